@@ -1,0 +1,91 @@
+import type { Client, Pool } from 'pg';
+import { notificationChannel } from './schema-name';
+
+type Listener = () => void;
+
+/**
+ * Wakes subscribers after appends. In-process subscribers are called directly; other
+ * processes hear a NOTIFY sent after the append committed. The NOTIFY is coalesced (at most one
+ * in flight) and kept off the append statement: a NOTIFY inside the writers' transactions would
+ * take PostgreSQL's global notification lock at every commit and serialise them.
+ * Losing a notification only delays a subscriber until its next poll.
+ */
+export class AppendNotifier {
+  private readonly listeners = new Set<Listener>();
+  private listenClient: Client | undefined;
+  private listening: Promise<void> | undefined;
+  private notifyInFlight = false;
+  private notifyPending = false;
+  private readonly channel: string;
+
+  constructor(
+    private readonly pool: Pool,
+    schema: string,
+    private readonly crossProcess: boolean,
+  ) {
+    this.channel = notificationChannel(schema);
+  }
+
+  announce(): void {
+    for (const listener of this.listeners) listener();
+    if (this.crossProcess) this.sendNotify();
+  }
+
+  /** Registers a wake-up callback; the first one opens the LISTEN connection. */
+  async listen(listener: Listener): Promise<() => void> {
+    this.listeners.add(listener);
+    if (this.crossProcess) await this.ensureListening();
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    const client = this.listenClient;
+    this.listenClient = undefined;
+    this.listening = undefined;
+    if (client) await client.end().catch(() => undefined);
+  }
+
+  private sendNotify(): void {
+    if (this.notifyInFlight) {
+      this.notifyPending = true;
+      return;
+    }
+    this.notifyInFlight = true;
+    this.pool
+      .query('SELECT pg_notify($1, $2)', [this.channel, ''])
+      .catch(() => undefined) // subscribers poll anyway
+      .finally(() => {
+        this.notifyInFlight = false;
+        if (this.notifyPending) {
+          this.notifyPending = false;
+          this.sendNotify();
+        }
+      });
+  }
+
+  private ensureListening(): Promise<void> {
+    this.listening ??= (async () => {
+      const { Client: PgClient } = await import('pg');
+      const options = (this.pool as unknown as { options: ConstructorParameters<typeof PgClient>[0] }).options;
+      const client = new PgClient(options);
+      client.on('notification', (message) => {
+        if (message.channel === this.channel) for (const listener of this.listeners) listener();
+      });
+      // A lost LISTEN connection is not fatal: polling carries on, and the next listen retries.
+      client.on('error', () => {
+        if (this.listenClient === client) {
+          this.listenClient = undefined;
+          this.listening = undefined;
+        }
+      });
+      await client.connect();
+      await client.query(`LISTEN ${this.channel}`);
+      this.listenClient = client;
+    })().catch((error: unknown) => {
+      this.listening = undefined;
+      throw error;
+    });
+    return this.listening;
+  }
+}

@@ -1,0 +1,61 @@
+import { ConcurrencyError, asEvents, fold, type Command, type Decider, type DomainEvent } from '@elan/domain-kernel';
+import type { EventMetadata, RecordedEvent } from './event';
+import type { PostgresEventStore } from './postgres-event-store';
+
+export interface HandleCommandOptions<E extends DomainEvent> {
+  /** Attempts in all, including the first; each retry reloads the stream (default 3). */
+  readonly maxAttempts?: number;
+  /** Metadata stamped on every event the decision produces. */
+  readonly metadata?: EventMetadata;
+  /** Turns a stored event back into the decider's event (upcasting, validation). */
+  readonly toDomainEvent?: (event: RecordedEvent) => E;
+}
+
+export interface CommandResult<E, S> {
+  readonly newEvents: readonly E[];
+  readonly state: S;
+  /** The stream's version after the command. */
+  readonly version: number;
+}
+
+/**
+ * Load, fold, decide, append with the expected version; on a concurrency conflict decide again
+ * on the fresh state, a bounded number of times. Errors thrown by `decide` pass through untouched.
+ */
+export const handleCommand = async <C extends Command, E extends DomainEvent, S>(
+  store: PostgresEventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  options: HandleCommandOptions<E> = {},
+): Promise<CommandResult<E, S>> => {
+  const maxAttempts = options.maxAttempts ?? 3;
+  const toDomainEvent = options.toDomainEvent ?? ((event: RecordedEvent) => ({ type: event.type, data: event.data }) as E);
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await store.readStream(streamId);
+    const version = recorded[recorded.length - 1]?.streamPosition ?? 0;
+    const state = fold(decider, recorded.map(toDomainEvent));
+    const newEvents = asEvents(decider.decide(command, state));
+    if (newEvents.length === 0) return { newEvents, state, version };
+    const metadata: EventMetadata = {
+      ...options.metadata,
+      correlationId: options.metadata?.correlationId ?? command.metadata?.correlationId,
+      causationId: options.metadata?.causationId ?? command.metadata?.causationId,
+      actor: options.metadata?.actor ?? command.metadata?.actor,
+    };
+    try {
+      const appended = await store.append(
+        streamId,
+        newEvents.map((event) => ({ type: event.type, data: event.data, metadata: withoutUndefined(metadata) })),
+        version,
+      );
+      const nextState = newEvents.reduce((current, event) => decider.evolve(current, event), state);
+      return { newEvents, state: nextState, version: appended.nextExpectedVersion };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+    }
+  }
+};
+
+const withoutUndefined = (metadata: EventMetadata): EventMetadata =>
+  Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)) as EventMetadata;

@@ -1,0 +1,97 @@
+import type { Pool } from 'pg';
+import { assertSchemaName } from './schema-name';
+
+/**
+ * The event store's own tables in one service schema, created by ordered, idempotent
+ * migrations at start-up. Several replicas may start at once: an advisory lock serialises them.
+ */
+const migrations = (s: string): ReadonlyArray<{ id: string; sql: string }> => [
+  {
+    id: '0001-events',
+    sql: `
+      CREATE TABLE ${s}.events (
+        global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+        event_id        uuid        NOT NULL UNIQUE,
+        stream_id       text        NOT NULL,
+        stream_position bigint      NOT NULL CHECK (stream_position > 0),
+        type            text        NOT NULL,
+        schema_version  integer     NOT NULL CHECK (schema_version > 0),
+        data            jsonb       NOT NULL,
+        metadata        jsonb       NOT NULL,
+        occurred_at     timestamptz NOT NULL DEFAULT now(),
+        hash            bytea       NOT NULL,
+        UNIQUE (stream_id, stream_position)
+      );
+      -- Subscribers read the log in (transaction_id, global_position) order below the oldest
+      -- running transaction: this index serves that scan.
+      CREATE INDEX events_log_order ON ${s}.events (transaction_id, global_position);
+
+      -- Append-only, whatever the caller's privileges: rows can be inserted, never changed.
+      CREATE FUNCTION ${s}.refuse_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'the event log is append-only: % on %.% is refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+          USING ERRCODE = 'insufficient_privilege';
+      END $$;
+      CREATE TRIGGER events_no_update_or_delete BEFORE UPDATE OR DELETE ON ${s}.events
+        FOR EACH ROW EXECUTE FUNCTION ${s}.refuse_event_change();
+      CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON ${s}.events
+        FOR EACH STATEMENT EXECUTE FUNCTION ${s}.refuse_event_change();
+
+      CREATE TABLE ${s}.checkpoints (
+        subscription    text   PRIMARY KEY,
+        transaction_id  xid8   NOT NULL,
+        global_position bigint NOT NULL,
+        updated_at      timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
+];
+
+export interface MigrationOptions {
+  /**
+   * The role the service runs as in production. It is granted reading and inserting events and
+   * keeping checkpoints, and explicitly nothing that could rewrite history.
+   */
+  readonly appRole?: string;
+}
+
+export const migrate = async (pool: Pool, schema: string, options: MigrationOptions = {}): Promise<void> => {
+  const s = assertSchemaName(schema);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`elan-migrations:${s}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const applied = await client.query<{ id: string }>(`SELECT id FROM ${s}.schema_migrations`);
+    const done = new Set(applied.rows.map((row) => row.id));
+    for (const migration of migrations(s)) {
+      if (done.has(migration.id)) continue;
+      await client.query(migration.sql);
+      await client.query(`INSERT INTO ${s}.schema_migrations (id) VALUES ($1)`, [migration.id]);
+    }
+    if (options.appRole) await grantAppRole(client, s, assertSchemaName(options.appRole));
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+};
+
+const grantAppRole = async (client: import('pg').PoolClient, s: string, role: string): Promise<void> => {
+  // Roles are cluster-wide and CREATE ROLE has no IF NOT EXISTS; racing creators are tolerated.
+  await client.query(`
+    DO $$ BEGIN
+      CREATE ROLE ${role} NOLOGIN;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
+  await client.query(`GRANT USAGE ON SCHEMA ${s} TO ${role}`);
+  await client.query(`REVOKE ALL ON ${s}.events FROM PUBLIC, ${role}`);
+  await client.query(`GRANT SELECT, INSERT ON ${s}.events TO ${role}`);
+  await client.query(`GRANT SELECT, INSERT, UPDATE ON ${s}.checkpoints TO ${role}`);
+  await client.query(`GRANT SELECT ON ${s}.schema_migrations TO ${role}`);
+};

@@ -1,0 +1,143 @@
+/**
+ * The store's SQL, built once per schema. Every append is ONE prepared statement: it reads the
+ * stream's head, checks the expected version, chains the hashes and inserts, so a command costs
+ * a single round trip (ADR 0002 explains the measurements behind this choice).
+ */
+
+/**
+ * The canonical bytes an event's hash covers, as a SQL expression. jsonb's text form is
+ * deterministic (keys sorted, whitespace normalised), so the same expression serves the append
+ * and the verifier. Time is taken as epoch microseconds: a timestamptz's text depends on the
+ * session's TimeZone.
+ */
+const canonical = (e: {
+  eventId: string;
+  streamId: string;
+  position: string;
+  type: string;
+  schemaVersion: string;
+  occurredAt: string;
+  data: string;
+  metadata: string;
+}): string =>
+  `convert_to(jsonb_build_array(${e.eventId}, ${e.streamId}, ${e.position}, ${e.type}, ${e.schemaVersion},
+     (extract(epoch FROM ${e.occurredAt}) * 1000000)::bigint, ${e.data}, ${e.metadata})::text, 'UTF8')`;
+
+const EVENT_COLUMNS =
+  'event_id, type, schema_version, stream_id, stream_position, global_position, transaction_id::text AS transaction_id, occurred_at, data, metadata';
+
+export interface Statements {
+  readonly append: string;
+  readonly streamVersion: string;
+  readonly readStream: string;
+  readonly readAll: string;
+  readonly verify: (oneStream: boolean) => string;
+}
+
+export const statementsFor = (s: string): Statements => ({
+  /*
+   * $1 stream id, $2 expected version (NULL = any), $3..$7 parallel arrays of the new events.
+   * When the head does not match, `head` is empty and nothing is inserted (0 rows = conflict).
+   * Two appenders that both saw the same head race on UNIQUE (stream_id, stream_position):
+   * exactly one wins, the other gets a unique violation.
+   */
+  append: `
+    WITH RECURSIVE
+    head AS (
+      SELECT coalesce(last.stream_position, 0) AS version, last.hash
+      FROM (SELECT 1) AS one
+      LEFT JOIN LATERAL (
+        SELECT stream_position, hash FROM ${s}.events
+        WHERE stream_id = $1 ORDER BY stream_position DESC LIMIT 1
+      ) AS last ON true
+      WHERE $2::bigint IS NULL OR coalesce(last.stream_position, 0) = $2::bigint
+    ),
+    input AS (
+      SELECT * FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+        WITH ORDINALITY AS i(event_id, type, schema_version, data, metadata, n)
+    ),
+    chain AS (
+      SELECT i.n, i.event_id, i.type, i.schema_version, i.data, i.metadata,
+             h.version + 1 AS stream_position,
+             sha256(coalesce(h.hash, ''::bytea) || ${canonical({
+               eventId: 'i.event_id',
+               streamId: '$1::text',
+               position: 'h.version + 1',
+               type: 'i.type',
+               schemaVersion: 'i.schema_version',
+               occurredAt: 'now()',
+               data: 'i.data',
+               metadata: 'i.metadata',
+             })}) AS hash
+      FROM head AS h JOIN input AS i ON i.n = 1
+      UNION ALL
+      SELECT i.n, i.event_id, i.type, i.schema_version, i.data, i.metadata,
+             c.stream_position + 1,
+             sha256(c.hash || ${canonical({
+               eventId: 'i.event_id',
+               streamId: '$1::text',
+               position: 'c.stream_position + 1',
+               type: 'i.type',
+               schemaVersion: 'i.schema_version',
+               occurredAt: 'now()',
+               data: 'i.data',
+               metadata: 'i.metadata',
+             })})
+      FROM chain AS c JOIN input AS i ON i.n = c.n + 1
+    )
+    INSERT INTO ${s}.events (event_id, stream_id, stream_position, type, schema_version, data, metadata, occurred_at, hash)
+    SELECT event_id, $1, stream_position, type, schema_version, data, metadata, now(), hash
+    FROM chain ORDER BY n
+    RETURNING stream_position, global_position`,
+
+  streamVersion: `SELECT coalesce(max(stream_position), 0) AS version FROM ${s}.events WHERE stream_id = $1`,
+
+  readStream: `
+    SELECT ${EVENT_COLUMNS} FROM ${s}.events
+    WHERE stream_id = $1 AND stream_position >= $2
+    ORDER BY stream_position LIMIT $3`,
+
+  /*
+   * Only transactions older than the oldest one still running are read: their outcome can no
+   * longer change, so an event committed late by a transaction that began early is never
+   * skipped. Order and resume position are (transaction_id, global_position).
+   */
+  readAll: `
+    SELECT ${EVENT_COLUMNS} FROM ${s}.events
+    WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      AND (transaction_id, global_position) > ($1::xid8, $2::bigint)
+    ORDER BY transaction_id, global_position
+    LIMIT $3`,
+
+  /*
+   * Recomputes each link from the stored previous hash, so one altered event is reported at
+   * its own position, and a deleted one as a gap.
+   */
+  verify: (oneStream) => `
+    WITH links AS (
+      SELECT stream_id, stream_position, global_position,
+             row_number() OVER w AS expected_position,
+             hash = sha256(coalesce(lag(hash) OVER w, ''::bytea) || ${canonical({
+               eventId: 'event_id',
+               streamId: 'stream_id',
+               position: 'stream_position',
+               type: 'type',
+               schemaVersion: 'schema_version',
+               occurredAt: 'occurred_at',
+               data: 'data',
+               metadata: 'metadata',
+             })}) AS hash_holds
+      FROM ${s}.events
+      ${oneStream ? 'WHERE stream_id = $1' : ''}
+      WINDOW w AS (PARTITION BY stream_id ORDER BY stream_position)
+    )
+    SELECT (SELECT count(*) FROM links) AS checked,
+           broken.stream_id, broken.stream_position, broken.global_position,
+           broken.expected_position, broken.hash_holds
+    FROM (SELECT 1) AS one
+    LEFT JOIN LATERAL (
+      SELECT * FROM links
+      WHERE NOT hash_holds OR stream_position <> expected_position
+      ORDER BY global_position LIMIT 1
+    ) AS broken ON true`,
+});
