@@ -1,3 +1,5 @@
+export * from './clock';
 export * from './decider';
 export * from './errors';
 export * from './ids';
+export * from './money';

@@ -1,1 +1,2 @@
-export {};
+export * from './decider-spec';
+export * from './wait-until';
