@@ -1,0 +1,310 @@
+import type { Pool, PoolClient } from 'pg';
+import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import type { IntegrationEventContract, PayloadOf } from '@elan/contracts';
+import { deadLetter } from './dead-letter';
+import { readEnvelope, type EnvelopeHeaders } from './headers';
+import { ensureInbox, lockStreamPositions, recordInInbox, type InboxEntry } from './inbox';
+import { ELAN_STREAM } from './streams';
+
+export interface HandlerContext {
+  readonly envelope: EnvelopeHeaders;
+  /** The transaction the inbox entry commits in: write the handler's effects with it. */
+  readonly client: PoolClient;
+}
+
+export interface IntegrationEventHandler<C extends IntegrationEventContract = IntegrationEventContract> {
+  readonly contract: C;
+  handle(payload: PayloadOf<C>, context: HandlerContext): Promise<void>;
+}
+
+/** Pairs a contract with its handler, keeping the payload type. */
+export const on = <C extends IntegrationEventContract>(
+  contract: C,
+  handle: (payload: PayloadOf<C>, context: HandlerContext) => Promise<void>,
+): IntegrationEventHandler => ({ contract, handle } as IntegrationEventHandler);
+
+export interface DurableConsumerOptions {
+  readonly nc: NatsConnection;
+  readonly pool: Pool;
+  /** The consuming service's schema, which holds its inbox. */
+  readonly schema: string;
+  /** `<service>-<purpose>`: one durable consumer per consuming service and purpose. */
+  readonly durableName: string;
+  readonly handlers: readonly IntegrationEventHandler[];
+  /** Handler failures before a message is dead-lettered (default 5). */
+  readonly maxDeliver?: number;
+  /** Back-off before the n-th redelivery after a failure (default 100 ms doubling, at most 10 s). */
+  readonly backoffMs?: (deliveryCount: number) => number;
+  readonly batchSize?: number;
+  readonly onError?: (error: unknown, message: { subject: string; eventId?: string }) => void;
+}
+
+type Outcome =
+  | { kind: 'ack' }
+  | { kind: 'retry'; error: unknown }
+  | { kind: 'later' }
+  | { kind: 'dead_letter'; reason: string };
+
+interface Incoming {
+  readonly msg: JsMsg;
+  readonly envelope: EnvelopeHeaders;
+  readonly handler: IntegrationEventHandler;
+  readonly payload: unknown;
+}
+
+/** Redelivery delay when a message waits for its predecessor in the same stream. */
+const WAIT_FOR_PREDECESSOR_MS = 50;
+/** A predecessor that never comes (lost by the bus): after this many waits, dead-letter. */
+const MAX_WAITS_FOR_PREDECESSOR = 2_000;
+const decoder = new TextDecoder();
+
+/**
+ * A durable pull consumer of integration events (ADR 0005). Messages are handled in batches,
+ * each batch in one database transaction that also writes the inbox; acknowledgements follow
+ * the commit. A failing batch is replayed message by message to isolate the culprit, which is
+ * retried with back-off and dead-lettered after `maxDeliver` failures while the others flow.
+ */
+export class DurableConsumer {
+  private messages: ConsumerMessages | undefined;
+  private readonly queue: JsMsg[] = [];
+  private wake: (() => void) | undefined;
+  private worker: Promise<void> | undefined;
+  private running = false;
+  private readonly byType: Map<string, IntegrationEventHandler>;
+  private readonly filterSubject: string;
+
+  constructor(private readonly options: DurableConsumerOptions) {
+    this.byType = new Map(options.handlers.map((h) => [`${h.contract.type}.v${h.contract.version}`, h]));
+    this.filterSubject = commonFilter(options.handlers.map((h) => h.contract.subject));
+  }
+
+  get name(): string {
+    return this.options.durableName;
+  }
+
+  async start(): Promise<void> {
+    await ensureInbox(this.options.pool, this.options.schema);
+    const jsm = await this.options.nc.jetstreamManager();
+    const config = {
+      durable_name: this.name,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: this.filterSubject,
+      ack_wait: 30_000_000_000,
+      // Redeliveries are counted by us (handler failures only): waiting for a predecessor
+      // must not use up a message's attempts.
+      max_deliver: -1,
+      max_ack_pending: 1_000,
+    };
+    await jsm.consumers.add(ELAN_STREAM, config).catch(async () => jsm.consumers.update(ELAN_STREAM, this.name, config));
+    const consumer = await this.options.nc.jetstream().consumers.get(ELAN_STREAM, this.name);
+    this.running = true;
+    this.messages = await consumer.consume({
+      max_messages: (this.options.batchSize ?? 200) * 2,
+      callback: (msg) => {
+        this.queue.push(msg);
+        this.wake?.();
+      },
+    });
+    this.worker = this.work();
+  }
+
+  /** Stops pulling, finishes the batch in hand, and hands back what was not started. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.messages?.close();
+    this.wake?.();
+    await this.worker;
+    for (const msg of this.queue.splice(0)) msg.nak();
+  }
+
+  private async work(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 200;
+    while (this.running) {
+      if (this.queue.length === 0) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = undefined;
+        continue;
+      }
+      await this.processBatch(this.queue.splice(0, batchSize));
+    }
+  }
+
+  private async processBatch(batch: readonly JsMsg[]): Promise<void> {
+    const incoming: Incoming[] = [];
+    for (const msg of batch) {
+      const decoded = this.decode(msg);
+      if ('reason' in decoded) await this.settle(msg, { kind: 'dead_letter', reason: decoded.reason }, decoded.envelope);
+      else if (decoded.handler) incoming.push({ msg, envelope: decoded.envelope, handler: decoded.handler, payload: decoded.payload });
+      else msg.ack(); // not a type this consumer handles: nothing to do
+    }
+    if (incoming.length === 0) return;
+    let outcomes: Outcome[] | undefined;
+    try {
+      outcomes = await this.inTransaction(incoming);
+    } catch {
+      // Someone in the batch failed: replay one by one so only the culprit waits.
+    }
+    for (const [i, item] of incoming.entries()) {
+      let outcome = outcomes?.[i];
+      if (!outcome) {
+        try {
+          outcome = (await this.inTransaction([item]))[0] ?? { kind: 'later' };
+        } catch (error) {
+          outcome = this.afterFailure(item, error);
+        }
+      }
+      await this.settle(item.msg, outcome, item.envelope);
+    }
+  }
+
+  private decode(
+    msg: JsMsg,
+  ): { reason: string; envelope?: EnvelopeHeaders } | { envelope: EnvelopeHeaders; handler?: IntegrationEventHandler; payload?: unknown } {
+    let envelope: EnvelopeHeaders;
+    try {
+      envelope = readEnvelope(msg.headers);
+    } catch (error) {
+      return { reason: `malformed envelope: ${(error as Error).message}` };
+    }
+    const handler = this.byType.get(`${envelope.eventType}.v${envelope.schemaVersion}`);
+    if (!handler) return { envelope };
+    let json: unknown;
+    try {
+      json = JSON.parse(decoder.decode(msg.data));
+    } catch {
+      return { reason: 'invalid payload: not JSON', envelope };
+    }
+    const parsed = handler.contract.schema.safeParse(json);
+    if (!parsed.success)
+      return {
+        reason: `invalid payload for ${handler.contract.subject}: ${parsed.error.issues
+          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+          .join('; ')}`,
+        envelope,
+      };
+    return { envelope, handler, payload: parsed.data };
+  }
+
+  /**
+   * Handles messages in one transaction. Positions come first: a message at or below its
+   * stream's last handled position is a duplicate; one whose predecessor was not handled yet
+   * waits, and so does everything after it from the same stream.
+   */
+  private async inTransaction(items: readonly Incoming[]): Promise<Outcome[]> {
+    const { pool, schema, durableName } = this.options;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const last = await lockStreamPositions(client, schema, durableName, [...new Set(items.map((i) => i.envelope.streamId))]);
+      const blocked = new Set<string>();
+      const entries: InboxEntry[] = [];
+      const outcomes: Outcome[] = [];
+      for (const { envelope, handler, payload } of items) {
+        const lastPosition = last.get(envelope.streamId) ?? 0;
+        if (blocked.has(envelope.streamId)) outcomes.push({ kind: 'later' });
+        else if (envelope.streamPosition <= lastPosition) outcomes.push({ kind: 'ack' });
+        else if (envelope.previousPosition > lastPosition) {
+          blocked.add(envelope.streamId);
+          outcomes.push({ kind: 'later' });
+        } else {
+          await handler.handle(payload as never, { envelope, client });
+          last.set(envelope.streamId, envelope.streamPosition);
+          entries.push(inboxEntry(envelope, 'handled'));
+          outcomes.push({ kind: 'ack' });
+        }
+      }
+      await recordInInbox(client, schema, durableName, entries);
+      await client.query('COMMIT');
+      return outcomes;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private afterFailure(item: Incoming, error: unknown): Outcome {
+    this.options.onError?.(error, { subject: item.msg.subject, eventId: item.envelope.eventId });
+    const failures = item.msg.info.deliveryCount;
+    if (failures >= (this.options.maxDeliver ?? 5))
+      return { kind: 'dead_letter', reason: `handler failed ${failures} times: ${describe(error)}` };
+    return { kind: 'retry', error };
+  }
+
+  private async settle(msg: JsMsg, outcome: Outcome, envelope?: EnvelopeHeaders): Promise<void> {
+    switch (outcome.kind) {
+      case 'ack':
+        msg.ack();
+        return;
+      case 'retry': {
+        const backoff = this.options.backoffMs ?? ((n: number) => Math.min(100 * 2 ** (n - 1), 10_000));
+        msg.nak(backoff(msg.info.deliveryCount));
+        return;
+      }
+      case 'later':
+        if (msg.info.deliveryCount >= MAX_WAITS_FOR_PREDECESSOR)
+          return this.settle(msg, { kind: 'dead_letter', reason: 'its predecessor in the stream never arrived' }, envelope);
+        msg.nak(WAIT_FOR_PREDECESSOR_MS);
+        return;
+      case 'dead_letter':
+        try {
+          await this.deadLetter(msg, outcome.reason, envelope);
+          msg.term(outcome.reason);
+        } catch (error) {
+          // Could not file it: keep the message, and try again on its redelivery.
+          this.options.onError?.(error, { subject: msg.subject, ...(envelope && { eventId: envelope.eventId }) });
+          msg.nak(1_000);
+        }
+        return;
+    }
+  }
+
+  /**
+   * Copies the message to the dead letters, then records it in the inbox so the later messages
+   * of its stream may flow. In that order: a crash in between dead-letters again on the
+   * redelivery (de-duplicated), never drops the message silently.
+   */
+  private async deadLetter(msg: JsMsg, reason: string, envelope?: EnvelopeHeaders): Promise<void> {
+    await deadLetter(this.options.nc, msg, this.name, reason);
+    if (!envelope) return;
+    const client = await this.options.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const last = await lockStreamPositions(client, this.options.schema, this.name, [envelope.streamId]);
+      if ((last.get(envelope.streamId) ?? 0) < envelope.streamPosition)
+        await recordInInbox(client, this.options.schema, this.name, [inboxEntry(envelope, 'dead_lettered')]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+const inboxEntry = (envelope: EnvelopeHeaders, outcome: InboxEntry['outcome']): InboxEntry => ({
+  eventId: envelope.eventId,
+  eventType: envelope.eventType,
+  streamId: envelope.streamId,
+  streamPosition: envelope.streamPosition,
+  outcome,
+});
+
+const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+
+/** The narrowest single filter subject covering every handled subject (NATS 2.9 takes one). */
+const commonFilter = (subjects: readonly string[]): string => {
+  if (subjects.length === 1 && subjects[0]) return subjects[0];
+  const split = subjects.map((s) => s.split('.'));
+  const common: string[] = [];
+  for (let i = 0; ; i++) {
+    const token = split[0]?.[i];
+    if (token === undefined || !split.every((parts) => parts[i] === token) || i >= 2) break;
+    common.push(token);
+  }
+  return [...common, '>'].join('.');
+};

@@ -1,0 +1,5 @@
+export * from './dead-letter';
+export * from './durable-consumer';
+export * from './headers';
+export * from './outbox-relay';
+export * from './streams';

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { connect, type NatsConnection } from 'nats';
+import { z } from 'zod';
+import { defineIntegrationEvent } from '@elan/contracts';
+import { PostgresEventStore, type RecordedEvent } from '@elan/event-store';
+import { DurableConsumer, OutboxRelay, ensureStreams, on, type HandlerContext } from '../src';
+
+/**
+ * A publishing service and a consuming service on the real PostgreSQL and NATS, with names of
+ * their own so concurrent test files never share subjects, schemas or consumers.
+ */
+export const probeContract = (suffix: string) =>
+  defineIntegrationEvent({
+    service: 'campaign',
+    type: `Probe${suffix}`,
+    version: 1,
+    description: 'A test event: one step of a probe stream.',
+    consumers: ['pledge'],
+    schema: z.object({ step: z.number().int(), amount: z.object({ amount: z.number().int(), currency: z.string() }) }),
+  });
+
+export interface Fixture {
+  readonly id: string;
+  readonly pool: Pool;
+  readonly nc: NatsConnection;
+  readonly store: PostgresEventStore;
+  readonly contract: ReturnType<typeof probeContract>;
+  readonly publisherSchema: string;
+  readonly consumerSchema: string;
+  relay(overrides?: Partial<ConstructorParameters<typeof OutboxRelay>[0]>): OutboxRelay;
+  consumer(
+    handle?: (payload: { step: number }, context: HandlerContext) => Promise<void>,
+    overrides?: Partial<ConstructorParameters<typeof DurableConsumer>[0]>,
+  ): DurableConsumer;
+  appendSteps(streams: number, stepsPerStream: number): Promise<void>;
+  effects(): Promise<Array<{ event_id: string; stream_id: string; step: number }>>;
+  dispose(): Promise<void>;
+}
+
+export const openFixture = async (natsUrl = process.env.NATS_URL): Promise<Fixture> => {
+  if (!process.env.DATABASE_URL || !natsUrl) throw new Error('run through Jest: DATABASE_URL and NATS_URL come from its global setup');
+  const id = randomBytes(4).toString('hex');
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 12 });
+  const nc = await connect({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+  await ensureStreams(await nc.jetstreamManager());
+  const publisherSchema = `pub_${id}`;
+  const consumerSchema = `sub_${id}`;
+  const store = await PostgresEventStore.open(pool, { schema: publisherSchema });
+  await pool.query(`CREATE SCHEMA ${consumerSchema}`);
+  await pool.query(
+    `CREATE TABLE ${consumerSchema}.effects (seq bigserial, event_id uuid NOT NULL, stream_id text NOT NULL, step int NOT NULL)`,
+  );
+  const contract = probeContract(id);
+  const started: Array<{ stop(): Promise<void> }> = [];
+  const fixture: Fixture = {
+    id,
+    pool,
+    nc,
+    store,
+    contract,
+    publisherSchema,
+    consumerSchema,
+    relay(overrides = {}) {
+      const relay = new OutboxRelay({
+        store,
+        js: nc.jetstream(),
+        map: (event: RecordedEvent) => ({ contract, payload: event.data }),
+        pollIntervalMs: 50,
+        ...overrides,
+      });
+      started.push(relay);
+      return relay;
+    },
+    consumer(handle, overrides = {}) {
+      const consumer = new DurableConsumer({
+        nc,
+        pool,
+        schema: consumerSchema,
+        durableName: `pledge-probe-${id}`,
+        backoffMs: () => 50,
+        handlers: [
+          on(contract, async (payload, context) => {
+            await handle?.(payload, context);
+            await context.client.query(
+              `INSERT INTO ${consumerSchema}.effects (event_id, stream_id, step) VALUES ($1, $2, $3)`,
+              [context.envelope.eventId, context.envelope.streamId, payload.step],
+            );
+          }),
+        ],
+        ...overrides,
+      });
+      started.push(consumer);
+      return consumer;
+    },
+    async appendSteps(streams, stepsPerStream) {
+      for (let step = 1; step <= stepsPerStream; step++)
+        await Promise.all(
+          Array.from({ length: streams }, (_, s) =>
+            store.append(`probe-${s}`, [{ type: 'ProbeStepped', data: { step, amount: { amount: 100 * step, currency: 'EUR' } } }], 'any'),
+          ),
+        );
+    },
+    async effects() {
+      return (await pool.query(`SELECT event_id, stream_id, step FROM ${consumerSchema}.effects ORDER BY seq`)).rows;
+    },
+    async dispose() {
+      await Promise.all(started.map((s) => s.stop().catch(() => undefined)));
+      await store.close();
+      await nc.close();
+      await pool.query(`DROP SCHEMA ${publisherSchema} CASCADE; DROP SCHEMA ${consumerSchema} CASCADE`).catch(() => undefined);
+      await pool.end();
+    },
+  };
+  return fixture;
+};
+
+/** Every stream's steps in the order the consumer applied them must be 1, 2, 3… exactly once. */
+export const expectExactlyOnceInOrder = (
+  effects: ReadonlyArray<{ stream_id: string; step: number }>,
+  streams: number,
+  steps: number,
+): void => {
+  const byStream = new Map<string, number[]>();
+  for (const effect of effects) byStream.set(effect.stream_id, [...(byStream.get(effect.stream_id) ?? []), effect.step]);
+  const expected = Array.from({ length: steps }, (_, i) => i + 1);
+  for (let s = 0; s < streams; s++) expect(byStream.get(`probe-${s}`)).toEqual(expected);
+  expect(effects).toHaveLength(streams * steps);
+};
