@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# The gateway image. Services run their TypeScript through @swc-node/register, exactly as
+# `npm start` does, so there is one way to run the code; a compiled build can replace it once the
+# services have build targets.
+#
+# Build:  docker build -t elan/gateway .
+# Run:    docker run -e DATABASE_URL=… -e NATS_URL=… -p 3000:3000 elan/gateway
+
+# --- dependencies: installed once from the lock file ----------------------------------------
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+# npm ci needs every workspace's package.json to match package-lock.json.
+COPY package.json package-lock.json .npmrc ./
+COPY libs/domain-kernel/package.json libs/domain-kernel/
+COPY libs/event-store/package.json libs/event-store/
+COPY libs/testing/package.json libs/testing/
+COPY services/gateway/package.json services/gateway/
+COPY bench/package.json bench/
+RUN npm ci --no-audit --no-fund
+
+# --- runtime ---------------------------------------------------------------------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=3000
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
+COPY libs ./libs
+COPY services/gateway ./services/gateway
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "-r", "@swc-node/register", "services/gateway/src/main.ts"]
