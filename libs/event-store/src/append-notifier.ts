@@ -1,4 +1,4 @@
-import type { Client, Pool } from 'pg';
+import { Client as PgClient, type Client, type Pool } from 'pg';
 import { notificationChannel } from './schema-name';
 
 type Listener = () => void;
@@ -6,13 +6,15 @@ type Listener = () => void;
 /**
  * Wakes subscribers after appends. In-process subscribers are called directly; other
  * processes hear a NOTIFY sent after the append committed. The NOTIFY is coalesced (at most one
- * in flight) and kept off the append statement: a NOTIFY inside the writers' transactions would
- * take PostgreSQL's global notification lock at every commit and serialise them.
+ * in flight), sent on a connection of its own so it never queues in front of an append, and kept
+ * off the append statement: a NOTIFY inside the writers' transactions would take PostgreSQL's
+ * global notification lock at every commit and serialise them.
  * Losing a notification only delays a subscriber until its next poll.
  */
 export class AppendNotifier {
   private readonly listeners = new Set<Listener>();
   private listenClient: Client | undefined;
+  private notifyClient: Promise<Client> | undefined;
   private listening: Promise<void> | undefined;
   private notifyInFlight = false;
   private notifyPending = false;
@@ -44,6 +46,9 @@ export class AppendNotifier {
     this.listenClient = undefined;
     this.listening = undefined;
     if (client) await client.end().catch(() => undefined);
+    const notifier = this.notifyClient;
+    this.notifyClient = undefined;
+    if (notifier) await notifier.then((c) => c.end()).catch(() => undefined);
   }
 
   private sendNotify(): void {
@@ -52,9 +57,11 @@ export class AppendNotifier {
       return;
     }
     this.notifyInFlight = true;
-    this.pool
-      .query('SELECT pg_notify($1, $2)', [this.channel, ''])
-      .catch(() => undefined) // subscribers poll anyway
+    this.connectNotifyClient()
+      .then((client) => client.query('SELECT pg_notify($1, $2)', [this.channel, '']))
+      .catch(() => {
+        this.notifyClient = undefined; // subscribers poll anyway; reconnect next time
+      })
       .finally(() => {
         this.notifyInFlight = false;
         if (this.notifyPending) {
@@ -64,11 +71,25 @@ export class AppendNotifier {
       });
   }
 
+  private connectNotifyClient(): Promise<Client> {
+    this.notifyClient ??= (async () => {
+      const client = this.newClient();
+      client.on('error', () => (this.notifyClient = undefined));
+      await client.connect();
+      return client;
+    })();
+    return this.notifyClient;
+  }
+
+  /** A connection outside the pool, with the pool's settings. */
+  private newClient(): Client {
+    const options = (this.pool as unknown as { options: ConstructorParameters<typeof PgClient>[0] }).options;
+    return new PgClient(options);
+  }
+
   private ensureListening(): Promise<void> {
     this.listening ??= (async () => {
-      const { Client: PgClient } = await import('pg');
-      const options = (this.pool as unknown as { options: ConstructorParameters<typeof PgClient>[0] }).options;
-      const client = new PgClient(options);
+      const client = this.newClient();
       client.on('notification', (message) => {
         if (message.channel === this.channel) for (const listener of this.listeners) listener();
       });

@@ -73,22 +73,15 @@ export class PostgresEventStore {
     assertStreamId(streamId);
     if (events.length === 0) throw new ValidationError('an append needs at least one event', { streamId });
     const expectedVersion = toExpectedVersion(expected);
-    const values = [
-      streamId,
-      expectedVersion,
-      events.map((event) => event.eventId ?? uuidv7()),
-      events.map((event) => assertEventType(event.type)),
-      events.map((event) => event.schemaVersion ?? 1),
-      events.map((event) => JSON.stringify(event.data ?? null)),
-      events.map((event) => JSON.stringify(event.metadata ?? {})),
-    ];
+    const single = events.length === 1;
+    const values = single ? oneEventValues(streamId, expectedVersion, events[0] as NewEvent) : batchValues(streamId, expectedVersion, events);
     // Inside a caller's transaction a failed statement aborts it: retrying there is pointless.
     const attempts = expectedVersion === null && !options.client ? ANY_VERSION_ATTEMPTS : 1;
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await (options.client ?? this.pool).query<{ stream_position: string; global_position: string }>({
-          name: `${this.statementPrefix}_append`,
-          text: this.sql.append,
+          name: `${this.statementPrefix}_${single ? 'append_one' : 'append'}`,
+          text: single ? this.sql.appendOne : this.sql.append,
           values,
         });
         const last = result.rows[result.rows.length - 1];
@@ -155,6 +148,26 @@ export class PostgresEventStore {
     );
   }
 }
+
+const oneEventValues = (streamId: string, expected: number | null, event: NewEvent): unknown[] => [
+  streamId,
+  expected,
+  event.eventId ?? uuidv7(),
+  assertEventType(event.type),
+  event.schemaVersion ?? 1,
+  JSON.stringify(event.data ?? null),
+  JSON.stringify(event.metadata ?? {}),
+];
+
+const batchValues = (streamId: string, expected: number | null, events: readonly NewEvent[]): unknown[] => [
+  streamId,
+  expected,
+  events.map((event) => event.eventId ?? uuidv7()),
+  events.map((event) => assertEventType(event.type)),
+  events.map((event) => event.schemaVersion ?? 1),
+  events.map((event) => JSON.stringify(event.data ?? null)),
+  events.map((event) => JSON.stringify(event.metadata ?? {})),
+];
 
 const toExpectedVersion = (expected: ExpectedVersion): number | null => {
   if (expected === 'any') return null;

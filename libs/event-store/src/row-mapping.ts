@@ -8,7 +8,7 @@ export interface EventRow {
   stream_id: string;
   stream_position: string;
   global_position: string;
-  transaction_id: string;
+  transaction_id_text: string;
   occurred_at: Date;
   data: unknown;
   metadata: EventMetadata;
@@ -25,7 +25,7 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   streamId: row.stream_id,
   streamPosition: Number(row.stream_position),
   globalPosition: Number(row.global_position),
-  transactionId: row.transaction_id,
+  transactionId: row.transaction_id_text,
   occurredAt: row.occurred_at,
   data: row.data,
   metadata: row.metadata,

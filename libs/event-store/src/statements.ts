@@ -23,10 +23,15 @@ const canonical = (e: {
   `convert_to(jsonb_build_array(${e.eventId}, ${e.streamId}, ${e.position}, ${e.type}, ${e.schemaVersion},
      (extract(epoch FROM ${e.occurredAt}) * 1000000)::bigint, ${e.data}, ${e.metadata})::text, 'UTF8')`;
 
+/*
+ * The transaction id leaves as text under another name: an output column named
+ * `transaction_id` would capture `ORDER BY transaction_id` and sort the ids as text.
+ */
 const EVENT_COLUMNS =
-  'event_id, type, schema_version, stream_id, stream_position, global_position, transaction_id::text AS transaction_id, occurred_at, data, metadata';
+  'event_id, type, schema_version, stream_id, stream_position, global_position, transaction_id::text AS transaction_id_text, occurred_at, data, metadata';
 
 export interface Statements {
+  readonly appendOne: string;
   readonly append: string;
   readonly streamVersion: string;
   readonly readStream: string;
@@ -34,15 +39,7 @@ export interface Statements {
   readonly verify: (oneStream: boolean) => string;
 }
 
-export const statementsFor = (s: string): Statements => ({
-  /*
-   * $1 stream id, $2 expected version (NULL = any), $3..$7 parallel arrays of the new events.
-   * When the head does not match, `head` is empty and nothing is inserted (0 rows = conflict).
-   * Two appenders that both saw the same head race on UNIQUE (stream_id, stream_position):
-   * exactly one wins, the other gets a unique violation.
-   */
-  append: `
-    WITH RECURSIVE
+const head = (s: string): string => `
     head AS (
       SELECT coalesce(last.stream_position, 0) AS version, last.hash
       FROM (SELECT 1) AS one
@@ -51,7 +48,39 @@ export const statementsFor = (s: string): Statements => ({
         WHERE stream_id = $1 ORDER BY stream_position DESC LIMIT 1
       ) AS last ON true
       WHERE $2::bigint IS NULL OR coalesce(last.stream_position, 0) = $2::bigint
-    ),
+    )`;
+
+export const statementsFor = (s: string): Statements => ({
+  /*
+   * The common case, one event: the same checks as `append` without arrays or recursion.
+   * $1 stream id, $2 expected version (NULL = any), $3 event id, $4 type, $5 schema version,
+   * $6 data, $7 metadata.
+   */
+  appendOne: `
+    WITH ${head(s)}
+    INSERT INTO ${s}.events (event_id, stream_id, stream_position, type, schema_version, data, metadata, occurred_at, hash)
+    SELECT $3::uuid, $1, h.version + 1, $4::text, $5::int, $6::jsonb, $7::jsonb, now(),
+           sha256(coalesce(h.hash, ''::bytea) || ${canonical({
+             eventId: '$3::uuid',
+             streamId: '$1::text',
+             position: 'h.version + 1',
+             type: '$4::text',
+             schemaVersion: '$5::int',
+             occurredAt: 'now()',
+             data: '$6::jsonb',
+             metadata: '$7::jsonb',
+           })})
+    FROM head AS h
+    RETURNING stream_position, global_position`,
+
+  /*
+   * $1 stream id, $2 expected version (NULL = any), $3..$7 parallel arrays of the new events.
+   * When the head does not match, `head` is empty and nothing is inserted (0 rows = conflict).
+   * Two appenders that both saw the same head race on UNIQUE (stream_id, stream_position):
+   * exactly one wins, the other gets a unique violation.
+   */
+  append: `
+    WITH RECURSIVE ${head(s)},
     input AS (
       SELECT * FROM unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
         WITH ORDINALITY AS i(event_id, type, schema_version, data, metadata, n)
