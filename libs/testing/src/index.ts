@@ -1,2 +1,3 @@
 export * from './decider-spec';
 export * from './wait-until';
+export * from './infra';

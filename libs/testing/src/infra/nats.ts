@@ -1,0 +1,28 @@
+import { connect } from 'nats';
+import { reasonOf } from './mask-url';
+import type { Probe } from './postgres';
+
+/** Where NATS is looked for when `NATS_URL` is not set. */
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
+/**
+ * Whether a NATS server at `url` accepts a connection and has JetStream enabled (the event bus
+ * needs streams and durable consumers; a plain core-NATS server is not enough).
+ */
+export async function probeNats(url: string, timeoutMs: number): Promise<Probe> {
+  let connection: Awaited<ReturnType<typeof connect>> | undefined;
+  try {
+    connection = await connect({ servers: url, timeout: timeoutMs, reconnect: false, name: 'elan-infra-probe' });
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error) };
+  }
+  try {
+    // Asks the server for the account's JetStream info: fails when JetStream is disabled.
+    await connection.jetstreamManager({ timeout: timeoutMs });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: `JetStream is not enabled there (${reasonOf(error)})` };
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
+}

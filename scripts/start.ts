@@ -1,0 +1,129 @@
+/**
+ * `npm start`: the whole stack on one machine. Finds or starts PostgreSQL and NATS (see
+ * `ensureInfrastructure`: DATABASE_URL / NATS_URL, else the default local ports, else an
+ * embedded PostgreSQL and a nats-server child with their data under tmp/infra), makes sure the
+ * `elan` database exists, runs the gateway in this process and prints the URLs.
+ *
+ * Ctrl-C or SIGTERM stops everything in the reverse order of start: the gateway (which closes
+ * its pool and NATS connection), then whatever servers were started, and nothing else.
+ */
+import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl } from '@elan/testing';
+import { createGateway, listenGateway } from '../services/gateway/src';
+
+/** Where the gateway of a local stack listens unless PORT says otherwise. */
+const DEFAULT_PORT = 3000;
+/** After an orderly stop, anything still holding the process is a bug worth a loud exit. */
+const EXIT_WATCHDOG_MS = 10_000;
+
+/** Things to stop, in the reverse order of their start, once. */
+class Shutdown {
+  private readonly steps: { readonly name: string; readonly stop: () => Promise<void> }[] = [];
+  private running: Promise<boolean> | undefined;
+
+  get requested(): boolean {
+    return this.running !== undefined;
+  }
+
+  add(name: string, stop: () => Promise<void>): void {
+    this.steps.push({ name, stop });
+  }
+
+  /** Runs every step even when one fails; resolves to whether all succeeded. */
+  run(): Promise<boolean> {
+    return (this.running ??= (async () => {
+      let clean = true;
+      for (const step of [...this.steps].reverse()) {
+        try {
+          await step.stop();
+          console.log(`  stopped ${step.name}`);
+        } catch (error) {
+          clean = false;
+          console.error(`  could not stop ${step.name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      return clean;
+    })());
+  }
+}
+
+async function start(shutdown: Shutdown): Promise<void> {
+  console.log('Élan: looking for PostgreSQL and NATS…');
+  const infrastructure = await ensureInfrastructure({ keepData: true });
+  const started = [
+    ...(infrastructure.databaseOrigin === 'embedded' ? ['the embedded PostgreSQL'] : []),
+    ...(infrastructure.natsOrigin === 'spawned' ? ['the nats-server'] : []),
+  ];
+  if (started.length > 0) shutdown.add(started.join(' and '), () => infrastructure.stop());
+  if (shutdown.requested) return;
+
+  // A given DATABASE_URL names the database to use; a server we found or started gets its own.
+  const databaseUrl =
+    infrastructure.databaseOrigin === 'env'
+      ? infrastructure.databaseUrl
+      : await createDatabaseIfAbsent(infrastructure.databaseUrl, 'elan');
+  if (shutdown.requested) return;
+
+  const config = {
+    databaseUrl,
+    natsUrl: infrastructure.natsUrl,
+    port: process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT,
+    ...(process.env.HOST ? { host: process.env.HOST } : {}),
+  };
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65_535)
+    throw new Error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
+  const gateway = await createGateway(config);
+  shutdown.add('the gateway', () => gateway.close());
+  if (shutdown.requested) return;
+  const url = await listenGateway(gateway, config);
+
+  console.log(
+    [
+      '',
+      'Élan is running:',
+      `  Gateway     ${url}`,
+      `  Health      ${url}/health`,
+      `  Database    ${maskUrl(databaseUrl)}`,
+      `  NATS        ${maskUrl(infrastructure.natsUrl)}`,
+      '',
+      'Infrastructure:',
+      ...infrastructure.describe().map((line) => `  ${line}`),
+      '',
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
+}
+
+function main(): void {
+  const shutdown = new Shutdown();
+  const startup = start(shutdown);
+  const stop = async (why: string, exitCode: number): Promise<void> => {
+    console.log(`\n${why}: stopping…`);
+    // A signal during start-up waits for the step in progress, then stops what it started.
+    await startup.catch(() => undefined);
+    const clean = await shutdown.run();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.exitCode = clean ? exitCode : 1;
+    // The process now ends by itself once nothing is left open; if it does not, say so.
+    setTimeout(() => {
+      console.error(`still running ${EXIT_WATCHDOG_MS / 1000} s after stopping: something was left open`);
+      process.exit(1);
+    }, EXIT_WATCHDOG_MS).unref();
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (shutdown.requested) {
+      console.log(`${signal} again: already stopping (send SIGKILL to abandon).`);
+      return;
+    }
+    void stop(signal, 0);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  startup.catch((error: unknown) => {
+    console.error(`\nÉlan could not start:\n${error instanceof Error ? error.message : String(error)}`);
+    if (!shutdown.requested) void stop('start-up failed', 1);
+  });
+}
+
+main();

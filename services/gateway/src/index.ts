@@ -1,0 +1,2 @@
+export { createGateway, configureGateway, listenGateway, type GatewayOptions } from './gateway';
+export { gatewayConfigFromEnv, type GatewayConfig } from './gateway.config';
