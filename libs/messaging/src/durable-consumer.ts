@@ -36,6 +36,8 @@ export interface DurableConsumerOptions {
   /** Back-off before the n-th redelivery after a failure (default 100 ms doubling, at most 10 s). */
   readonly backoffMs?: (deliveryCount: number) => number;
   readonly batchSize?: number;
+  /** How long the server waits for an ack before redelivering (default 30 s). */
+  readonly ackWaitMs?: number;
   readonly onError?: (error: unknown, message: { subject: string; eventId?: string }) => void;
 }
 
@@ -90,7 +92,7 @@ export class DurableConsumer {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: this.filterSubject,
-      ack_wait: 30_000_000_000,
+      ack_wait: (this.options.ackWaitMs ?? 30_000) * 1_000_000,
       // Redeliveries are counted by us (handler failures only): waiting for a predecessor
       // must not use up a message's attempts.
       max_deliver: -1,
@@ -102,6 +104,8 @@ export class DurableConsumer {
     this.messages = await consumer.consume({
       max_messages: (this.options.batchSize ?? 200) * 2,
       callback: (msg) => {
+        // A message that arrives while stopping goes straight back to the server.
+        if (!this.running) return msg.nak();
         this.queue.push(msg);
         this.wake?.();
       },

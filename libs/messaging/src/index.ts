@@ -3,3 +3,4 @@ export * from './durable-consumer';
 export * from './headers';
 export * from './outbox-relay';
 export * from './streams';
+export * from './nest';

@@ -16,18 +16,22 @@ const nanos = (ms: number): number => ms * 1_000_000;
  * File storage: the event store stays the source of truth, but a restart of NATS must not lose
  * what it acknowledged.
  */
-export const ensureStreams = async (jsm: JetStreamManager): Promise<void> => {
-  await ensureStream(jsm, ELAN_STREAM, ELAN_SUBJECTS);
-  await ensureStream(jsm, DEAD_LETTER_STREAM, `${DEAD_LETTER_PREFIX}.>`);
+export const ensureStreams = async (
+  jsm: JetStreamManager,
+  options: { readonly duplicateWindowMs?: number } = {},
+): Promise<void> => {
+  const duplicateWindowMs = options.duplicateWindowMs ?? DUPLICATE_WINDOW_MS;
+  await ensureStream(jsm, ELAN_STREAM, ELAN_SUBJECTS, duplicateWindowMs);
+  await ensureStream(jsm, DEAD_LETTER_STREAM, `${DEAD_LETTER_PREFIX}.>`, duplicateWindowMs);
 };
 
-const ensureStream = async (jsm: JetStreamManager, name: string, subject: string): Promise<void> => {
+const ensureStream = async (jsm: JetStreamManager, name: string, subject: string, duplicateWindowMs: number): Promise<void> => {
   const config = {
     name,
     subjects: [subject],
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
-    duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    duplicate_window: nanos(duplicateWindowMs),
   };
   try {
     await jsm.streams.info(name);

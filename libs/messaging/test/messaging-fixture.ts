@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { connect, type NatsConnection } from 'nats';
-import { z } from 'zod';
-import { defineIntegrationEvent } from '@elan/contracts';
+import { probeContract } from './probe-contract';
 import { PostgresEventStore, type RecordedEvent } from '@elan/event-store';
 import { DurableConsumer, OutboxRelay, ensureStreams, on, type HandlerContext } from '../src';
 
@@ -10,16 +9,6 @@ import { DurableConsumer, OutboxRelay, ensureStreams, on, type HandlerContext } 
  * A publishing service and a consuming service on the real PostgreSQL and NATS, with names of
  * their own so concurrent test files never share subjects, schemas or consumers.
  */
-export const probeContract = (suffix: string) =>
-  defineIntegrationEvent({
-    service: 'campaign',
-    type: `Probe${suffix}`,
-    version: 1,
-    description: 'A test event: one step of a probe stream.',
-    consumers: ['pledge'],
-    schema: z.object({ step: z.number().int(), amount: z.object({ amount: z.number().int(), currency: z.string() }) }),
-  });
-
 export interface Fixture {
   readonly id: string;
   readonly pool: Pool;
@@ -38,12 +27,19 @@ export interface Fixture {
   dispose(): Promise<void>;
 }
 
-export const openFixture = async (natsUrl = process.env.NATS_URL): Promise<Fixture> => {
+export interface FixtureOptions {
+  readonly natsUrl?: string;
+  /** A tiny window makes JetStream keep republished copies, so consumers must de-duplicate. */
+  readonly duplicateWindowMs?: number;
+}
+
+export const openFixture = async (options: FixtureOptions = {}): Promise<Fixture> => {
+  const natsUrl = options.natsUrl ?? process.env.NATS_URL;
   if (!process.env.DATABASE_URL || !natsUrl) throw new Error('run through Jest: DATABASE_URL and NATS_URL come from its global setup');
   const id = randomBytes(4).toString('hex');
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 12 });
   const nc = await connect({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
-  await ensureStreams(await nc.jetstreamManager());
+  await ensureStreams(await nc.jetstreamManager(), options);
   const publisherSchema = `pub_${id}`;
   const consumerSchema = `sub_${id}`;
   const store = await PostgresEventStore.open(pool, { schema: publisherSchema });
@@ -79,6 +75,7 @@ export const openFixture = async (natsUrl = process.env.NATS_URL): Promise<Fixtu
         schema: consumerSchema,
         durableName: `pledge-probe-${id}`,
         backoffMs: () => 50,
+        ackWaitMs: 2_000,
         handlers: [
           on(contract, async (payload, context) => {
             await handle?.(payload, context);
