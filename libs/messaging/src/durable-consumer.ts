@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import { AckPolicy, DeliverPolicy, type Consumer, type JsMsg, type NatsConnection } from 'nats';
 import type { IntegrationEventContract, PayloadOf } from '@elan/contracts';
 import { deadLetter } from './dead-letter';
 import { readEnvelope, type EnvelopeHeaders } from './headers';
@@ -54,6 +54,9 @@ interface Incoming {
   readonly payload: unknown;
 }
 
+/** A pull request waits this long for messages (the client's minimum). */
+const PULL_EXPIRES_MS = 1_000;
+const PULL_RETRY_MS = 250;
 /** Redelivery delay when a message waits for its predecessor in the same stream. */
 const WAIT_FOR_PREDECESSOR_MS = 50;
 /** A predecessor that never comes (lost by the bus): after this many waits, dead-letter. */
@@ -67,7 +70,8 @@ const decoder = new TextDecoder();
  * retried with back-off and dead-lettered after `maxDeliver` failures while the others flow.
  */
 export class DurableConsumer {
-  private messages: ConsumerMessages | undefined;
+  private puller: Promise<void> | undefined;
+  private room: (() => void) | undefined;
   private readonly queue: JsMsg[] = [];
   private wake: (() => void) | undefined;
   private worker: Promise<void> | undefined;
@@ -101,37 +105,65 @@ export class DurableConsumer {
     await jsm.consumers.add(ELAN_STREAM, config).catch(async () => jsm.consumers.update(ELAN_STREAM, this.name, config));
     const consumer = await this.options.nc.jetstream().consumers.get(ELAN_STREAM, this.name);
     this.running = true;
-    this.messages = await consumer.consume({
-      max_messages: (this.options.batchSize ?? 200) * 2,
-      callback: (msg) => {
-        // A message that arrives while stopping goes straight back to the server.
-        if (!this.running) return msg.nak();
-        this.queue.push(msg);
-        this.wake?.();
-      },
-    });
+    this.puller = this.pull(consumer);
     this.worker = this.work();
   }
 
-  /** Stops pulling, finishes the batch in hand, and hands back what was not started. */
+  /**
+   * Stops pulling, lets the pull request in flight end (at most PULL_EXPIRES_MS) so no message
+   * is left delivered-but-unseen, finishes the batch in hand, and hands back the rest at once.
+   */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    await this.messages?.close();
+    this.room?.();
+    await this.puller;
     this.wake?.();
     await this.worker;
     for (const msg of this.queue.splice(0)) msg.nak();
   }
 
-  private async work(): Promise<void> {
+  /**
+   * Bounded pull requests, one after the other. Unlike a continuous `consume()`, whose open
+   * pull request keeps delivering to a closed subscription after shutdown (those messages then
+   * wait out the ack timeout), every message a fetch brings is seen before the next begins.
+   */
+  private async pull(consumer: Consumer): Promise<void> {
     const batchSize = this.options.batchSize ?? 200;
     while (this.running) {
+      if (this.queue.length >= batchSize * 2) {
+        await new Promise<void>((resolve) => (this.room = resolve));
+        this.room = undefined;
+        continue;
+      }
+      try {
+        const messages = await consumer.fetch({ max_messages: batchSize, expires: PULL_EXPIRES_MS });
+        for await (const msg of messages) {
+          // Arriving while stopping: straight back to the server for another replica.
+          if (!this.running) msg.nak();
+          else {
+            this.queue.push(msg);
+            this.wake?.();
+          }
+        }
+      } catch (error) {
+        // The connection is down or the consumer is being re-created: try again shortly.
+        this.options.onError?.(error, { subject: this.filterSubject });
+        await new Promise((resolve) => setTimeout(resolve, PULL_RETRY_MS));
+      }
+    }
+  }
+
+  private async work(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 200;
+    while (this.running || this.queue.length > 0) {
       if (this.queue.length === 0) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         this.wake = undefined;
         continue;
       }
       await this.processBatch(this.queue.splice(0, batchSize));
+      this.room?.();
     }
   }
 
