@@ -53,6 +53,7 @@ const depConstraints = [
   // until then services are still kept apart, since `type:service` may not import `type:service`
   // and Nx refuses any import of an application (every service is one).
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  { sourceTag: 'scope:campaign', onlyDependOnLibsWithTags: ['scope:campaign', 'scope:shared'] },
 ];
 
 // Tests of any project may use the shared test kit (given/when/then, waitUntil, infra bootstrap):
