@@ -1,4 +1,5 @@
 import { ConcurrencyError, asEvents, fold, type Command, type Decider, type DomainEvent } from '@elan/domain-kernel';
+import type { PoolClient } from 'pg';
 import type { EventMetadata, RecordedEvent } from './event';
 import type { PostgresEventStore } from './postgres-event-store';
 
@@ -9,6 +10,8 @@ export interface HandleCommandOptions<E extends DomainEvent> {
   readonly metadata?: EventMetadata;
   /** Turns a stored event back into the decider's event (upcasting, validation). */
   readonly toDomainEvent?: (event: RecordedEvent) => E;
+  /** Read and append inside the caller's transaction (e.g. `withStreamLock`). */
+  readonly client?: PoolClient;
 }
 
 export interface CommandResult<E, S> {
@@ -32,7 +35,7 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
   const maxAttempts = options.maxAttempts ?? 3;
   const toDomainEvent = options.toDomainEvent ?? ((event: RecordedEvent) => ({ type: event.type, data: event.data }) as E);
   for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(streamId);
+    const recorded = await store.readStream(streamId, options.client ? { client: options.client } : {});
     const version = recorded[recorded.length - 1]?.streamPosition ?? 0;
     const state = fold(decider, recorded.map(toDomainEvent));
     const newEvents = asEvents(decider.decide(command, state));
@@ -48,6 +51,7 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
         streamId,
         newEvents.map((event) => ({ type: event.type, data: event.data, metadata: withoutUndefined(metadata) })),
         version,
+        options.client ? { client: options.client } : {},
       );
       const nextState = newEvents.reduce((current, event) => decider.evolve(current, event), state);
       return { newEvents, state: nextState, version: appended.nextExpectedVersion };
@@ -59,3 +63,28 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
 
 const withoutUndefined = (metadata: EventMetadata): EventMetadata =>
   Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)) as EventMetadata;
+
+/**
+ * Runs `work` in a transaction holding a lock on one stream, for streams so hot that optimistic
+ * retries would starve (a popular tier's stock): writers queue instead of colliding. The lock is
+ * PostgreSQL's, so it holds across replicas, and it ends with the transaction.
+ */
+export const withStreamLock = async <T>(
+  store: PostgresEventStore,
+  streamId: string,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> => {
+  const client = await store.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${store.schema}:${streamId}`]);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+};
