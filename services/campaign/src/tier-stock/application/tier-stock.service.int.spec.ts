@@ -1,0 +1,70 @@
+import { Pool } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { manualClock, uuidv7 } from '@elan/domain-kernel';
+import { PostgresEventStore } from '@elan/event-store';
+import type { TierFacts } from '../tier-stock.commands';
+import { TierStockService, tierStockStream, type Reservation } from './tier-stock.service';
+
+describe('tier stock under concurrency (real PostgreSQL)', () => {
+  let pool: Pool;
+  let store: PostgresEventStore;
+  const schema = `stock_${randomBytes(4).toString('hex')}`;
+  const clock = manualClock(new Date('2026-12-01T10:00:00Z'));
+  const facts = (quantityLimit: number | null): (() => Promise<TierFacts>) => async () => ({
+    campaignId: 'c1',
+    campaignLive: true,
+    tierOpen: true,
+    quantityLimit,
+  });
+
+  beforeAll(async () => {
+    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+    store = await PostgresEventStore.open(pool, { schema });
+  });
+  afterAll(async () => {
+    await store.close();
+    await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+    await pool.end();
+  });
+
+  it('hands out exactly 100 units to 500 concurrent contributors, the rest a clean "sold out"', async () => {
+    const tierId = uuidv7();
+    const stock = new TierStockService(store, clock, facts(100));
+    const outcomes: Reservation[] = await Promise.all(
+      Array.from({ length: 500 }, () => stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })),
+    );
+    expect(outcomes.filter((o) => o.outcome === 'reserved')).toHaveLength(100);
+    expect(outcomes.filter((o) => o.outcome === 'sold_out')).toHaveLength(400);
+    const recorded = await store.readStream(tierStockStream(tierId));
+    expect(recorded.filter((e) => e.type === 'TierUnitReserved')).toHaveLength(100);
+  });
+
+  it('makes released and expired units available again', async () => {
+    const tierId = uuidv7();
+    const stock = new TierStockService(store, clock, facts(2), 60_000);
+    const [a, b] = [uuidv7(), uuidv7()];
+    expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: a })).outcome).toBe('reserved');
+    expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: b })).outcome).toBe('reserved');
+    await stock.confirm({ campaignId: 'c1', tierId, pledgeId: b });
+    expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })).outcome).toBe('sold_out');
+
+    await stock.release({ tierId, pledgeId: b, reason: 'cancelled' });
+    expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })).outcome).toBe('reserved');
+    expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })).outcome).toBe('sold_out');
+
+    clock.advance(60_001); // a's hold lapses: abandoned at checkout
+    await stock.expireHolds(tierId);
+    const types = (await store.readStream(tierStockStream(tierId))).map((e) => e.type);
+    expect(types.filter((t) => t === 'TierUnitReleased')).toHaveLength(3); // b cancelled, a and the third expired
+    expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })).outcome).toBe('reserved');
+  });
+
+  it('gives a pledge that retries the unit it already holds', async () => {
+    const tierId = uuidv7();
+    const stock = new TierStockService(store, clock, facts(1));
+    const pledgeId = uuidv7();
+    const first = await stock.reserve({ campaignId: 'c1', tierId, pledgeId });
+    const again = await stock.reserve({ campaignId: 'c1', tierId, pledgeId });
+    expect(again).toEqual(first);
+  });
+});
