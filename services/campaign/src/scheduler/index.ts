@@ -1,0 +1,2 @@
+export * from './durable-scheduler';
+export * from './scheduled-commands';
