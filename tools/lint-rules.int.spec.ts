@@ -97,6 +97,16 @@ describe('module boundaries follow the Nx tags', () => {
     expect(errors[0]?.message).toMatch(/Imports of apps are forbidden|can only depend on libs tagged with/);
   });
 
+  it('rejects a service importing another service', async () => {
+    const messages = await lint(
+      'services/gateway/src/lint-sample.ts',
+      `import * as campaign from '@elan/campaign';\nexport const reachIn = campaign;\n`,
+    );
+    const errors = errorsOf(messages, BOUNDARIES);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/Imports of apps are forbidden|can only depend on libs tagged with/);
+  });
+
   it('keeps the test kit out of production code of an infrastructure library', async () => {
     const messages = await lint(
       'libs/event-store/src/lint-sample.ts',
