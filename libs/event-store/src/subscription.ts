@@ -17,6 +17,12 @@ export interface SubscriptionOptions {
   readonly pollIntervalMs?: number;
   /** Called when a batch fails; the batch is retried after a back-off, never skipped. */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Lends the connection a batch runs on (default: one from the store's pool). An ORM that
+   * holds its own connections (TypeORM's QueryRunner) lends one of them, so its writes and the
+   * checkpoint share the transaction.
+   */
+  readonly withConnection?: <T>(work: (client: PoolClient) => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -109,9 +115,13 @@ export class Subscription {
     });
   }
 
-  private async processBatch(): Promise<number> {
+  private processBatch(): Promise<number> {
+    if (this.options.withConnection) return this.options.withConnection((client) => this.processBatchOn(client));
+    return this.store.pool.connect().then((client) => this.processBatchOn(client).finally(() => client.release()));
+  }
+
+  private async processBatchOn(client: PoolClient): Promise<number> {
     const s = this.store.schema;
-    const client = await this.store.pool.connect();
     try {
       await client.query('BEGIN');
       const locked = await client.query<{ transaction_id: string; global_position: string }>(
@@ -143,8 +153,6 @@ export class Subscription {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
-    } finally {
-      client.release();
     }
   }
 }
