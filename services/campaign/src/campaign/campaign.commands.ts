@@ -1,0 +1,118 @@
+import type { Command, CommandMetadata, Money } from '@elan/domain-kernel';
+import type {
+  AccountRole,
+  CampaignCategory,
+  CampaignChanges,
+  CampaignLocation,
+  FundingModel,
+  Instant,
+  StretchGoal,
+  TierChanges,
+  TierDefinition,
+} from './campaign.values';
+
+/** Every campaign command is decided at a time given by the caller, never read from the machine. */
+export interface TimedMetadata extends CommandMetadata {
+  /** When the command is decided (from the handler's `Clock`). */
+  readonly now: Date;
+}
+
+/** A command someone asks for through the API: who asks, and as what. */
+export interface ActorMetadata extends TimedMetadata {
+  /** The account id of who asks. */
+  readonly actor: string;
+  /** That account's roles, as the gateway authenticated them. */
+  readonly roles: readonly AccountRole[];
+}
+
+type ActorCommand<Type extends string, Data> = Command<Type, Data> & { readonly metadata: ActorMetadata };
+/** Issued by the deadline scheduler, not exposed through the public API. */
+type ScheduledCommand<Type extends string, Data> = Command<Type, Data> & { readonly metadata: TimedMetadata };
+
+/** Starts a draft; the account asking (with the `holder` role) becomes its holder. */
+export type CreateCampaign = ActorCommand<
+  'CreateCampaign',
+  {
+    readonly campaignId: string;
+    readonly title: string;
+    readonly summary?: string;
+    readonly story?: string;
+    readonly category: CampaignCategory;
+    readonly imageUrl?: string;
+    readonly goal?: Money;
+    readonly fundingModel: FundingModel;
+    readonly startsAt?: Instant;
+    readonly deadline?: Instant;
+    readonly location: CampaignLocation;
+    readonly stretchGoals?: readonly StretchGoal[];
+  }
+>;
+
+/** Changes some fields of a campaign (holder only; draft, approved or live). */
+export type EditCampaign = ActorCommand<
+  'EditCampaign',
+  { readonly campaignId: string; readonly changes: CampaignChanges }
+>;
+
+/** Sends a complete draft to moderation (holder only). */
+export type SubmitCampaign = ActorCommand<'SubmitCampaign', { readonly campaignId: string }>;
+
+/** Accepts a submitted campaign: it is scheduled to go live at its start (moderator or admin). */
+export type ApproveCampaign = ActorCommand<'ApproveCampaign', { readonly campaignId: string }>;
+
+/** Sends a submitted campaign back to draft, telling the holder why (moderator or admin). */
+export type RejectCampaign = ActorCommand<'RejectCampaign', { readonly campaignId: string; readonly reason: string }>;
+
+/** Opens an approved campaign to pledges, at or after its start; idempotent. */
+export type LaunchCampaign = ScheduledCommand<'LaunchCampaign', { readonly campaignId: string }>;
+
+/** Ends a live campaign at or after its deadline with the pledge service's final count; idempotent. */
+export type CloseCampaign = ScheduledCommand<
+  'CloseCampaign',
+  {
+    readonly campaignId: string;
+    /** Sum of the pledges committed before the deadline. */
+    readonly committedTotal: Money;
+    /** Distinct contributors with a committed pledge. */
+    readonly backers: number;
+  }
+>;
+
+/** Stops an approved or live campaign before its deadline (holder or admin). */
+export type CancelCampaign = ActorCommand<'CancelCampaign', { readonly campaignId: string; readonly reason: string }>;
+
+/** Adds a reward tier (holder only; draft, approved or live). */
+export type AddTier = ActorCommand<'AddTier', { readonly campaignId: string; readonly tier: TierDefinition }>;
+
+/** Changes a tier's wording any time; its price and stock only in draft (holder only). */
+export type EditTier = ActorCommand<
+  'EditTier',
+  { readonly campaignId: string; readonly tierId: string; readonly changes: TierChanges }
+>;
+
+/** Stops a tier taking new pledges (holder only); idempotent. */
+export type CloseTier = ActorCommand<'CloseTier', { readonly campaignId: string; readonly tierId: string }>;
+
+/** Deletes a tier, only while the campaign is a draft (holder only). */
+export type RemoveTier = ActorCommand<'RemoveTier', { readonly campaignId: string; readonly tierId: string }>;
+
+/** Publishes news on the campaign page (holder only; approved, live or closed). */
+export type PostCampaignUpdate = ActorCommand<
+  'PostCampaignUpdate',
+  { readonly campaignId: string; readonly updateId: string; readonly title: string; readonly body: string }
+>;
+
+export type CampaignCommand =
+  | CreateCampaign
+  | EditCampaign
+  | SubmitCampaign
+  | ApproveCampaign
+  | RejectCampaign
+  | LaunchCampaign
+  | CloseCampaign
+  | CancelCampaign
+  | AddTier
+  | EditTier
+  | CloseTier
+  | RemoveTier
+  | PostCampaignUpdate;

@@ -1,0 +1,177 @@
+import type { DomainEvent, Money } from '@elan/domain-kernel';
+import type {
+  CampaignCategory,
+  CampaignChanges,
+  CampaignLocation,
+  CampaignUpdate,
+  FundingModel,
+  Instant,
+  StretchGoal,
+  Tier,
+  TierChanges,
+} from './campaign.values';
+
+/**
+ * What happened to a campaign. Each event carries what the read models and the outbox relay
+ * need without reading the stream again: full data on creation and addition, the changed fields
+ * only on edits, the reason on rejection and cancellation, totals on closing, and always a time.
+ */
+
+/** A holder started a draft. Fields not given yet are absent (a draft may be incomplete). */
+export type CampaignCreated = DomainEvent<
+  'CampaignCreated',
+  {
+    readonly campaignId: string;
+    readonly holderId: string;
+    readonly title: string;
+    /** Empty until written. */
+    readonly summary: string;
+    /** Empty until written. */
+    readonly story: string;
+    readonly category: CampaignCategory;
+    readonly imageUrl?: string;
+    readonly goal?: Money;
+    readonly fundingModel: FundingModel;
+    readonly startsAt?: Instant;
+    readonly deadline?: Instant;
+    readonly location: CampaignLocation;
+    readonly stretchGoals: readonly StretchGoal[];
+    readonly createdAt: Instant;
+  }
+>;
+
+/** The holder changed the fields in `changes`, and only those (`imageUrl: null`: image removed). */
+export type CampaignEdited = DomainEvent<
+  'CampaignEdited',
+  { readonly campaignId: string; readonly changes: CampaignChanges; readonly editedAt: Instant }
+>;
+
+/** The holder sent the campaign to moderation; the plan under review is repeated for the moderation queue. */
+export type CampaignSubmitted = DomainEvent<
+  'CampaignSubmitted',
+  {
+    readonly campaignId: string;
+    readonly goal: Money;
+    readonly startsAt: Instant;
+    readonly deadline: Instant;
+    readonly submittedAt: Instant;
+  }
+>;
+
+/** A moderator accepted it: it goes live at `startsAt` (the scheduler's cue). */
+export type CampaignApproved = DomainEvent<
+  'CampaignApproved',
+  {
+    readonly campaignId: string;
+    /** Account id of the moderator or admin. */
+    readonly approvedBy: string;
+    readonly startsAt: Instant;
+    readonly deadline: Instant;
+    readonly approvedAt: Instant;
+  }
+>;
+
+/** A moderator sent it back to draft; the reason stays visible to the holder until it is submitted again. */
+export type CampaignRejected = DomainEvent<
+  'CampaignRejected',
+  { readonly campaignId: string; readonly rejectedBy: string; readonly reason: string; readonly rejectedAt: Instant }
+>;
+
+/** It opened to pledges; carries what the pledge and payout services need (integration event `CampaignLaunched`). */
+export type CampaignLaunched = DomainEvent<
+  'CampaignLaunched',
+  {
+    readonly campaignId: string;
+    readonly holderId: string;
+    readonly title: string;
+    readonly fundingModel: FundingModel;
+    readonly goal: Money;
+    readonly startsAt: Instant;
+    readonly deadline: Instant;
+    readonly departement: string;
+    readonly launchedAt: Instant;
+  }
+>;
+
+/** The final count at closing, as the pledge service reported it. */
+interface Outcome {
+  readonly campaignId: string;
+  readonly goal: Money;
+  /** Sum of the pledges committed before the deadline. */
+  readonly committedTotal: Money;
+  /** Distinct contributors with a committed pledge. */
+  readonly backers: number;
+  readonly closedAt: Instant;
+}
+
+/** All-or-nothing, and the committed total reached the goal: pledges are to be collected. */
+export type CampaignSucceeded = DomainEvent<'CampaignSucceeded', Outcome>;
+
+/** All-or-nothing, and the committed total stayed below the goal: nothing is charged. */
+export type CampaignFailed = DomainEvent<'CampaignFailed', Outcome>;
+
+/** Keep-it-all reached its deadline: what was pledged is kept, goal met or not. */
+export type CampaignEnded = DomainEvent<'CampaignEnded', Outcome>;
+
+/** Stopped before its deadline by its holder or an admin; the pledge service releases every pledge. */
+export type CampaignCancelled = DomainEvent<
+  'CampaignCancelled',
+  {
+    readonly campaignId: string;
+    readonly cancelledBy: string;
+    /** Why, as told to contributors. */
+    readonly reason: string;
+    /** `approved`: it never took a pledge; `live`: pledges are to be released. */
+    readonly previousStatus: 'approved' | 'live';
+    readonly cancelledAt: Instant;
+  }
+>;
+
+/** A reward tier was added, open. */
+export type TierAdded = DomainEvent<
+  'TierAdded',
+  { readonly campaignId: string; readonly tier: Tier; readonly addedAt: Instant }
+>;
+
+/** The holder changed the tier fields in `changes`, and only those (`estimatedDelivery: null`: removed). */
+export type TierEdited = DomainEvent<
+  'TierEdited',
+  { readonly campaignId: string; readonly tierId: string; readonly changes: TierChanges; readonly editedAt: Instant }
+>;
+
+/** The tier takes no new pledge; existing pledges keep it. */
+export type TierClosed = DomainEvent<
+  'TierClosed',
+  { readonly campaignId: string; readonly tierId: string; readonly closedAt: Instant }
+>;
+
+/** The tier was deleted from a draft. */
+export type TierRemoved = DomainEvent<
+  'TierRemoved',
+  { readonly campaignId: string; readonly tierId: string; readonly removedAt: Instant }
+>;
+
+/** The holder posted news on the campaign page. */
+export type CampaignUpdatePosted = DomainEvent<
+  'CampaignUpdatePosted',
+  { readonly campaignId: string; readonly update: CampaignUpdate }
+>;
+
+export type CampaignEvent =
+  | CampaignCreated
+  | CampaignEdited
+  | CampaignSubmitted
+  | CampaignApproved
+  | CampaignRejected
+  | CampaignLaunched
+  | CampaignSucceeded
+  | CampaignFailed
+  | CampaignEnded
+  | CampaignCancelled
+  | TierAdded
+  | TierEdited
+  | TierClosed
+  | TierRemoved
+  | CampaignUpdatePosted;
+
+export type CampaignEventType = CampaignEvent['type'];
