@@ -1,2 +1,4 @@
+export * from './campaign-deadlines';
+export * from './campaign-schedule.projection';
 export * from './durable-scheduler';
 export * from './scheduled-commands';
