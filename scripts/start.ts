@@ -8,7 +8,7 @@
  * its pool and NATS connection), then whatever servers were started, and nothing else.
  */
 import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl } from '@elan/testing';
-import { createGateway, listenGateway } from '../services/gateway/src';
+import { authOptionsFromEnv, createGateway, listenGateway } from '../services/gateway/src';
 
 /** Where the gateway of a local stack listens unless PORT says otherwise. */
 const DEFAULT_PORT = 3000;
@@ -68,6 +68,8 @@ async function start(shutdown: Shutdown): Promise<void> {
     natsUrl: infrastructure.natsUrl,
     port: process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT,
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
+    // AUTH_SECRET, the rate limits and the first admin (ELAN_ADMIN_EMAIL / ELAN_ADMIN_PASSWORD).
+    auth: authOptionsFromEnv(process.env),
   };
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65_535)
     throw new Error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
@@ -82,6 +84,7 @@ async function start(shutdown: Shutdown): Promise<void> {
       'Élan is running:',
       `  Gateway     ${url}`,
       `  Health      ${url}/health`,
+      `  API docs    ${url}/docs`,
       `  Database    ${maskUrl(databaseUrl)}`,
       `  NATS        ${maskUrl(infrastructure.natsUrl)}`,
       '',

@@ -1,1 +1,10 @@
 export * from './integration-event';
+export * from './request';
+export * from './request-error';
+export * from './money';
+export * from './contract-fields';
+export * from './catalog';
+export * from './campaign/campaign-lifecycle.events';
+export * from './campaign/campaign-queries.requests';
+export * from './campaign/tier-stock.requests';
+export { FUNDING_MODELS } from './campaign/campaign-fields';

@@ -4,3 +4,4 @@ export * from './headers';
 export * from './outbox-relay';
 export * from './streams';
 export * from './nest';
+export * from './request-reply';

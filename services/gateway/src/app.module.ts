@@ -1,9 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
 import { ConnectionsModule } from './connections/connections.module';
 import type { GatewayConfig } from './gateway.config';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { RequestsModule } from './requests/requests.module';
+import { StorageModule } from './storage/storage.module';
 
 /** The gateway: the public HTTP API. Feature modules are added here as routes arrive. */
 @Module({})
@@ -11,7 +16,15 @@ export class AppModule {
   static forRoot(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConnectionsModule.forRoot(config), HealthModule],
+      imports: [
+        ConnectionsModule.forRoot(config),
+        RequestsModule,
+        HealthModule,
+        StorageModule,
+        AccountsModule,
+        AuthModule,
+        IdempotencyModule,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

@@ -2,6 +2,7 @@ import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
+import { setupOpenApi } from './openapi/openapi';
 import type { GatewayConfig } from './gateway.config';
 
 export interface GatewayOptions {
@@ -38,7 +39,9 @@ export async function createGateway(
  * testing module (to add a route of their own) apply the same.
  */
 export function configureGateway(app: INestApplication): INestApplication {
-  return app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api');
+  setupOpenApi(app);
+  return app;
 }
 
 /** Starts listening and returns the base URL of the API, e.g. http://localhost:3000/api. */

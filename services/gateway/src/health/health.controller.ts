@@ -1,4 +1,6 @@
 import { Controller, Get, Header, HttpStatus } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { ApiProblem } from '../openapi/api-problems.decorator';
 import { ProblemException } from '../problem/problem-details';
 import { HealthChecks, type HealthChecksResult } from './health.checks';
 
@@ -15,6 +17,11 @@ export class HealthController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({
+    description: 'PostgreSQL and NATS answer',
+    example: { status: 'ok', checks: { database: 'up', nats: 'up' } },
+  })
+  @ApiProblem(503, 'A dependency is down: the `checks` extension says which')
   async health(): Promise<HealthyReport> {
     const checks = await this.checks.run();
     const down = Object.entries(checks)

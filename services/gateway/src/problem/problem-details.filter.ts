@@ -1,12 +1,14 @@
 import { STATUS_CODES } from 'node:http';
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { problemForFailure } from './failure-problems';
 import { PROBLEM_JSON, ProblemException, type ProblemDetails } from './problem-details';
 
 /**
  * Turns every error into an RFC 7807 problem (`application/problem+json`): Nest's HTTP
- * exceptions (404 for unknown routes included) keep their status and message; anything else is
- * a 500 whose details stay in the log, never in the response.
+ * exceptions (404 for unknown routes included) keep their status and message; domain errors
+ * and failed requests to services get the status of their code (`failure-problems.ts`);
+ * anything else is a 500 whose details stay in the log, never in the response.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -36,6 +38,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private problemFor(exception: unknown): ProblemDetails {
     if (exception instanceof ProblemException) return exception.problem;
     if (exception instanceof HttpException) return fromHttpException(exception);
+    const failure = problemForFailure(exception);
+    if (failure) return failure;
     const clientError = exposedClientError(exception);
     if (clientError) return clientError;
 

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { defineIntegrationEvent } from '../integration-event';
+import { moneySchema } from '../money';
+import { backerCount, departement, FUNDING_MODELS, instant, uuid } from './campaign-fields';
+
+/**
+ * The facts of a campaign's life that other services act on: pledge opens and settles pledges,
+ * payout prepares and pays statements, tipping refunds or keeps tips with their pledges.
+ */
+
+export const campaignLaunched = defineIntegrationEvent({
+  service: 'campaign',
+  type: 'CampaignLaunched',
+  version: 1,
+  description: 'A campaign opened to pledges: from now on until its deadline, contributors may back it.',
+  consumers: ['pledge', 'payout'],
+  schema: z.object({
+    campaignId: uuid().describe('The campaign.'),
+    holderId: uuid().describe('The project holder who runs the campaign and receives the funds.'),
+    title: z.string().min(1).describe('Public title of the campaign at launch.'),
+    fundingModel: z
+      .enum(FUNDING_MODELS)
+      .describe('all_or_nothing: pledges are charged only if the goal is met; keep_it_all: charged when pledged.'),
+    goal: moneySchema.describe('The amount the campaign aims to collect.'),
+    startsAt: instant().describe('When pledges open.'),
+    deadline: instant().describe('When pledges close and the campaign succeeds, fails or ends.'),
+    departement: departement().describe('INSEE code of the département the campaign is located in (e.g. 33, 2A, 974).'),
+  }),
+});
+
+export const campaignSucceeded = defineIntegrationEvent({
+  service: 'campaign',
+  type: 'CampaignSucceeded',
+  version: 1,
+  description: 'An all-or-nothing campaign met its goal at its deadline: its committed pledges are to be collected.',
+  consumers: ['pledge', 'payout', 'tipping'],
+  schema: z.object({
+    campaignId: uuid().describe('The campaign.'),
+    closedAt: instant().describe('When the campaign closed (its deadline, or the moment it was closed).'),
+    committedTotal: moneySchema.describe('Sum of the pledges committed when it closed, at least the goal.'),
+    backers: backerCount().describe('Number of distinct contributors with a committed pledge.'),
+  }),
+});
+
+export const campaignFailed = defineIntegrationEvent({
+  service: 'campaign',
+  type: 'CampaignFailed',
+  version: 1,
+  description:
+    'An all-or-nothing campaign missed its goal at its deadline: nothing is charged, saved cards and their tips are released.',
+  consumers: ['pledge', 'payout', 'tipping'],
+  schema: z.object({
+    campaignId: uuid().describe('The campaign.'),
+    closedAt: instant().describe('When the campaign closed (its deadline).'),
+    committedTotal: moneySchema.describe('Sum of the pledges committed when it closed, below the goal; none is charged.'),
+    backers: backerCount().describe('Number of distinct contributors with a committed pledge.'),
+  }),
+});
+
+export const campaignEnded = defineIntegrationEvent({
+  service: 'campaign',
+  type: 'CampaignEnded',
+  version: 1,
+  description:
+    'A keep-it-all campaign reached its deadline: pledges are closed and what was collected is paid out, goal met or not.',
+  consumers: ['pledge', 'payout'],
+  schema: z.object({
+    campaignId: uuid().describe('The campaign.'),
+    closedAt: instant().describe('When the campaign closed (its deadline).'),
+    collectedTotal: moneySchema.describe('Sum of the pledges collected during the campaign, net of refunds.'),
+    backers: backerCount().describe('Number of distinct contributors with a collected pledge.'),
+  }),
+});
+
+export const campaignCancelled = defineIntegrationEvent({
+  service: 'campaign',
+  type: 'CampaignCancelled',
+  version: 1,
+  description:
+    'A campaign was stopped before its deadline (by its holder or a moderator): every pledge and its tip is released or refunded.',
+  consumers: ['pledge', 'payout', 'tipping'],
+  schema: z.object({
+    campaignId: uuid().describe('The campaign.'),
+    cancelledAt: instant().describe('When the campaign was cancelled.'),
+    reason: z.string().min(1).describe('Why, as told to contributors.'),
+  }),
+});

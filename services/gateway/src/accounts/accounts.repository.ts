@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { GatewayDatabase } from '../storage/gateway-database';
+import { sortedRoles, type Account, type Role } from './account';
+
+interface AccountRow {
+  id: string;
+  email: string;
+  display_name: string;
+  roles: string[];
+  created_at: Date;
+}
+
+const COLUMNS = 'id, email, display_name, roles, created_at';
+
+const toAccount = (row: AccountRow): Account => ({
+  id: row.id,
+  email: row.email,
+  displayName: row.display_name,
+  roles: sortedRoles(row.roles),
+  createdAt: row.created_at,
+});
+
+export interface NewAccount {
+  readonly id: string;
+  readonly email: string;
+  readonly passwordHash: string;
+  readonly displayName: string;
+  readonly roles: readonly Role[];
+}
+
+/** What became of a change of roles. */
+export type RolesChange =
+  | { readonly kind: 'changed'; readonly account: Account }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'last-admin' };
+
+/** Accounts in the gateway's schema. E-mail addresses are compared whatever their case. */
+@Injectable()
+export class AccountsRepository {
+  constructor(private readonly db: GatewayDatabase) {}
+
+  /** The new account, or undefined when the address is taken (atomic, even across replicas). */
+  async create(account: NewAccount): Promise<Account | undefined> {
+    const { rows } = await this.db.query<AccountRow>(
+      `INSERT INTO ${this.db.schema}.accounts (id, email, password_hash, display_name, roles)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ((lower(email))) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [account.id, account.email, account.passwordHash, account.displayName, account.roles],
+    );
+    return rows[0] && toAccount(rows[0]);
+  }
+
+  async findById(id: string): Promise<Account | undefined> {
+    const { rows } = await this.db.query<AccountRow>(
+      `SELECT ${COLUMNS} FROM ${this.db.schema}.accounts WHERE id = $1`,
+      [id],
+    );
+    return rows[0] && toAccount(rows[0]);
+  }
+
+  async findByEmail(email: string): Promise<Account | undefined> {
+    const { rows } = await this.db.query<AccountRow>(
+      `SELECT ${COLUMNS} FROM ${this.db.schema}.accounts WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    return rows[0] && toAccount(rows[0]);
+  }
+
+  /** The account and its password hash, for a login only. */
+  async findCredentials(email: string): Promise<{ account: Account; passwordHash: string } | undefined> {
+    const { rows } = await this.db.query<AccountRow & { password_hash: string }>(
+      `SELECT ${COLUMNS}, password_hash FROM ${this.db.schema}.accounts WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    const row = rows[0];
+    return row && { account: toAccount(row), passwordHash: row.password_hash };
+  }
+
+  /** Adds `admin` to the roles of the account with this address; false when there is none. */
+  async promoteToAdmin(email: string): Promise<{ found: boolean; promoted: boolean }> {
+    const { rows } = await this.db.query<{ was_admin: boolean }>(
+      `UPDATE ${this.db.schema}.accounts a SET roles = CASE WHEN 'admin' = ANY (a.roles) THEN a.roles ELSE array_append(a.roles, 'admin') END
+        FROM ${this.db.schema}.accounts before
+       WHERE before.id = a.id AND lower(a.email) = lower($1)
+       RETURNING 'admin' = ANY (before.roles) AS was_admin`,
+      [email],
+    );
+    const row = rows[0];
+    return { found: row !== undefined, promoted: row !== undefined && !row.was_admin };
+  }
+
+  /**
+   * Grants and removes roles in one transaction. Removing `admin` locks every admin first, so
+   * two admins demoting each other at once cannot leave the platform without one.
+   */
+  changeRoles(id: string, add: readonly Role[], remove: readonly Role[]): Promise<RolesChange> {
+    const s = this.db.schema;
+    return this.db.transaction(async (client) => {
+      if (remove.includes('admin'))
+        await client.query(`SELECT id FROM ${s}.accounts WHERE 'admin' = ANY (roles) ORDER BY id FOR UPDATE`);
+      const found = await client.query<AccountRow>(`SELECT ${COLUMNS} FROM ${s}.accounts WHERE id = $1 FOR UPDATE`, [id]);
+      const current = found.rows[0];
+      if (!current) return { kind: 'not-found' };
+      const roles = sortedRoles([...current.roles, ...add].filter((role) => !remove.includes(role as Role)));
+      if (current.roles.includes('admin') && !roles.includes('admin')) {
+        const admins = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${s}.accounts WHERE 'admin' = ANY (roles)`,
+        );
+        if ((admins.rows[0]?.n ?? 0) <= 1) return { kind: 'last-admin' };
+      }
+      const updated = await client.query<AccountRow>(
+        `UPDATE ${s}.accounts SET roles = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, roles],
+      );
+      const row = updated.rows[0];
+      if (!row) return { kind: 'not-found' };
+      return { kind: 'changed', account: toAccount(row) };
+    });
+  }
+}

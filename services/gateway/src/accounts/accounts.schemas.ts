@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { requestSchema, responseSchema } from '../openapi/api-schemas';
+import { GRANTED_ROLES, ROLES, type Account } from './account';
+
+/** Limits of the fields people type, shared by the CLI and the HTTP API. */
+export const EmailSchema = z.email().max(254);
+export const PasswordSchema = z
+  .string()
+  .min(12, 'must have at least 12 characters')
+  .max(200, 'must have at most 200 characters');
+export const DisplayNameSchema = z.string().trim().min(1, 'must not be empty').max(100);
+
+export const RoleSchema = responseSchema('Role', z.enum(ROLES).describe('contributor and holder: every account; moderator and admin: granted'));
+
+/** An account as the API shows it: never its password hash. */
+export const AccountSchema = responseSchema(
+  'Account',
+  z.object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    roles: z.array(RoleSchema),
+    createdAt: z.iso.datetime(),
+  }),
+);
+export type AccountView = z.infer<typeof AccountSchema>;
+
+export const toAccountView = (account: Account): AccountView => ({
+  id: account.id,
+  email: account.email,
+  displayName: account.displayName,
+  roles: [...account.roles],
+  createdAt: account.createdAt.toISOString(),
+});
+
+export const RegisterRequestSchema = requestSchema(
+  'RegisterRequest',
+  z.strictObject({ email: EmailSchema, password: PasswordSchema, displayName: DisplayNameSchema }),
+);
+export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
+
+const GrantedRoleSchema = z.enum(GRANTED_ROLES);
+
+export const ChangeRolesRequestSchema = requestSchema(
+  'ChangeRolesRequest',
+  z
+    .strictObject({
+      add: z.array(GrantedRoleSchema).max(GRANTED_ROLES.length).optional(),
+      remove: z.array(GrantedRoleSchema).max(GRANTED_ROLES.length).optional(),
+    })
+    .refine((body) => (body.add?.length ?? 0) + (body.remove?.length ?? 0) > 0, {
+      message: 'name at least one role to add or remove',
+      path: ['add'],
+    })
+    .refine((body) => !body.add?.some((role) => body.remove?.includes(role)), {
+      message: 'a role cannot be both added and removed',
+      path: ['remove'],
+    }),
+);
+export type ChangeRolesRequest = z.infer<typeof ChangeRolesRequestSchema>;

@@ -1,0 +1,37 @@
+import { Global, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { reasonOf } from '../common/with-timeout';
+import { PostgresPool } from '../connections/postgres.pool';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import { ExpiredRowsSweeper } from './expired-rows.sweeper';
+import { DEFAULT_GATEWAY_SCHEMA, GatewayDatabase } from './gateway-database';
+
+/** Migrates at start-up when PostgreSQL is there; otherwise the first query will. */
+@Injectable()
+class MigrateAtStartUp implements OnApplicationBootstrap {
+  private readonly logger = new Logger('GatewayDatabase');
+
+  constructor(private readonly db: GatewayDatabase) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.db.ready().catch((error: unknown) => {
+      this.logger.warn(`gateway schema "${this.db.schema}" not migrated yet (${reasonOf(error)}); retrying on use`);
+    });
+  }
+}
+
+/** The gateway's own tables (schema `gateway` unless configured), for every module. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: GatewayDatabase,
+      inject: [PostgresPool, GATEWAY_CONFIG],
+      useFactory: (postgres: PostgresPool, config: GatewayConfig) =>
+        new GatewayDatabase(postgres.pool, config.schema ?? DEFAULT_GATEWAY_SCHEMA),
+    },
+    MigrateAtStartUp,
+    ExpiredRowsSweeper,
+  ],
+  exports: [GatewayDatabase],
+})
+export class StorageModule {}
