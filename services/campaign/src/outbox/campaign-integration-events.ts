@@ -1,0 +1,35 @@
+import { campaignCancelled, campaignEnded, campaignFailed, campaignLaunched, campaignSucceeded } from '@elan/contracts';
+import type { RecordedEvent } from '@elan/event-store';
+import type { IntegrationMapping } from '@elan/messaging';
+import { CAMPAIGN_STREAM_PREFIX, asCampaignEvent } from '../application/campaign-streams';
+
+/**
+ * Which campaign facts other services hear about (the published language of ADR 0005). Drafts,
+ * edits, moderation and tier stock stay inside the campaign service.
+ */
+export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping => {
+  if (!recorded.streamId.startsWith(CAMPAIGN_STREAM_PREFIX)) return null;
+  const event = asCampaignEvent(recorded);
+  switch (event.type) {
+    case 'CampaignLaunched': {
+      const { launchedAt: _launchedAt, ...payload } = event.data;
+      return { contract: campaignLaunched, payload };
+    }
+    case 'CampaignSucceeded':
+    case 'CampaignFailed': {
+      const { campaignId, closedAt, committedTotal, backers } = event.data;
+      return { contract: event.type === 'CampaignSucceeded' ? campaignSucceeded : campaignFailed, payload: { campaignId, closedAt, committedTotal, backers } };
+    }
+    case 'CampaignEnded': {
+      const { campaignId, closedAt, committedTotal, backers } = event.data;
+      // Keep-it-all pledges are charged when made: what was committed is what was collected.
+      return { contract: campaignEnded, payload: { campaignId, closedAt, collectedTotal: committedTotal, backers } };
+    }
+    case 'CampaignCancelled': {
+      const { campaignId, cancelledAt, reason } = event.data;
+      return { contract: campaignCancelled, payload: { campaignId, cancelledAt, reason } };
+    }
+    default:
+      return null;
+  }
+};
