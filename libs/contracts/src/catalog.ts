@@ -5,6 +5,8 @@ import {
   campaignLaunched,
   campaignSucceeded,
 } from './campaign/campaign-lifecycle.events';
+import { getCampaign, listCampaigns, listHolderCampaigns } from './campaign/campaign-catalog.requests';
+import { campaignCommands } from './campaign/campaign-commands.requests';
 import { getCampaignSummary } from './campaign/campaign-queries.requests';
 import { reserveTierUnit } from './campaign/tier-stock.requests';
 import type { IntegrationEventContract } from './integration-event';
@@ -23,4 +25,11 @@ export const integrationEvents: readonly IntegrationEventContract[] = [
   campaignCancelled,
 ];
 
-export const requests: readonly RequestContract[] = [reserveTierUnit, getCampaignSummary];
+export const requests: readonly RequestContract[] = [
+  ...campaignCommands,
+  listCampaigns,
+  getCampaign,
+  listHolderCampaigns,
+  getCampaignSummary,
+  reserveTierUnit,
+];

@@ -4,6 +4,7 @@ import { integrationEvents, requests } from './catalog';
 import { contractShapes } from './contract-fields';
 import { SERVICES } from './integration-event';
 import { moneySchema } from './money';
+import { campaignRequestSamples } from './campaign/campaign-requests.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
 const HOLDER = '0190f3a4-5b6c-7d8e-9f01-000000000001';
@@ -75,6 +76,7 @@ const requestSamples: Record<
   string,
   { request: { valid: unknown; invalid: Invalid }; reply: { valid: unknown[]; invalid: Invalid } }
 > = {
+  ...campaignRequestSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },
@@ -91,7 +93,7 @@ const requestSamples: Record<
   'rpc.campaign.GetCampaignSummary.v1': {
     request: { valid: { campaignId: CAMPAIGN }, invalid: { field: 'campaignId', payload: { campaignId: 42 } } },
     reply: {
-      valid: [{ campaignId: CAMPAIGN, title: 'Une épicerie coopérative', status: 'launched', goal: eur(1_500_000) }],
+      valid: [{ campaignId: CAMPAIGN, title: 'Une épicerie coopérative', status: 'live', goal: eur(1_500_000) }],
       invalid: {
         field: 'status',
         payload: { campaignId: CAMPAIGN, title: 'Une épicerie coopérative', status: 'paused', goal: eur(1_500_000) },

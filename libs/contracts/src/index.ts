@@ -8,3 +8,6 @@ export * from './campaign/campaign-lifecycle.events';
 export * from './campaign/campaign-queries.requests';
 export * from './campaign/tier-stock.requests';
 export { FUNDING_MODELS } from './campaign/campaign-fields';
+export * from './campaign/campaign-catalog.requests';
+export * from './campaign/campaign-commands.requests';
+export * from './campaign/campaign-values.schemas';

@@ -3,8 +3,7 @@ import { defineRequest } from '../request';
 import { moneySchema } from '../money';
 import { uuid } from './campaign-fields';
 
-/** The lifecycle states of a campaign, as other services and the public API name them. */
-export const CAMPAIGN_STATUSES = ['draft', 'launched', 'succeeded', 'failed', 'ended', 'cancelled'] as const;
+import { CAMPAIGN_STATUSES } from './campaign-values.schemas';
 
 export const getCampaignSummary = defineRequest({
   service: 'campaign',

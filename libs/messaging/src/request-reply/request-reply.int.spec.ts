@@ -26,7 +26,7 @@ const KNOWN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
 const MISSING = '0190f3a4-5b6c-7d8e-9f01-000000000000';
 const FAILING = '0190f3a4-5b6c-7d8e-9f01-ffffffffffff';
 const CAMPAIGNS = new Map<string, ReplyOf<typeof summary>>([
-  [KNOWN, { campaignId: KNOWN, title: 'Une épicerie coopérative', status: 'launched', goal: { amount: 1_500_000, currency: 'EUR' } }],
+  [KNOWN, { campaignId: KNOWN, title: 'Une épicerie coopérative', status: 'live', goal: { amount: 1_500_000, currency: 'EUR' } }],
 ]);
 
 const REPLICA = Symbol('REPLICA');
