@@ -1,0 +1,114 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CampaignStatus } from '../campaign/campaign.state';
+import type { CampaignCategory, FundingModel } from '../campaign/campaign.values';
+import { safeInteger } from './safe-integer.transformer';
+
+/** A status a campaign row can have (a row exists from creation on). */
+export type CampaignViewStatus = Exclude<CampaignStatus, 'none'>;
+
+/**
+ * One campaign as the catalog and its page show it, folded from the `campaign-<id>` stream.
+ * Money is in integer minor units of `currency`; `version` is the last stream position applied,
+ * which makes the projection idempotent under replay.
+ */
+@Entity({ name: 'read_campaigns' })
+export class CampaignView {
+  @PrimaryColumn({ name: 'campaign_id', type: 'uuid' })
+  campaignId!: string;
+
+  @Column({ name: 'holder_id', type: 'uuid' })
+  holderId!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Column({ type: 'text' })
+  story!: string;
+
+  @Column({ type: 'text' })
+  category!: CampaignCategory;
+
+  @Column({ name: 'image_url', type: 'text', nullable: true })
+  imageUrl!: string | null;
+
+  /** INSEE code of the département (`62`, `2A`, `971`). */
+  @Column({ type: 'text' })
+  departement!: string;
+
+  @Column({ type: 'text', nullable: true })
+  commune!: string | null;
+
+  @Column({ type: 'text' })
+  status!: CampaignViewStatus;
+
+  @Column({ name: 'funding_model', type: 'text' })
+  fundingModel!: FundingModel;
+
+  /** Of the goal, and so of every amount pledged to the campaign (EUR until a goal says otherwise). */
+  @Column({ type: 'text' })
+  currency!: string;
+
+  /** Absent while a draft has no goal yet. */
+  @Column({ name: 'goal_amount', type: 'bigint', nullable: true, transformer: safeInteger })
+  goalAmount!: number | null;
+
+  /** Pledges committed; known at closing until the pledge service reports running totals. */
+  @Column({ name: 'committed_amount', type: 'bigint', transformer: safeInteger })
+  committedAmount!: number;
+
+  /** Money actually raised; equal to the committed amount for now. */
+  @Column({ name: 'raised_amount', type: 'bigint', transformer: safeInteger })
+  raisedAmount!: number;
+
+  @Column({ type: 'integer' })
+  backers!: number;
+
+  @Column({ name: 'starts_at', type: 'timestamptz', nullable: true })
+  startsAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deadline!: Date | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  /** The last submission to moderation. */
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
+  approvedAt!: Date | null;
+
+  @Column({ name: 'rejected_at', type: 'timestamptz', nullable: true })
+  rejectedAt!: Date | null;
+
+  /** Shown to the holder until the campaign is submitted again. */
+  @Column({ name: 'rejection_reason', type: 'text', nullable: true })
+  rejectionReason!: string | null;
+
+  @Column({ name: 'launched_at', type: 'timestamptz', nullable: true })
+  launchedAt!: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ name: 'cancellation_reason', type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
+  /** Generated: launch time, else approval time — the `newest` sort key. */
+  @Column({ name: 'listed_at', type: 'timestamptz', nullable: true, insert: false, update: false })
+  listedAt!: Date | null;
+
+  /** Generated from title, summary, commune and story (see french-search.ts); never selected. */
+  @Column({ name: 'search_vector', type: 'tsvector', select: false, insert: false, update: false })
+  searchVector!: string;
+
+  @Column({ type: 'bigint', transformer: safeInteger })
+  version!: number;
+}

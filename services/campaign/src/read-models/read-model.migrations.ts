@@ -1,0 +1,139 @@
+import type { DataSource } from 'typeorm';
+import { assertSchemaName } from './read-model.config';
+import { campaignSearchVector } from './french-search';
+
+/** The statuses the public catalog shows: approved (scheduled), live, closed and cancelled. */
+export const PUBLIC_STATUSES_SQL = `('approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled')`;
+
+/** Every read-model table, in the order a rebuild empties them. */
+export const READ_MODEL_TABLES = [
+  'read_campaign_updates',
+  'read_campaign_stretch_goals',
+  'read_tier_holds',
+  'read_campaign_tiers',
+  'read_campaigns',
+] as const;
+
+/**
+ * The read-model tables, as idempotent DDL run at every start-up under an advisory lock.
+ *
+ * Why not TypeORM migrations: read models hold nothing that cannot be rebuilt from the log, so
+ * they never need data migrations — a changed table is dropped and rebuilt
+ * (`npm run campaign:rebuild-read-models`). Idempotent statements need no bookkeeping table,
+ * the schema name is configurable (tests use a random one) which TypeORM's migration classes
+ * would have to splice in anyway, and TypeORM's runner takes no lock when several replicas start
+ * at once. `synchronize` stays off: it may drop columns and cannot be reviewed. This mirrors the
+ * event store's own migrations.
+ */
+const statements = (s: string): readonly string[] => [
+  `CREATE TABLE IF NOT EXISTS ${s}.read_campaigns (
+     campaign_id         uuid        PRIMARY KEY,
+     holder_id           uuid        NOT NULL,
+     title               text        NOT NULL,
+     summary             text        NOT NULL,
+     story               text        NOT NULL,
+     category            text        NOT NULL,
+     image_url           text,
+     departement         text        NOT NULL,
+     commune             text,
+     status              text        NOT NULL,
+     funding_model       text        NOT NULL,
+     currency            text        NOT NULL,
+     goal_amount         bigint,
+     committed_amount    bigint      NOT NULL,
+     raised_amount       bigint      NOT NULL,
+     backers             integer     NOT NULL,
+     starts_at           timestamptz,
+     deadline            timestamptz,
+     created_at          timestamptz NOT NULL,
+     submitted_at        timestamptz,
+     approved_at         timestamptz,
+     rejected_at         timestamptz,
+     rejection_reason    text,
+     launched_at         timestamptz,
+     closed_at           timestamptz,
+     cancelled_at        timestamptz,
+     cancellation_reason text,
+     listed_at           timestamptz GENERATED ALWAYS AS (coalesce(launched_at, approved_at)) STORED,
+     search_vector       tsvector    GENERATED ALWAYS AS (${campaignSearchVector()}) STORED,
+     version             bigint      NOT NULL
+   )`,
+  // One index per catalog sort, keyed like its cursor, holding only what the catalog shows.
+  `CREATE INDEX IF NOT EXISTS read_campaigns_newest ON ${s}.read_campaigns (listed_at DESC, campaign_id DESC)
+     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+  `CREATE INDEX IF NOT EXISTS read_campaigns_ending_soon ON ${s}.read_campaigns (deadline, campaign_id)
+     WHERE status = 'live'`,
+  `CREATE INDEX IF NOT EXISTS read_campaigns_most_funded ON ${s}.read_campaigns (committed_amount DESC, campaign_id DESC)
+     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+  // Territorial portals and category pages list one département or category, newest first.
+  `CREATE INDEX IF NOT EXISTS read_campaigns_departement ON ${s}.read_campaigns (departement, listed_at DESC, campaign_id DESC)
+     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+  `CREATE INDEX IF NOT EXISTS read_campaigns_category ON ${s}.read_campaigns (category, listed_at DESC, campaign_id DESC)
+     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+  `CREATE INDEX IF NOT EXISTS read_campaigns_holder ON ${s}.read_campaigns (holder_id, created_at DESC, campaign_id DESC)`,
+  `CREATE INDEX IF NOT EXISTS read_campaigns_search ON ${s}.read_campaigns USING gin (search_vector)`,
+
+  `CREATE TABLE IF NOT EXISTS ${s}.read_campaign_tiers (
+     campaign_id        uuid    NOT NULL,
+     tier_id            uuid    NOT NULL,
+     position           bigint  NOT NULL,
+     minimum_amount     bigint  NOT NULL,
+     currency           text    NOT NULL,
+     title              text    NOT NULL,
+     description        text    NOT NULL,
+     quantity_limit     integer,
+     units_taken        integer NOT NULL,
+     estimated_delivery text,
+     status             text    NOT NULL,
+     PRIMARY KEY (campaign_id, tier_id)
+   )`,
+  `CREATE INDEX IF NOT EXISTS read_campaign_tiers_tier ON ${s}.read_campaign_tiers (tier_id)`,
+
+  `CREATE TABLE IF NOT EXISTS ${s}.read_tier_holds (
+     tier_id        uuid   NOT NULL,
+     pledge_id      text   NOT NULL,
+     campaign_id    uuid   NOT NULL,
+     reservation_id text   NOT NULL,
+     status         text   NOT NULL,
+     version        bigint NOT NULL,
+     PRIMARY KEY (tier_id, pledge_id)
+   )`,
+
+  `CREATE TABLE IF NOT EXISTS ${s}.read_campaign_stretch_goals (
+     campaign_id     uuid    NOT NULL,
+     stretch_goal_id uuid    NOT NULL,
+     position        integer NOT NULL,
+     amount          bigint  NOT NULL,
+     currency        text    NOT NULL,
+     description     text    NOT NULL,
+     PRIMARY KEY (campaign_id, stretch_goal_id)
+   )`,
+
+  `CREATE TABLE IF NOT EXISTS ${s}.read_campaign_updates (
+     campaign_id uuid        NOT NULL,
+     update_id   uuid        NOT NULL,
+     title       text        NOT NULL,
+     body        text        NOT NULL,
+     posted_at   timestamptz NOT NULL,
+     PRIMARY KEY (campaign_id, update_id)
+   )`,
+  `CREATE INDEX IF NOT EXISTS read_campaign_updates_newest ON ${s}.read_campaign_updates (campaign_id, posted_at DESC, update_id DESC)`,
+];
+
+/** Creates the schema and the read-model tables when absent; safe to run from several replicas at once. */
+export const ensureReadModelTables = async (dataSource: DataSource, schema: string): Promise<void> => {
+  const s = assertSchemaName(schema);
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    await runner.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`elan-read-models:${s}`]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    for (const statement of statements(s)) await runner.query(statement);
+    await runner.commitTransaction();
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+};
