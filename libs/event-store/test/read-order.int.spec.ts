@@ -1,3 +1,4 @@
+import { waitUntil } from '@elan/testing';
 import { LOG_START } from '../src';
 import { statementsFor } from '../src/statements';
 import { openTestStore } from './test-database';
@@ -43,13 +44,20 @@ describe('reading the global log', () => {
   it('pages through every event in numeric transaction order', async () => {
     const seen: Array<[bigint, number]> = [];
     let after = LOG_START;
-    for (;;) {
-      const page = await ctx.store.readAll(after, 7);
-      const last = page[page.length - 1];
-      if (!last) break;
-      seen.push(...page.map((e): [bigint, number] => [BigInt(e.transactionId), e.globalPosition]));
-      after = { transactionId: last.transactionId, globalPosition: last.globalPosition };
-    }
+    // Another test's open transaction may hold events back for a while (that is the guard at
+    // work): keep paging until all 50 are through.
+    await waitUntil(
+      async () => {
+        for (;;) {
+          const page = await ctx.store.readAll(after, 7);
+          const last = page[page.length - 1];
+          if (!last) return seen.length >= 50;
+          seen.push(...page.map((e): [bigint, number] => [BigInt(e.transactionId), e.globalPosition]));
+          after = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+        }
+      },
+      { timeoutMs: 30_000, description: 'all 50 events read' },
+    );
     expect(seen).toHaveLength(50);
     const sorted = [...seen].sort(([ta, pa], [tb, pb]) => (ta === tb ? pa - pb : ta < tb ? -1 : 1));
     expect(seen).toEqual(sorted);

@@ -7,7 +7,7 @@ export type TierHoldStatus = 'held' | 'confirmed' | 'released';
 /**
  * One pledge's unit of one tier, mirroring the stock decider's map keyed by pledge: a pledge
  * that reserves again replaces its earlier hold instead of taking a second unit, so counting
- * +1 per reservation would drift. `version` is the `tierstock-<tierId>` position last applied.
+ * +1 per reservation would drift. `version` is the `tierstock-<campaignId>_<tierId>` position last applied.
  */
 @Entity({ name: 'read_tier_holds' })
 export class TierHoldView {

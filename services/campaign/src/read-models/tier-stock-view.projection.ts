@@ -13,7 +13,7 @@ const STATUS_AFTER: Readonly<Record<TierStockEvent['type'], TierHoldStatus>> = {
 const takesAUnit = (status: TierHoldStatus | undefined): boolean => status === 'held' || status === 'confirmed';
 
 /**
- * Folds a `tierstock-<tierId>` event into the pledge's hold and its tier's `unitsTaken`.
+ * Folds a `tierstock-<campaignId>_<tierId>` event into the pledge's hold and its tier's `unitsTaken`.
  * Idempotent under replay: the hold keeps the stream position it last applied, and each event
  * concerns exactly one hold, so an event at or below it is skipped. Units move by the change in
  * the hold's status (reserve +1, release −1, confirm 0), which also covers a pledge reserving

@@ -1,5 +1,5 @@
 /**
- * The stock of one limited reward tier, in a stream of its own (`tierstock-<tierId>`): units
+ * The stock of one limited reward tier, in a stream of its own (`tierstock-<campaignId>_<tierId>`): units
  * are reserved before a payment is taken, confirmed when the pledge is committed, and released
  * when it is abandoned, cancelled or fails.
  */

@@ -120,7 +120,7 @@ export const throughTo = (
   return steps;
 };
 
-// Tier stock, as the stock decider records it in `tierstock-<tierId>`
+// Tier stock, as the stock decider records it in `tierstock-<campaignId>_<tierId>`
 
 export const reserved = (campaignId: string, tierId: string, pledgeId: string, reservationId: string, at = day(10)): TierStockEvent => ({
   type: 'TierUnitReserved',

@@ -35,7 +35,7 @@ describe('tier stock under concurrency (real PostgreSQL)', () => {
     );
     expect(outcomes.filter((o) => o.outcome === 'reserved')).toHaveLength(100);
     expect(outcomes.filter((o) => o.outcome === 'sold_out')).toHaveLength(400);
-    const recorded = await store.readStream(tierStockStream(tierId));
+    const recorded = await store.readStream(tierStockStream('c1', tierId));
     expect(recorded.filter((e) => e.type === 'TierUnitReserved')).toHaveLength(100);
   });
 
@@ -48,13 +48,13 @@ describe('tier stock under concurrency (real PostgreSQL)', () => {
     await stock.confirm({ campaignId: 'c1', tierId, pledgeId: b });
     expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })).outcome).toBe('sold_out');
 
-    await stock.release({ tierId, pledgeId: b, reason: 'cancelled' });
+    await stock.release({ campaignId: 'c1', tierId, pledgeId: b, reason: 'cancelled' });
     expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })).outcome).toBe('reserved');
     expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })).outcome).toBe('sold_out');
 
     clock.advance(60_001); // a's hold lapses: abandoned at checkout
-    await stock.expireHolds(tierId);
-    const types = (await store.readStream(tierStockStream(tierId))).map((e) => e.type);
+    await stock.expireHolds('c1', tierId);
+    const types = (await store.readStream(tierStockStream('c1', tierId))).map((e) => e.type);
     expect(types.filter((t) => t === 'TierUnitReleased')).toHaveLength(3); // b cancelled, a and the third expired
     expect((await stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })).outcome).toBe('reserved');
   });

@@ -14,7 +14,11 @@ export type Reservation =
 
 export const DEFAULT_HOLD_MS = 30 * 60_000;
 
-export const tierStockStream = (tierId: string): string => `tierstock-${tierId}`;
+/**
+ * `tierstock-<campaignId>_<tierId>`: tier ids are chosen by holders, so the campaign is part of
+ * the key — a tier id reused in another campaign never shares its stock.
+ */
+export const tierStockStream = (campaignId: string, tierId: string): string => `tierstock-${campaignId}_${tierId}`;
 
 /**
  * Tier stock without overselling (ADR 0007). Every decision on a tier's stock runs under that
@@ -30,7 +34,7 @@ export class TierStockService {
   ) {}
 
   reserve(request: { campaignId: string; tierId: string; pledgeId: string }): Promise<Reservation> {
-    const streamId = tierStockStream(request.tierId);
+    const streamId = tierStockStream(request.campaignId, request.tierId);
     return withStreamLock(this.store, streamId, async (client) => {
       const tier = await this.tierFacts(request.campaignId, request.tierId, client);
       try {
@@ -55,7 +59,7 @@ export class TierStockService {
   }
 
   confirm(request: { campaignId: string; tierId: string; pledgeId: string }): Promise<void> {
-    return this.decide(request.tierId, async (client) => ({
+    return this.decide(request.campaignId, request.tierId, async (client) => ({
       type: 'ConfirmTierUnit',
       data: {
         tierId: request.tierId,
@@ -66,23 +70,24 @@ export class TierStockService {
     }));
   }
 
-  release(request: { tierId: string; pledgeId: string; reason: Exclude<ReleaseReason, 'expired'> }): Promise<void> {
-    return this.decide(request.tierId, async () => ({
+  release(request: { campaignId: string; tierId: string; pledgeId: string; reason: Exclude<ReleaseReason, 'expired'> }): Promise<void> {
+    return this.decide(request.campaignId, request.tierId, async () => ({
       type: 'ReleaseTierUnit',
       data: { tierId: request.tierId, pledgeId: request.pledgeId, reason: request.reason, now: this.clock.now() },
     }));
   }
 
   /** Records the release of holds past their expiry, so read models count the units again. */
-  expireHolds(tierId: string): Promise<void> {
-    return this.decide(tierId, async () => ({ type: 'ExpireTierReservations', data: { tierId, now: this.clock.now() } }));
+  expireHolds(campaignId: string, tierId: string): Promise<void> {
+    return this.decide(campaignId, tierId, async () => ({ type: 'ExpireTierReservations', data: { tierId, now: this.clock.now() } }));
   }
 
   private decide(
+    campaignId: string,
     tierId: string,
     command: (client: PoolClient) => Promise<Parameters<typeof tierStockDecider.decide>[0]>,
   ): Promise<void> {
-    const streamId = tierStockStream(tierId);
+    const streamId = tierStockStream(campaignId, tierId);
     return withStreamLock(this.store, streamId, async (client) => {
       await handleCommand(this.store, streamId, tierStockDecider, await command(client), {
         client,
