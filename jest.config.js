@@ -3,6 +3,9 @@
  * `*.unit.spec.ts` (pure), `*.int.spec.ts` (real PostgreSQL / NATS), `*.e2e.spec.ts` (processes).
  * The global setup provisions a database of this run's own, so parallel runs never collide.
  */
+const fs = require('node:fs');
+const path = require('node:path');
+
 const swc = [
   '@swc/jest',
   {
@@ -19,7 +22,9 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
-  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/bench', '<rootDir>/tools'],
+  roots: ['libs', 'services', 'bench', 'tools', 'e2e']
+    .filter((dir) => fs.existsSync(path.join(__dirname, dir)))
+    .map((dir) => `<rootDir>/${dir}`),
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
