@@ -2,12 +2,15 @@
  * `npm start`: the whole stack on one machine. Finds or starts PostgreSQL and NATS (see
  * `ensureInfrastructure`: DATABASE_URL / NATS_URL, else the default local ports, else an
  * embedded PostgreSQL and a nats-server child with their data under tmp/infra), makes sure the
- * `elan` database exists, runs the gateway in this process and prints the URLs.
+ * `elan` database exists, runs the campaign service and then the gateway in this process, and
+ * prints the URLs.
  *
  * Ctrl-C or SIGTERM stops everything in the reverse order of start: the gateway (which closes
- * its pool and NATS connection), then whatever servers were started, and nothing else.
+ * its pool and NATS connection), the campaign service (its subscriptions, scheduler, request
+ * handlers and connections), then whatever servers were started, and nothing else.
  */
 import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl } from '@elan/testing';
+import { campaignConfigFromEnv, createCampaignService } from '../services/campaign/src';
 import { authOptionsFromEnv, createGateway, listenGateway } from '../services/gateway/src';
 
 /** Where the gateway of a local stack listens unless PORT says otherwise. */
@@ -63,6 +66,13 @@ async function start(shutdown: Shutdown): Promise<void> {
       : await createDatabaseIfAbsent(infrastructure.databaseUrl, 'elan');
   if (shutdown.requested) return;
 
+  // CAMPAIGN_SCHEMA, CAMPAIGN_RULES and TIER_HOLD_MS may come from the environment; the
+  // database and NATS are the ones found or started above.
+  const campaignConfig = campaignConfigFromEnv({ ...process.env, DATABASE_URL: databaseUrl, NATS_URL: infrastructure.natsUrl });
+  const campaign = await createCampaignService(campaignConfig);
+  shutdown.add('the campaign service', () => campaign.close());
+  if (shutdown.requested) return;
+
   const config = {
     databaseUrl,
     natsUrl: infrastructure.natsUrl,
@@ -85,6 +95,7 @@ async function start(shutdown: Shutdown): Promise<void> {
       `  Gateway     ${url}`,
       `  Health      ${url}/health`,
       `  API docs    ${url}/docs`,
+      `  Campaign    answering rpc.campaign.* on NATS (schema ${campaignConfig.schema})`,
       `  Database    ${maskUrl(databaseUrl)}`,
       `  NATS        ${maskUrl(infrastructure.natsUrl)}`,
       '',

@@ -10,9 +10,15 @@ export const CLOSE = 'close';
  * launch at the start, launch schedules the close at the deadline, cancellation removes both.
  * Rows commit with the subscription's checkpoint, so no deadline is missed or doubled.
  */
-export const campaignScheduleProjection = (store: PostgresEventStore, onScheduled: () => void = () => undefined): Subscription =>
+export const campaignScheduleProjection = (
+  store: PostgresEventStore,
+  onScheduled: () => void = () => undefined,
+  /** A failed batch is rolled back and retried after a back-off; this hears about it (for the logs). */
+  options: { readonly onError?: (error: unknown) => void } = {},
+): Subscription =>
   store.subscribe({
     name: 'campaign-schedule',
+    ...(options.onError && { onError: options.onError }),
     handle: async (events: readonly RecordedEvent[], client) => {
       let scheduled = false;
       for (const recorded of events) {

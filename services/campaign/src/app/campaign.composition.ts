@@ -1,0 +1,99 @@
+import { Logger } from '@nestjs/common';
+import type { NatsConnection } from 'nats';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '@elan/domain-kernel';
+import type { PostgresEventStore } from '@elan/event-store';
+import { OutboxRelay } from '@elan/messaging';
+import { CampaignCommands } from '../application/campaign-commands.service';
+import { campaignTierFacts } from '../application/campaign-tier-facts';
+import { createCampaignDecider } from '../campaign';
+import { toIntegrationEvent } from '../outbox/campaign-integration-events';
+import { CampaignCatalog, campaignReadModelsProjection } from '../read-models';
+import { DurableScheduler, campaignDeadlineHandlers, campaignScheduleProjection, noPledgesYet } from '../scheduler';
+import { TierStockService } from '../tier-stock/application/tier-stock.service';
+import type { CampaignConfig } from './campaign.config';
+import { reasonOf } from './connections/with-timeout';
+
+/** What the composition is built on: opened (and later closed) by `createCampaignService`. */
+export interface CampaignInfrastructure {
+  readonly config: CampaignConfig;
+  readonly store: PostgresEventStore;
+  readonly dataSource: DataSource;
+  readonly nc: NatsConnection;
+  readonly clock: Clock;
+}
+
+/** Something that runs in the background until stopped. */
+interface Worker {
+  readonly name: string;
+  start(): Promise<void> | void;
+  stop(): Promise<void>;
+}
+
+/** The application services the message controllers call, and the work that runs beside them. */
+export interface CampaignComposition {
+  readonly commands: CampaignCommands;
+  readonly catalog: CampaignCatalog;
+  readonly tierStock: TierStockService;
+  /**
+   * The three subscriptions on the service's log (read models, schedule, outbox relay) and the
+   * durable scheduler. Every replica runs them all: checkpoints are locked per batch and due
+   * commands are taken `FOR UPDATE SKIP LOCKED`, so each event and deadline is handled once.
+   */
+  readonly background: { start(): Promise<void>; stop(): Promise<void> };
+}
+
+const logger = new Logger('CampaignService');
+
+/** Failures in the background are logged and retried by their owner; they never end the process. */
+const logFailure =
+  (what: string) =>
+  (error: unknown): void =>
+    logger.error(`${what} failed and will retry: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+
+/**
+ * Wires the campaign service's parts (each built and tested on its own) together. Nothing here
+ * opens a connection or starts anything: `background.start()` does, once the service answers.
+ */
+export function composeCampaign({ config, store, dataSource, nc, clock }: CampaignInfrastructure): CampaignComposition {
+  const commands = new CampaignCommands(store, createCampaignDecider(config.rules), clock);
+  const tierStock = new TierStockService(store, clock, campaignTierFacts(commands), config.tierHoldMs);
+  const catalog = new CampaignCatalog(dataSource, clock);
+
+  const scheduler = new DurableScheduler({
+    pool: store.pool,
+    schema: store.schema,
+    clock,
+    handlers: campaignDeadlineHandlers(commands, noPledgesYet),
+    onError: (error, command) =>
+      logger.error(`scheduled ${command.kind} of ${command.subjectId} failed (attempt ${command.attempts + 1}), retried later: ${reasonOf(error)}`),
+  });
+  const readModels = campaignReadModelsProjection(store, dataSource, { onError: logFailure('the read-model projection') });
+  const schedule = campaignScheduleProjection(store, () => scheduler.nudge(), { onError: logFailure('the schedule projection') });
+  const relay = new OutboxRelay({ store, js: nc.jetstream(), map: toIntegrationEvent, onError: logFailure('the outbox relay') });
+
+  const workers: Worker[] = [
+    { name: 'the read-model projection', start: () => readModels.start(), stop: () => readModels.stop() },
+    { name: 'the schedule projection', start: () => schedule.start(), stop: () => schedule.stop() },
+    { name: 'the outbox relay', start: () => relay.start(), stop: () => relay.stop() },
+    { name: 'the durable scheduler', start: () => scheduler.start(), stop: () => scheduler.stop() },
+  ];
+  const started: Worker[] = [];
+  const stop = async (): Promise<void> => {
+    // Reverse order; each stop waits for its batch or command in flight to commit or roll back.
+    for (const worker of started.splice(0).reverse())
+      await worker.stop().catch((error: unknown) => logger.error(`could not stop ${worker.name}: ${reasonOf(error)}`));
+  };
+  const start = async (): Promise<void> => {
+    try {
+      for (const worker of workers) {
+        await worker.start();
+        started.push(worker);
+      }
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  };
+  return { commands, catalog, tierStock, background: { start, stop } };
+}

@@ -1,0 +1,35 @@
+import type { Logger } from '@nestjs/common';
+import { reasonOf } from './connections/with-timeout';
+
+/**
+ * What a service started, stopped in the reverse order of its start: what depends on a part
+ * stops before it. Every step runs even when one fails, and the whole runs once however often
+ * it is asked (a signal during a failed start-up, a second SIGTERM).
+ */
+export class StopStack {
+  private readonly steps: { readonly name: string; readonly stop: () => Promise<void> }[] = [];
+  private stopping: Promise<void> | undefined;
+
+  constructor(private readonly logger: Logger) {}
+
+  push(name: string, stop: () => Promise<void>): void {
+    if (this.stopping) throw new Error(`cannot start ${name}: the service is stopping`);
+    this.steps.push({ name, stop });
+  }
+
+  /** Resolves once every step ran; rejects naming the steps that failed. */
+  stop(): Promise<void> {
+    return (this.stopping ??= (async () => {
+      const failed: string[] = [];
+      for (const step of [...this.steps].reverse()) {
+        try {
+          await step.stop();
+        } catch (error) {
+          failed.push(`${step.name}: ${reasonOf(error)}`);
+          this.logger.error(`could not stop ${step.name}: ${reasonOf(error)}`);
+        }
+      }
+      if (failed.length > 0) throw new Error(`the campaign service did not stop cleanly (${failed.join('; ')})`);
+    })());
+  }
+}
