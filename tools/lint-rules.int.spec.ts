@@ -86,9 +86,20 @@ describe('module boundaries follow the Nx tags', () => {
   });
 
   it('rejects a shared library importing a service', async () => {
+    // The gateway depends on event-store, so Nx would first report the cycle; waive it to see
+    // the boundary itself refuse the import.
+    const cyclesWaived = new ESLint({
+      cwd: repoRoot,
+      overrideConfigFile: true,
+      overrideConfig: [
+        ...repoConfig,
+        { rules: { [BOUNDARIES]: boundariesWith({ ignoredCircularDependencies: [['event-store', '*']] }) } },
+      ],
+    });
     const messages = await lint(
       'libs/event-store/src/lint-sample.ts',
       `import * as gateway from '@elan/gateway';\nexport const leak = gateway;\n`,
+      cyclesWaived,
     );
     const errors = errorsOf(messages, BOUNDARIES);
     expect(errors).toHaveLength(1);
