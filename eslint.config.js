@@ -45,6 +45,8 @@ const depConstraints = [
     onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:contracts', 'type:testing'],
   },
   { sourceTag: 'type:bench', notDependOnLibsWithTags: ['type:service'] },
+  // End-to-end tests drive the services as processes over HTTP: they never import one.
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:domain'] },
 
   // Whose code a project may import. Shared libraries never reach into a service.
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

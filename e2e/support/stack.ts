@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, spawnNatsServer, waitUntil, type SpawnedNatsServer } from '@elan/testing';
+import { Child, REPO_ROOT, run, type Finished } from './child-process';
+
+/** Start-up of a service, TypeScript compiled on the fly by @swc-node/register on a busy CI machine included. */
+const START_TIMEOUT_MS = 60_000;
+/** Attempts at starting the gateway: another process may take its free port before it binds it. */
+const GATEWAY_ATTEMPTS = 3;
+
+const CAMPAIGN_MAIN = 'services/campaign/src/main.ts';
+const GATEWAY_MAIN = 'services/gateway/src/main.ts';
+
+/** The first admin of a stack, made by the gateway at start-up from ELAN_ADMIN_EMAIL / ELAN_ADMIN_PASSWORD. */
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+const node = (main: string): { command: string; args: string[] } => ({
+  command: process.execPath,
+  args: ['-r', '@swc-node/register', join(REPO_ROOT, main)],
+});
+
+/**
+ * Every process of Élan, real, for one test file: a NATS server of the stack's own (so no other
+ * stack's campaign service answers its requests), the campaign service (`CAMPAIGN_RULES=test`:
+ * campaigns may last seconds) and the gateway, each a child process started the way it is
+ * deployed, on schemas of their own in the Jest run's database. Start it in `beforeAll`, share
+ * it across the file's tests, `stop()` it in `afterAll`.
+ */
+export class Stack {
+  private campaign: Child | undefined;
+  private gateway: Child | undefined;
+  private origin: string | undefined;
+
+  private constructor(
+    readonly admin: Credentials,
+    private readonly nats: SpawnedNatsServer,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  static async start(label: string): Promise<Stack> {
+    const { DATABASE_URL } = process.env;
+    if (!DATABASE_URL) throw new Error('DATABASE_URL comes from the Jest global setup');
+    const suffix = `${label}_${randomBytes(4).toString('hex')}`;
+    const nats = await spawnNatsServer({
+      storeDir: await mkdtemp(join(tmpdir(), `elan-e2e-nats-${label}-`)),
+      keepData: false,
+      startTimeoutMs: START_TIMEOUT_MS,
+    });
+    const admin = { email: `admin-${suffix.replace(/_/g, '-')}@example.org`, password: `admin password ${randomBytes(8).toString('hex')}` };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL,
+      NATS_URL: nats.url,
+      CAMPAIGN_SCHEMA: `e2e_campaign_${suffix}`,
+      CAMPAIGN_RULES: 'test',
+      SHUTDOWN_GRACE_MS: '0',
+      GATEWAY_SCHEMA: `e2e_gateway_${suffix}`,
+      HOST: '127.0.0.1',
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_LOGIN_LIMIT_PER_MINUTE: '10000',
+      AUTH_REGISTER_LIMIT_PER_MINUTE: '10000',
+      ELAN_ADMIN_EMAIL: admin.email,
+      ELAN_ADMIN_PASSWORD: admin.password,
+    };
+    const stack = new Stack(admin, nats, env);
+    try {
+      const [, url] = await Promise.all([stack.startCampaignService(), stack.startGateway()]);
+      stack.origin = url;
+      return stack;
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
+  }
+
+  /** The gateway's origin, e.g. `http://127.0.0.1:41234`; routes are under `/api`. */
+  get url(): string {
+    if (this.origin === undefined) throw new Error('the stack has not started');
+    return this.origin;
+  }
+
+  /** The environment of the stack's processes: DATABASE_URL, CAMPAIGN_SCHEMA, ELAN_ADMIN_*… */
+  get environment(): NodeJS.ProcessEnv {
+    return { ...this.env };
+  }
+
+  /** Starts the campaign service (again) and resolves once it said 'ready': it answers requests. */
+  async startCampaignService(): Promise<void> {
+    if (this.campaign?.running) throw new Error('the campaign service is running already');
+    const child = Child.start({ name: 'campaign service', ...node(CAMPAIGN_MAIN), env: this.env, ipc: true });
+    this.campaign = child;
+    const ready = new Promise<void>((done) => child.process.on('message', (message) => message === 'ready' && done()));
+    await child.unlessItExits(withDeadline(ready, START_TIMEOUT_MS, () => `the campaign service did not say 'ready':\n${child.tail()}`));
+  }
+
+  /** Stops the campaign service (SIGTERM) and resolves to its exit code. */
+  async stopCampaignService(): Promise<number | null> {
+    const code = (await this.campaign?.stop()) ?? null;
+    this.campaign = undefined;
+    return code;
+  }
+
+  /** Runs `npm run <script>` against the stack (its database, schemas and NATS), to its end. */
+  runScript(script: string, env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): Promise<Finished> {
+    return run('npm', ['run', '--silent', script], { ...this.env, ...env }, timeoutMs);
+  }
+
+  /** Stops every process of the stack, even when one refuses to stop. */
+  async stop(): Promise<void> {
+    const stopped = await Promise.allSettled([this.gateway?.stop(), this.campaign?.stop()]);
+    await this.nats.stop();
+    const failed = stopped.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** The gateway on a free port, once `/api/health` answers 200 (PostgreSQL and NATS up). */
+  private async startGateway(): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}`;
+      const child = Child.start({ name: 'gateway', ...node(GATEWAY_MAIN), env: { ...this.env, PORT: String(port) } });
+      this.gateway = child;
+      try {
+        await child.unlessItExits(
+          waitUntil(async () => (await fetch(`${url}/api/health`)).status === 200, {
+            timeoutMs: START_TIMEOUT_MS,
+            intervalMs: 100,
+            description: `the gateway at ${url} is healthy`,
+          }),
+        );
+        return url;
+      } catch (error) {
+        await child.stop();
+        const portTaken = child.tail().includes('EADDRINUSE');
+        if (!portTaken || attempt >= GATEWAY_ATTEMPTS) throw error;
+      }
+    }
+  }
+}
+
+const withDeadline = <T>(waiting: Promise<T>, ms: number, message: () => string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_done, fail) => {
+    timer = setTimeout(() => fail(new Error(message())), ms);
+  });
+  return Promise.race([waiting, expired]).finally(() => clearTimeout(timer));
+};

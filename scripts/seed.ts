@@ -1,0 +1,282 @@
+/**
+ * `npm run seed`: a few demo campaigns, so that a newcomer's catalog is not empty.
+ *
+ * Against a running `npm start` (ELAN_URL, default http://localhost:3000), and through the
+ * public API only, as any client would: it registers (or logs in) three demo holders, creates
+ * five campaigns in five départements — some with reward tiers and stretch goals — submits
+ * them, and approves them as the admin that `npm start` creates from ELAN_ADMIN_EMAIL and
+ * ELAN_ADMIN_PASSWORD (the same two variables are read here). Each campaign starts a few
+ * seconds after it is created and runs for weeks, so the catalog shows them live moments later.
+ *
+ * Running it again adds nothing: a holder's campaign is recognised by its title. One left as a
+ * draft or submitted by an interrupted run (or sent back by a moderator) is carried on to
+ * approval, with new dates.
+ *
+ * Environment: ELAN_URL; ELAN_ADMIN_EMAIL, ELAN_ADMIN_PASSWORD (required); SEED_PASSWORD, the
+ * demo holders' password (default below); SEED_STARTS_IN_SECONDS (5).
+ */
+import type { ReplyOf, RequestOf, addTier, createCampaign, getCampaign, listHolderCampaigns } from '@elan/contracts';
+
+const DEFAULT_URL = 'http://localhost:3000';
+const DEFAULT_HOLDER_PASSWORD = 'élan demo holder password';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Waits for a rate limit's Retry-After at most this many times per request. */
+const RATE_LIMIT_RETRIES = 3;
+
+const eur = (euros: number) => ({ amount: euros * 100, currency: 'EUR' });
+
+interface DemoHolder {
+  readonly email: string;
+  readonly displayName: string;
+}
+
+/** The body of `POST /api/campaigns` without the dates, set at each run; stretch goal ids are the gateway's. */
+type DemoDraft = Omit<RequestOf<typeof createCampaign>, 'actor' | 'campaignId' | 'startsAt' | 'deadline' | 'stretchGoals'> & {
+  readonly stretchGoals?: readonly { readonly amount: { amount: number; currency: string }; readonly description: string }[];
+};
+
+/** The body of `POST /api/campaigns/{id}/tiers`: the gateway picks the id; no quantity means unlimited. */
+type DemoTier = Omit<RequestOf<typeof addTier>['tier'], 'tierId' | 'quantityLimit'> & { readonly quantityLimit?: number };
+
+interface DemoCampaign {
+  readonly holder: DemoHolder;
+  readonly weeks: number;
+  readonly draft: DemoDraft;
+  readonly tiers: readonly DemoTier[];
+}
+
+const claire: DemoHolder = { email: 'claire.demo@example.org', displayName: 'Claire (démo)' };
+const paulu: DemoHolder = { email: 'paulu.demo@example.org', displayName: 'Paulu (démo)' };
+const maryse: DemoHolder = { email: 'maryse.demo@example.org', displayName: 'Maryse (démo)' };
+
+const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
+  {
+    holder: claire,
+    weeks: 4,
+    draft: {
+      title: 'Un four à pain pour le quartier Saint-Géry',
+      summary: 'Un four à bois partagé, où les voisins cuisent leur pain et les écoles viennent apprendre.',
+      story: 'Le vieux four de la rue des Capucins dort depuis trente ans. Nous voulons le restaurer et l’ouvrir à tous, deux jours par semaine.',
+      category: 'food',
+      fundingModel: 'all_or_nothing',
+      location: { departement: '62', commune: 'Arras' },
+      goal: eur(8_000),
+      stretchGoals: [{ amount: eur(10_000), description: 'Un pétrin mécanique pour les fournées des écoles' }],
+    },
+    tiers: [
+      { minimumAmount: eur(15), title: 'Une miche de la première fournée', description: 'À retirer au four le jour de l’inauguration.' },
+      { minimumAmount: eur(40), title: 'Un atelier pain au levain', description: 'Trois heures avec notre boulangère.', quantityLimit: 30, estimatedDelivery: '2027-03' },
+    ],
+  },
+  {
+    holder: paulu,
+    weeks: 6,
+    draft: {
+      title: 'Restaurer la chapelle San Ghjuvanni',
+      summary: 'Refaire la toiture de lauzes d’une chapelle romane avant l’hiver.',
+      story: 'La chapelle domine le golfe depuis le XIIe siècle. Les infiltrations menacent les fresques : l’association du village relance le chantier.',
+      category: 'heritage',
+      fundingModel: 'keep_it_all',
+      location: { departement: '2A', commune: 'Ajaccio' },
+      goal: eur(25_000),
+    },
+    tiers: [
+      { minimumAmount: eur(20), title: 'Une visite guidée du chantier', description: 'Avec l’architecte du patrimoine.' },
+      { minimumAmount: eur(50), title: 'Votre nom sur le registre des donateurs', description: 'Gravé sur la plaque de l’entrée.', quantityLimit: 200 },
+    ],
+  },
+  {
+    holder: maryse,
+    weeks: 5,
+    draft: {
+      title: 'Un jardin créole partagé à Pointe-à-Pitre',
+      summary: 'Des parcelles cultivées ensemble, des semences échangées, des récoltes partagées.',
+      story: 'Sur une friche du quartier de Lauricisque, nous plantons un jardin créole : ignames, giraumons, plantes médicinales et arbres fruitiers.',
+      category: 'environment',
+      fundingModel: 'all_or_nothing',
+      location: { departement: '971', commune: 'Pointe-à-Pitre' },
+      goal: eur(6_000),
+      stretchGoals: [
+        { amount: eur(7_500), description: 'Un récupérateur d’eau de pluie' },
+        { amount: eur(9_000), description: 'Un abri ombragé pour les ateliers des enfants' },
+      ],
+    },
+    tiers: [{ minimumAmount: eur(10), title: 'Un plant de la pépinière', description: 'À choisir le jour de la plantation.' }],
+  },
+  {
+    holder: claire,
+    weeks: 3,
+    draft: {
+      title: 'Une ressourcerie associative à Bègles',
+      summary: 'Collecter, réparer et revendre ce qui finirait à la déchetterie, en créant trois emplois.',
+      story: 'Meubles, vélos, vaisselle : tout peut revivre. Il nous manque le local et l’outillage de l’atelier.',
+      category: 'solidarity',
+      fundingModel: 'keep_it_all',
+      location: { departement: '33', commune: 'Bègles' },
+      goal: eur(12_000),
+    },
+    tiers: [],
+  },
+  {
+    holder: paulu,
+    weeks: 8,
+    draft: {
+      title: 'Le festival d’accordéon de Tulle',
+      summary: 'Trois jours de bals, de concerts et d’ateliers dans la capitale de l’accordéon.',
+      story: 'Pour sa première édition, le festival invite des musiciens de toute l’Europe et ouvre des ateliers aux collégiens du département.',
+      category: 'culture',
+      fundingModel: 'all_or_nothing',
+      location: { departement: '19', commune: 'Tulle' },
+      goal: eur(15_000),
+      stretchGoals: [{ amount: eur(20_000), description: 'Un quatrième jour, gratuit, sur la place de la cathédrale' }],
+    },
+    tiers: [
+      { minimumAmount: eur(25), title: 'Un pass trois jours', description: 'Accès à tous les concerts.', quantityLimit: 300, estimatedDelivery: '2027-06' },
+      { minimumAmount: eur(60), title: 'Un pass et une initiation', description: 'Une heure avec un accordéoniste du festival.', quantityLimit: 40 },
+    ],
+  },
+];
+
+type HolderCampaign = ReplyOf<typeof listHolderCampaigns>['items'][number];
+type CampaignPage = ReplyOf<typeof getCampaign>;
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    what: string,
+    body: unknown,
+  ) {
+    const detail = typeof body === 'object' && body !== null && 'detail' in body ? String(body.detail) : JSON.stringify(body);
+    super(`${what} answered ${status}: ${detail}`);
+  }
+}
+
+/** The public API of a running Élan, spoken with fetch. */
+class Client {
+  constructor(private readonly url: string) {}
+
+  async call<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(`${this.url}${path}`, {
+        method,
+        headers: {
+          ...(options.body !== undefined && { 'Content-Type': 'application/json' }),
+          ...(options.token && { Authorization: `Bearer ${options.token}` }),
+        },
+        ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+      });
+      const text = await response.text();
+      const body: unknown = text === '' ? undefined : JSON.parse(text);
+      // Authentication is rate-limited: wait as told rather than fail a second run.
+      const retryAfter = Number(response.headers.get('retry-after'));
+      if (response.status === 429 && attempt < RATE_LIMIT_RETRIES && retryAfter > 0) {
+        console.log(`  rate-limited on ${path}: waiting ${retryAfter} s`);
+        await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+        continue;
+      }
+      if (!response.ok) throw new ApiError(response.status, `${method} ${path}`, body);
+      return body as T;
+    }
+  }
+
+  async logIn(email: string, password: string): Promise<string> {
+    const { accessToken } = await this.call<{ accessToken: string }>('POST', '/api/auth/login', { body: { email, password } });
+    return accessToken;
+  }
+
+  /** Logs a demo holder in, registering the account the first time. */
+  async holderSession(holder: DemoHolder, password: string): Promise<string> {
+    try {
+      return await this.logIn(holder.email, password);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+      await this.call('POST', '/api/auth/register', { body: { email: holder.email, password, displayName: holder.displayName } });
+      return this.logIn(holder.email, password);
+    }
+  }
+
+  async campaignsOf(token: string): Promise<HolderCampaign[]> {
+    const cards: HolderCampaign[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await this.call<ReplyOf<typeof listHolderCampaigns>>('GET', `/api/me/campaigns?limit=50${query}`, { token });
+      cards.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return cards;
+  }
+}
+
+const datesFrom = (startsInMs: number, weeks: number) => {
+  const startsAt = Date.now() + startsInMs;
+  return { startsAt: new Date(startsAt).toISOString(), deadline: new Date(startsAt + weeks * 7 * DAY_MS).toISOString() };
+};
+
+/** Creates the campaign, or carries on the one a previous run left; answers what it did. */
+async function seedCampaign(client: Client, demo: DemoCampaign, holderToken: string, adminToken: string, startsInMs: number): Promise<string> {
+  const existing = (await client.campaignsOf(holderToken)).find((card) => card.title === demo.draft.title);
+  if (existing && existing.status !== 'draft' && existing.status !== 'submitted') return `already there (${existing.status})`;
+
+  let campaignId = existing?.campaignId;
+  let tierTitles = new Set<string>();
+  if (campaignId === undefined) {
+    const created = await client.call<{ campaignId: string }>('POST', '/api/campaigns', {
+      token: holderToken,
+      body: { ...demo.draft, ...datesFrom(startsInMs, demo.weeks) },
+    });
+    campaignId = created.campaignId;
+  } else if (existing?.status === 'draft') {
+    const page = await client.call<CampaignPage>('GET', `/api/campaigns/${campaignId}`, { token: holderToken });
+    tierTitles = new Set(page.tiers.map((tier) => tier.title));
+    await client.call('PATCH', `/api/campaigns/${campaignId}`, { token: holderToken, body: datesFrom(startsInMs, demo.weeks) });
+  }
+  const campaign = `/api/campaigns/${campaignId}`;
+  if (existing?.status !== 'submitted') {
+    for (const tier of demo.tiers.filter((tier) => !tierTitles.has(tier.title)))
+      await client.call('POST', `${campaign}/tiers`, { token: holderToken, body: tier });
+    await client.call('POST', `${campaign}/submit`, { token: holderToken });
+  }
+  await client.call('POST', `${campaign}/approve`, { token: adminToken });
+  return existing ? `carried on to approval (was ${existing.status})` : 'created, submitted and approved';
+}
+
+async function main(): Promise<void> {
+  const url = (process.env.ELAN_URL ?? DEFAULT_URL).replace(/\/+$/, '');
+  const { ELAN_ADMIN_EMAIL, ELAN_ADMIN_PASSWORD } = process.env;
+  if (!ELAN_ADMIN_EMAIL || !ELAN_ADMIN_PASSWORD)
+    throw new Error(
+      'set ELAN_ADMIN_EMAIL and ELAN_ADMIN_PASSWORD, the same as for `npm start` (which creates that admin): ' +
+        'the demo campaigns are approved by it',
+    );
+  const holderPassword = process.env.SEED_PASSWORD ?? DEFAULT_HOLDER_PASSWORD;
+  const startsInMs = Number(process.env.SEED_STARTS_IN_SECONDS ?? '5') * 1000;
+  if (!Number.isFinite(startsInMs) || startsInMs <= 0) throw new Error('SEED_STARTS_IN_SECONDS must be a positive number');
+
+  const client = new Client(url);
+  console.log(`Seeding demo campaigns into ${url}…`);
+  const adminToken = await client.logIn(ELAN_ADMIN_EMAIL, ELAN_ADMIN_PASSWORD).catch((error: unknown) => {
+    throw new Error(`the admin ${ELAN_ADMIN_EMAIL} cannot log in (${error instanceof Error ? error.message : String(error)})`);
+  });
+  const sessions = new Map<DemoHolder, string>();
+  let approved = 0;
+  for (const demo of DEMO_CAMPAIGNS) {
+    const token = sessions.get(demo.holder) ?? (await client.holderSession(demo.holder, holderPassword));
+    sessions.set(demo.holder, token);
+    const outcome = await seedCampaign(client, demo, token, adminToken, startsInMs);
+    if (!outcome.startsWith('already there')) approved += 1;
+    console.log(`  ${demo.draft.location.departement.padEnd(3)} ${demo.draft.title}: ${outcome}`);
+  }
+  const holders = [...sessions.keys()].map((holder) => holder.email).join(', ');
+  console.log(
+    approved === 0
+      ? `Nothing to add: every demo campaign is there. ${url}/api/campaigns`
+      : `Done: ${approved} approved, live in about ${startsInMs / 1000} s at ${url}/api/campaigns?status=live`,
+  );
+  console.log(`Demo holders: ${holders}; their password is SEED_PASSWORD, or the default in scripts/seed.ts.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`seed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,72 @@
+import { Controller, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createCampaign, editCampaign } from '@elan/contracts';
+import { uuidv7 } from '@elan/domain-kernel';
+import type { Actor } from '../auth/actor';
+import { Authenticated, CurrentActor } from '../auth/auth.decorators';
+import { ApiProblem } from '../openapi/api-problems.decorator';
+import { schemaRef } from '../openapi/api-schemas';
+import { ValidBody } from '../validation/validated.decorators';
+import { commandActor } from './campaign-actor';
+import { CampaignChangesBodySchema, type CampaignChangesBody, CreateCampaignBodySchema, type CreateCampaignBody } from './campaign-bodies.schemas';
+import { CampaignIdParam } from './campaign-params';
+import { CampaignCommandReplySchema, type CampaignCommandReply } from './campaign-replies.schemas';
+import { CampaignRequests } from './campaign-requests';
+import { withStretchGoalIds } from './stretch-goal-ids';
+
+/** Starting and editing a campaign: `POST /api/campaigns`, `PATCH /api/campaigns/{id}`. */
+@ApiTags('campaigns')
+@Controller('campaigns')
+export class CampaignsHttpController {
+  constructor(private readonly campaigns: CampaignRequests) {}
+
+  /**
+   * The gateway picks the id (a UUID v7), so the command is idempotent on it; a client that
+   * retries sends an `Idempotency-Key` and gets the same campaign back. `Location` is set by
+   * `CreatedCampaignLocation`, which also sees replayed answers.
+   */
+  @Post()
+  @Authenticated()
+  @ApiOperation({ summary: 'Start a campaign draft; the caller becomes its holder' })
+  @ApiCreatedResponse({
+    description: 'The draft; `Location` is its URL',
+    schema: schemaRef(CampaignCommandReplySchema),
+    headers: { Location: { description: '/api/campaigns/{id}', schema: { type: 'string' } } },
+  })
+  @ApiProblem(403, 'The account may not hold campaigns')
+  create(@CurrentActor() actor: Actor, @ValidBody(CreateCampaignBodySchema) body: CreateCampaignBody): Promise<CampaignCommandReply> {
+    const { stretchGoals, ...fields } = body;
+    return this.campaigns.withBody(createCampaign, {
+      ...fields,
+      ...(stretchGoals && { stretchGoals: withStretchGoalIds(stretchGoals) }),
+      actor: commandActor(actor),
+      campaignId: uuidv7(),
+    });
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'Change some fields of a campaign (its holder)',
+    description:
+      'A draft is freely editable. Once approved, the goal, funding model, dates, category, location and ' +
+      'existing stretch goals are frozen; the story, title, summary and image may still change.',
+  })
+  @ApiOkResponse({ description: 'The campaign after the change', schema: schemaRef(CampaignCommandReplySchema) })
+  @ApiProblem(403, 'Only the campaign’s holder may edit it')
+  @ApiProblem(404, 'No such campaign')
+  @ApiProblem(409, 'The field cannot change in the campaign’s status')
+  edit(
+    @CurrentActor() actor: Actor,
+    @CampaignIdParam() campaignId: string,
+    @ValidBody(CampaignChangesBodySchema) body: CampaignChangesBody,
+  ): Promise<CampaignCommandReply> {
+    const { stretchGoals, ...changes } = body;
+    return this.campaigns.withBody(editCampaign, {
+      actor: commandActor(actor),
+      campaignId,
+      changes: { ...changes, ...(stretchGoals && { stretchGoals: withStretchGoalIds(stretchGoals) }) },
+    });
+  }
+}
+
