@@ -5,3 +5,4 @@ export * from './outbox-relay';
 export * from './streams';
 export * from './nest';
 export * from './request-reply';
+export * from './connections';

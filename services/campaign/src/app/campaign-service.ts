@@ -9,7 +9,8 @@ import { ensureScheduleTable } from '../scheduler';
 import type { CampaignConfig } from './campaign.config';
 import { composeCampaign, type CampaignComposition } from './campaign.composition';
 import { CampaignServiceModule } from './campaign-service.module';
-import { closeNats, connectNats } from './connections/nats.connection';
+import { closeNatsConnection } from '@elan/messaging';
+import { connectNats } from './connections/nats.connection';
 import { DEFAULT_POOL_SIZE, openPostgresPool } from './connections/postgres.pool';
 import { StopStack } from './stop-stack';
 
@@ -49,7 +50,7 @@ export async function createCampaignService(config: CampaignConfig, options: Cam
   const stack = new StopStack(logger);
   try {
     const nc = await connectNats(config);
-    stack.push('the NATS connection', () => closeNats(nc));
+    stack.push('the NATS connection', () => closeNatsConnection(nc));
     const pool = openPostgresPool(config);
     stack.push('the PostgreSQL pool', () => pool.end());
     const store = await PostgresEventStore.open(pool, { schema: config.schema });

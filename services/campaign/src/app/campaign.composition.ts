@@ -12,7 +12,7 @@ import { CampaignCatalog, campaignReadModelsProjection } from '../read-models';
 import { DurableScheduler, campaignDeadlineHandlers, campaignScheduleProjection, noPledgesYet } from '../scheduler';
 import { TierStockService } from '../tier-stock/application/tier-stock.service';
 import type { CampaignConfig } from './campaign.config';
-import { reasonOf } from './connections/with-timeout';
+import { reasonOf } from '@elan/messaging';
 
 /** What the composition is built on: opened (and later closed) by `createCampaignService`. */
 export interface CampaignInfrastructure {

@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import { reasonOf } from './connections/with-timeout';
+import { reasonOf } from '@elan/messaging';
 
 /**
  * What a service started, stopped in the reverse order of its start: what depends on a part

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { reasonOf } from '../common/with-timeout';
+import { reasonOf } from '@elan/messaging';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { AccountsService, AdminPasswordNeededError } from './accounts.service';
 

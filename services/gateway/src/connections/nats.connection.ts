@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { connect, type NatsConnection as Connection } from 'nats';
-import { reasonOf, withTimeout } from '../common/with-timeout';
+import { closeNatsConnection, reasonOf, withTimeout } from '@elan/messaging';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
 /**
@@ -50,11 +50,8 @@ export class NatsConnection implements OnApplicationBootstrap, OnApplicationShut
     await this.opening?.catch(() => undefined);
     const connection = this.current;
     this.current = undefined;
-    if (!connection || connection.isClosed()) return;
-    // Drain delivers what is in flight. When the server is gone, drain() gives up (or hangs)
-    // and may resolve without closing, leaving the client reconnecting forever: close it then.
-    await withTimeout(connection.drain(), 2_000, 'drain timed out').catch(() => undefined);
-    if (!connection.isClosed()) await connection.close();
+    if (!connection) return;
+    await closeNatsConnection(connection);
   }
 
   private async open(): Promise<Connection> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
-import { withTimeout } from '../common/with-timeout';
+import { withTimeout } from '@elan/messaging';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
 /** The gateway's pool of PostgreSQL connections, ended when the application shuts down. */

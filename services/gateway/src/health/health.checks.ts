@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { reasonOf } from '../common/with-timeout';
+import { reasonOf } from '@elan/messaging';
 import { NatsConnection } from '../connections/nats.connection';
 import { PostgresPool } from '../connections/postgres.pool';
 

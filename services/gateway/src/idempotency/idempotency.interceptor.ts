@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { catchError, concatMap, from, of, throwError, type Observable } from 'rxjs';
 import { actorOf } from '../auth/actor';
-import { reasonOf } from '../common/with-timeout';
+import { reasonOf } from '@elan/messaging';
 import type { HttpRequest, HttpResponse } from '../common/http-exchange';
 import { ProblemException } from '../problem/problem-details';
 import { parseIdempotencyKey, REPLAYED_HEADER, requestFingerprint } from './idempotency-key';

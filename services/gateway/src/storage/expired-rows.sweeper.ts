@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { reasonOf } from '../common/with-timeout';
+import { reasonOf } from '@elan/messaging';
 import { GatewayDatabase } from './gateway-database';
 
 /** Often enough to keep the tables small, rarely enough to cost nothing. */

@@ -1,5 +1,5 @@
 import { Global, Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
-import { reasonOf } from '../common/with-timeout';
+import { reasonOf } from '@elan/messaging';
 import { PostgresPool } from '../connections/postgres.pool';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { ExpiredRowsSweeper } from './expired-rows.sweeper';

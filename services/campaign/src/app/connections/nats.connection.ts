@@ -1,12 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
 import type { CampaignConfig } from '../campaign.config';
-import { hostOf, reasonOf, withTimeout } from './with-timeout';
+import { reasonOf } from '@elan/messaging';
+import { hostOf } from './host-of';
 
 const logger = new Logger('CampaignNats');
-
-/** How long a drain may take before the connection is simply closed. */
-const DRAIN_TIMEOUT_MS = 2_000;
 
 /**
  * The service's own NATS connection, for JetStream: the outbox relay publishes on it and
@@ -29,15 +27,4 @@ export async function connectNats(config: CampaignConfig): Promise<NatsConnectio
     if (error) logger.error(`the NATS connection closed on an error: ${reasonOf(error)}`);
   });
   return connection;
-}
-
-/**
- * Drains then closes. Drain delivers what is in flight; when the server is gone, drain() gives
- * up (or hangs) and may resolve without closing, leaving the client reconnecting forever and the
- * process alive: close it then (the gateway's fix, same reason).
- */
-export async function closeNats(connection: NatsConnection): Promise<void> {
-  if (connection.isClosed()) return;
-  await withTimeout(connection.drain(), DRAIN_TIMEOUT_MS, 'drain timed out').catch(() => undefined);
-  if (!connection.isClosed()) await connection.close();
 }
