@@ -25,8 +25,8 @@ export interface MessagingBenchOptions {
   /** The store's `notifyOtherProcesses` (its default: true). */
   readonly notify: boolean;
   /**
-   * nats.js `noAsyncTraces` on both services' connections (its default: false, i.e. every
-   * request — each JetStream publish — captures two stack traces).
+   * nats.js `noAsyncTraces` on both services' connections: on by default, as the services set
+   * it (nats.js's own default captures two stack traces per request — each JetStream publish).
    */
   readonly noAsyncTraces: boolean;
   /** Also measure each stage alone (appends, relay, consumer) on `stageEvents` events. */
@@ -68,7 +68,7 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Me
     baselineInFlight: int('baseline-in-flight', 'BENCH_BASELINE_IN_FLIGHT', 500),
     nats,
     notify: bool('notify', 'BENCH_NOTIFY', true),
-    noAsyncTraces: bool('no-async-traces', 'BENCH_NO_ASYNC_TRACES', false),
+    noAsyncTraces: bool('no-async-traces', 'BENCH_NO_ASYNC_TRACES', true),
     profileDir: setting('profile-dir', 'BENCH_PROFILE_DIR'),
     stages: bool('stages', 'BENCH_STAGES', false),
     stageEvents: int('stage-events', 'BENCH_STAGE_EVENTS', 15_000),

@@ -58,6 +58,9 @@ export class NatsConnection implements OnApplicationBootstrap, OnApplicationShut
     const connection = await connect({
       servers: this.config.natsUrl,
       name: 'elan-gateway',
+      // No async stack trace per request or publish: measured at about 30 % of the publisher's
+      // CPU per message in bench/messaging, for traces our own errors already carry.
+      noAsyncTraces: true,
       timeout: 2_000,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 1_000,

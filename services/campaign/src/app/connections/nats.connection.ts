@@ -17,6 +17,9 @@ export async function connectNats(config: CampaignConfig): Promise<NatsConnectio
   const connection = await connect({
     servers: config.natsUrl,
     name: 'elan-campaign',
+      // No async stack trace per request or publish: measured at about 30 % of the publisher's
+      // CPU per message in bench/messaging, for traces our own errors already carry.
+      noAsyncTraces: true,
     timeout: 5_000,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,
