@@ -3,6 +3,9 @@ import { notificationChannel } from './schema-name';
 
 type Listener = () => void;
 
+/** At most one NOTIFY per this interval: the longest a subscriber in another process waits. */
+const NOTIFY_INTERVAL_MS = 5;
+
 /**
  * Wakes subscribers after appends. In-process subscribers are called directly; other
  * processes hear a NOTIFY sent after the append committed. The NOTIFY is coalesced (at most one
@@ -18,6 +21,7 @@ export class AppendNotifier {
   private listening: Promise<void> | undefined;
   private notifyInFlight = false;
   private notifyPending = false;
+  private closed = false;
   private readonly channel: string;
 
   constructor(
@@ -41,6 +45,7 @@ export class AppendNotifier {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.listeners.clear();
     const client = this.listenClient;
     this.listenClient = undefined;
@@ -52,6 +57,7 @@ export class AppendNotifier {
   }
 
   private sendNotify(): void {
+    if (this.closed) return;
     if (this.notifyInFlight) {
       this.notifyPending = true;
       return;
@@ -63,11 +69,17 @@ export class AppendNotifier {
         this.notifyClient = undefined; // subscribers poll anyway; reconnect next time
       })
       .finally(() => {
-        this.notifyInFlight = false;
-        if (this.notifyPending) {
-          this.notifyPending = false;
-          this.sendNotify();
-        }
+        // Appends that came meanwhile share one NOTIFY a moment later: under load this keeps
+        // notifications to a few hundred a second instead of one per append, each of which is a
+        // transaction of its own on the server.
+        const timer = setTimeout(() => {
+          this.notifyInFlight = false;
+          if (this.notifyPending) {
+            this.notifyPending = false;
+            this.sendNotify();
+          }
+        }, NOTIFY_INTERVAL_MS);
+        timer.unref();
       });
   }
 
