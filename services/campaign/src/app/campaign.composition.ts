@@ -9,7 +9,14 @@ import { campaignTierFacts } from '../application/campaign-tier-facts';
 import { createCampaignDecider } from '../campaign';
 import { toIntegrationEvent } from '../outbox/campaign-integration-events';
 import { CampaignCatalog, campaignReadModelsProjection } from '../read-models';
-import { DurableScheduler, campaignDeadlineHandlers, campaignScheduleProjection, noPledgesYet } from '../scheduler';
+import {
+  DurableScheduler,
+  campaignDeadlineHandlers,
+  campaignScheduleProjection,
+  noPledgesYet,
+  scheduleHoldExpiry,
+  tierHoldExpiryHandlers,
+} from '../scheduler';
 import { TierStockService } from '../tier-stock/application/tier-stock.service';
 import type { CampaignConfig } from './campaign.config';
 import { reasonOf } from '@elan/messaging';
@@ -57,14 +64,14 @@ const logFailure =
  */
 export function composeCampaign({ config, store, dataSource, nc, clock }: CampaignInfrastructure): CampaignComposition {
   const commands = new CampaignCommands(store, createCampaignDecider(config.rules), clock);
-  const tierStock = new TierStockService(store, clock, campaignTierFacts(commands), config.tierHoldMs);
+  const tierStock = new TierStockService(store, clock, campaignTierFacts(commands), config.tierHoldMs, scheduleHoldExpiry(store.schema));
   const catalog = new CampaignCatalog(dataSource, clock);
 
   const scheduler = new DurableScheduler({
     pool: store.pool,
     schema: store.schema,
     clock,
-    handlers: campaignDeadlineHandlers(commands, noPledgesYet),
+    handlers: { ...campaignDeadlineHandlers(commands, noPledgesYet), ...tierHoldExpiryHandlers(tierStock) },
     onError: (error, command) =>
       logger.error(`scheduled ${command.kind} of ${command.subjectId} failed (attempt ${command.attempts + 1}), retried later: ${reasonOf(error)}`),
   });

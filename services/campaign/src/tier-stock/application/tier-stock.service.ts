@@ -5,6 +5,12 @@ import type { TierFacts } from '../tier-stock.commands';
 import { TierSoldOutError, tierStockDecider } from '../tier-stock.decide';
 import type { ReleaseReason, TierStockEvent } from '../tier-stock.events';
 
+/** Arranges, in the reservation's transaction, for its expiry to be recorded when it lapses. */
+export type HoldExpiryScheduler = (
+  client: PoolClient,
+  hold: { readonly campaignId: string; readonly tierId: string; readonly reservationId: string; readonly expiresAt: Date },
+) => Promise<void>;
+
 /** Reads what the campaign says about a tier, inside the stock's transaction. */
 export type TierFactsReader = (campaignId: string, tierId: string, client: PoolClient) => Promise<TierFacts>;
 
@@ -31,6 +37,7 @@ export class TierStockService {
     private readonly clock: Clock,
     private readonly tierFacts: TierFactsReader,
     private readonly holdMs: number = DEFAULT_HOLD_MS,
+    private readonly scheduleExpiry?: HoldExpiryScheduler,
   ) {}
 
   reserve(request: { campaignId: string; tierId: string; pledgeId: string }): Promise<Reservation> {
@@ -38,7 +45,7 @@ export class TierStockService {
     return withStreamLock(this.store, streamId, async (client) => {
       const tier = await this.tierFacts(request.campaignId, request.tierId, client);
       try {
-        const { state } = await handleCommand(
+        const { state, newEvents } = await handleCommand(
           this.store,
           streamId,
           tierStockDecider,
@@ -50,6 +57,8 @@ export class TierStockService {
         );
         const held = state.reservations.get(request.pledgeId);
         if (!held) throw new Error('a reservation decided without a hold');
+        if (newEvents.length > 0)
+          await this.scheduleExpiry?.(client, { ...request, reservationId: held.reservationId, expiresAt: new Date(held.expiresAt) });
         return { outcome: 'reserved', reservationId: held.reservationId, expiresAt: held.expiresAt };
       } catch (error) {
         if (error instanceof TierSoldOutError) return { outcome: 'sold_out' };
