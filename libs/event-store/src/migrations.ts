@@ -45,6 +45,17 @@ const migrations = (s: string): ReadonlyArray<{ id: string; sql: string }> => [
         updated_at      timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    // The log's read order is its key: one index serves both the primary key and the guarded
+    // read, instead of a key on the position plus a second index on (transaction, position) —
+    // an index fewer to maintain on every append. Positions stay unique: they come from the
+    // identity and cannot be given.
+    id: '0002-log-order-key',
+    sql: `
+      ALTER TABLE ${s}.events DROP CONSTRAINT events_pkey;
+      DROP INDEX ${s}.events_log_order;
+      ALTER TABLE ${s}.events ADD CONSTRAINT events_pkey PRIMARY KEY (transaction_id, global_position);`,
+  },
 ];
 
 export interface MigrationOptions {
