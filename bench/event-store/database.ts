@@ -2,9 +2,9 @@
  * The bench database: a fresh `elan_bench_<random>` created for one run and dropped at its end,
  * plus the pool settings every adapter shares.
  */
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { Client, Pool, types, type CustomTypesConfig } from 'pg';
+import { Pool, types, type CustomTypesConfig } from 'pg';
+import { createTestDatabase, dropTestDatabase } from '@elan/testing';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -25,9 +25,7 @@ export interface BenchDatabase {
 
 export async function createBenchDatabase(): Promise<BenchDatabase> {
   const adminUrl = process.env['DATABASE_URL'] ?? DEFAULT_URL;
-  const name = `elan_bench_${randomBytes(4).toString('hex')}`;
-  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = withDatabase(adminUrl, name);
+  const { name, url } = await createTestDatabase(adminUrl, 'elan_bench');
   const admin = guarded(new Pool({ connectionString: url, max: 1 }));
   let canCheckpoint = true;
   let dropped: Promise<void> | undefined;
@@ -63,9 +61,7 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     drop() {
       dropped ??= (async () => {
         await admin.end();
-        await withClient(adminUrl, (client) =>
-          client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-        );
+        await dropTestDatabase(adminUrl, name);
       })();
       return dropped;
     },
@@ -84,22 +80,6 @@ async function processTicks(pid: number): Promise<number | null> {
     return Number.isFinite(ticks) ? ticks : null;
   } catch {
     return null;
-  }
-}
-
-function withDatabase(connectionString: string, database: string): string {
-  const url = new URL(connectionString);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
   }
 }
 

@@ -1,6 +1,7 @@
 import { ConcurrencyError, asEvents, fold, type Command, type Decider, type DomainEvent } from '@elan/domain-kernel';
 import type { PoolClient } from 'pg';
 import type { EventMetadata, RecordedEvent } from './event';
+import { inTransaction } from './transactions';
 import type { PostgresEventStore } from './postgres-event-store';
 
 export interface HandleCommandOptions<E extends DomainEvent> {
@@ -73,18 +74,8 @@ export const withStreamLock = async <T>(
   store: PostgresEventStore,
   streamId: string,
   work: (client: PoolClient) => Promise<T>,
-): Promise<T> => {
-  const client = await store.pool.connect();
-  try {
-    await client.query('BEGIN');
+): Promise<T> =>
+  inTransaction(store.pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${store.schema}:${streamId}`]);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-};
+    return work(client);
+  });

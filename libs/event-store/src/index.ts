@@ -4,3 +4,4 @@ export { migrate, type MigrationOptions } from './migrations';
 export * from './postgres-event-store';
 export * from './subscription';
 export type { BrokenLink, VerificationReport } from './verify';
+export * from './transactions';

@@ -1,11 +1,12 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { assertSchemaName } from './schema-name';
+import { migrateSchema, type SchemaMigration } from './transactions';
 
 /**
  * The event store's own tables in one service schema, created by ordered, idempotent
  * migrations at start-up. Several replicas may start at once: an advisory lock serialises them.
  */
-const migrations = (s: string): ReadonlyArray<{ id: string; sql: string }> => [
+const migrations = (s: string): readonly SchemaMigration[] => [
   {
     id: '0001-events',
     sql: `
@@ -68,32 +69,11 @@ export interface MigrationOptions {
 
 export const migrate = async (pool: Pool, schema: string, options: MigrationOptions = {}): Promise<void> => {
   const s = assertSchemaName(schema);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`elan-migrations:${s}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    const applied = await client.query<{ id: string }>(`SELECT id FROM ${s}.schema_migrations`);
-    const done = new Set(applied.rows.map((row) => row.id));
-    for (const migration of migrations(s)) {
-      if (done.has(migration.id)) continue;
-      await client.query(migration.sql);
-      await client.query(`INSERT INTO ${s}.schema_migrations (id) VALUES ($1)`, [migration.id]);
-    }
-    if (options.appRole) await grantAppRole(client, s, assertSchemaName(options.appRole));
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
+  const appRole = options.appRole ? assertSchemaName(options.appRole) : undefined;
+  await migrateSchema(pool, s, migrations(s), appRole ? (client) => grantAppRole(client, s, appRole) : undefined);
 };
 
-const grantAppRole = async (client: import('pg').PoolClient, s: string, role: string): Promise<void> => {
+const grantAppRole = async (client: PoolClient, s: string, role: string): Promise<void> => {
   // Roles are cluster-wide and CREATE ROLE has no IF NOT EXISTS; racing creators are tolerated.
   await client.query(`
     DO $$ BEGIN

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { AckPolicy, DeliverPolicy, type Consumer, type JsMsg, type NatsConnection } from 'nats';
 import type { IntegrationEventContract, PayloadOf } from '@elan/contracts';
+import { inTransaction } from '@elan/event-store';
 import { deadLetter } from './dead-letter';
 import { readEnvelope, type EnvelopeHeaders } from './headers';
 import { ensureInbox, lockStreamPositions, recordInInbox, type InboxEntry } from './inbox';
@@ -178,7 +179,7 @@ export class DurableConsumer {
     if (incoming.length === 0) return;
     let outcomes: Outcome[] | undefined;
     try {
-      outcomes = await this.inTransaction(incoming);
+      outcomes = await this.handleInTransaction(incoming);
     } catch {
       // Someone in the batch failed: replay one by one so only the culprit waits.
     }
@@ -186,7 +187,7 @@ export class DurableConsumer {
       let outcome = outcomes?.[i];
       if (!outcome) {
         try {
-          outcome = (await this.inTransaction([item]))[0] ?? { kind: 'later' };
+          outcome = (await this.handleInTransaction([item]))[0] ?? { kind: 'later' };
         } catch (error) {
           outcome = this.afterFailure(item, error);
         }
@@ -228,11 +229,9 @@ export class DurableConsumer {
    * stream's last handled position is a duplicate; one whose predecessor was not handled yet
    * waits, and so does everything after it from the same stream.
    */
-  private async inTransaction(items: readonly Incoming[]): Promise<Outcome[]> {
+  private handleInTransaction(items: readonly Incoming[]): Promise<Outcome[]> {
     const { pool, schema, durableName } = this.options;
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(pool, async (client) => {
       const last = await lockStreamPositions(client, schema, durableName, [...new Set(items.map((i) => i.envelope.streamId))]);
       const blocked = new Set<string>();
       const entries: InboxEntry[] = [];
@@ -252,14 +251,8 @@ export class DurableConsumer {
         }
       }
       await recordInInbox(client, schema, durableName, entries);
-      await client.query('COMMIT');
       return outcomes;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private afterFailure(item: Incoming, error: unknown): Outcome {
@@ -306,19 +299,11 @@ export class DurableConsumer {
   private async deadLetter(msg: JsMsg, reason: string, envelope?: EnvelopeHeaders): Promise<void> {
     await deadLetter(this.options.nc, msg, this.name, reason);
     if (!envelope) return;
-    const client = await this.options.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.options.pool, async (client) => {
       const last = await lockStreamPositions(client, this.options.schema, this.name, [envelope.streamId]);
       if ((last.get(envelope.streamId) ?? 0) < envelope.streamPosition)
         await recordInInbox(client, this.options.schema, this.name, [inboxEntry(envelope, 'dead_lettered')]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import { inTransaction } from '@elan/event-store';
 import { assertGatewaySchemaName, migrateGatewaySchema } from './gateway-schema.migrations';
 
 /** The schema of the gateway's tables unless the configuration names another (tests do). */
@@ -42,17 +43,6 @@ export class GatewayDatabase {
   /** Runs `work` in one transaction, committed when it resolves, rolled back when it throws. */
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     await this.ready();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return inTransaction(this.pool, work);
   }
 }

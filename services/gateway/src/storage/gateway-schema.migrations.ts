@@ -1,4 +1,5 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
+import { migrateSchema, type SchemaMigration } from '@elan/event-store';
 
 /**
  * Schema names are spliced into SQL text (identifiers cannot be bind parameters), so they are
@@ -17,7 +18,7 @@ export const assertGatewaySchemaName = (schema: string): string => {
  * a business fact other services react to: they are the gateway's working state.
  * Migrations are ordered and never edited once released; add a new one instead.
  */
-const migrations = (s: string): ReadonlyArray<{ readonly id: string; readonly sql: string }> => [
+const migrations = (s: string): readonly SchemaMigration[] => [
   {
     id: '0001-accounts',
     sql: `
@@ -69,36 +70,8 @@ const migrations = (s: string): ReadonlyArray<{ readonly id: string; readonly sq
   },
 ];
 
-/**
- * Creates or upgrades the gateway's schema. Idempotent; several replicas starting at once are
- * serialised by an advisory lock, as the event store's migrations are.
- */
+/** Creates or upgrades the gateway's schema (idempotent; replicas starting together queue). */
 export async function migrateGatewaySchema(pool: Pool, schema: string): Promise<void> {
   const s = assertGatewaySchemaName(schema);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`elan-migrations:${s}`]);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    await applyPending(client, s);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-async function applyPending(client: PoolClient, s: string): Promise<void> {
-  const applied = await client.query<{ id: string }>(`SELECT id FROM ${s}.schema_migrations`);
-  const done = new Set(applied.rows.map((row) => row.id));
-  for (const migration of migrations(s)) {
-    if (done.has(migration.id)) continue;
-    await client.query(migration.sql);
-    await client.query(`INSERT INTO ${s}.schema_migrations (id) VALUES ($1)`, [migration.id]);
-  }
+  await migrateSchema(pool, s, migrations(s));
 }
