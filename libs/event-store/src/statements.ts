@@ -50,6 +50,11 @@ const head = (s: string): string => `
       WHERE $2::bigint IS NULL OR coalesce(last.stream_position, 0) = $2::bigint
     )`;
 
+/*
+ * An event's time is its append statement's start, not its transaction's (`now()`): inside a
+ * transaction opened earlier — a scheduler claiming a due command, a held stock lock — the
+ * transaction's start would date the event before the decision that produced it.
+ */
 export const statementsFor = (s: string): Statements => ({
   /*
    * The common case, one event: the same checks as `append` without arrays or recursion.
@@ -59,14 +64,14 @@ export const statementsFor = (s: string): Statements => ({
   appendOne: `
     WITH ${head(s)}
     INSERT INTO ${s}.events (event_id, stream_id, stream_position, type, schema_version, data, metadata, occurred_at, hash)
-    SELECT $3::uuid, $1, h.version + 1, $4::text, $5::int, $6::jsonb, $7::jsonb, now(),
+    SELECT $3::uuid, $1, h.version + 1, $4::text, $5::int, $6::jsonb, $7::jsonb, statement_timestamp(),
            sha256(coalesce(h.hash, ''::bytea) || ${canonical({
              eventId: '$3::uuid',
              streamId: '$1::text',
              position: 'h.version + 1',
              type: '$4::text',
              schemaVersion: '$5::int',
-             occurredAt: 'now()',
+             occurredAt: 'statement_timestamp()',
              data: '$6::jsonb',
              metadata: '$7::jsonb',
            })})
@@ -94,7 +99,7 @@ export const statementsFor = (s: string): Statements => ({
                position: 'h.version + 1',
                type: 'i.type',
                schemaVersion: 'i.schema_version',
-               occurredAt: 'now()',
+               occurredAt: 'statement_timestamp()',
                data: 'i.data',
                metadata: 'i.metadata',
              })}) AS hash
@@ -108,14 +113,14 @@ export const statementsFor = (s: string): Statements => ({
                position: 'c.stream_position + 1',
                type: 'i.type',
                schemaVersion: 'i.schema_version',
-               occurredAt: 'now()',
+               occurredAt: 'statement_timestamp()',
                data: 'i.data',
                metadata: 'i.metadata',
              })})
       FROM chain AS c JOIN input AS i ON i.n = c.n + 1
     )
     INSERT INTO ${s}.events (event_id, stream_id, stream_position, type, schema_version, data, metadata, occurred_at, hash)
-    SELECT event_id, $1, stream_position, type, schema_version, data, metadata, now(), hash
+    SELECT event_id, $1, stream_position, type, schema_version, data, metadata, statement_timestamp(), hash
     FROM chain ORDER BY n
     RETURNING stream_position, global_position`,
 

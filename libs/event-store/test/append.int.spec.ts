@@ -30,6 +30,22 @@ describe('appending to a stream', () => {
     expect(events[0]?.occurredAt).toBeInstanceOf(Date);
   });
 
+  it('dates an event by its append, not by the start of the transaction around it', async () => {
+    const client = await ctx.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ began: Date }>('SELECT now() AS began');
+      // The transaction was opened, then time passed before the decision was appended.
+      await client.query('SELECT pg_sleep(0.02)');
+      await ctx.store.append('campaign-t1', [{ type: 'CampaignClosed', data: {} }], 'no_stream', { client });
+      await client.query('COMMIT');
+      const [event] = await ctx.store.readStream('campaign-t1');
+      expect(event?.occurredAt.getTime()).toBeGreaterThanOrEqual((rows[0]?.began.getTime() ?? 0) + 20);
+    } finally {
+      client.release();
+    }
+  });
+
   it('refuses an append whose expected version is not the stream version, and writes nothing', async () => {
     await ctx.store.append('campaign-b1', [{ type: 'CampaignDrafted', data: {} }], 'no_stream');
     await expect(ctx.store.append('campaign-b1', [{ type: 'X', data: {} }], 'no_stream')).rejects.toThrow(ConcurrencyError);
