@@ -6,3 +6,4 @@ export * from './streams';
 export * from './nest';
 export * from './request-reply';
 export * from './connections';
+export * from './peers';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { natsSeedFromEnv } from '@elan/messaging';
 import { authOptionsFromEnv, type AuthOptions } from './auth/auth.config';
 
 /** Everything the gateway needs from its surroundings, passed explicitly (no env reads inside). */
@@ -7,6 +8,11 @@ export interface GatewayConfig {
   readonly databaseUrl: string;
   /** NATS server (JetStream enabled) carrying commands and events. */
   readonly natsUrl: string;
+  /**
+   * The gateway's NATS user seed (`SU…`): the one user that may send requests (ADR 0011). Absent
+   * only on an open server (tests); `gatewayConfigFromEnv` requires it in production.
+   */
+  readonly natsSeed?: string;
   /** HTTP port; 0 lets the system pick one. */
   readonly port: number;
   /** Interface to listen on; every interface when absent. */
@@ -42,14 +48,19 @@ const environment = z.object({
 const trustProxyOf = (value: string): boolean | number | string =>
   value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value;
 
-/** The configuration of a gateway started on its own (`main.ts`), from the environment. */
+/**
+ * The configuration of a gateway started on its own (`main.ts`), from the environment; the NATS
+ * seed from NATS_NKEY_SEED or NATS_NKEY_SEED_FILE (required when NODE_ENV=production).
+ */
 export function gatewayConfigFromEnv(env: Readonly<Record<string, string | undefined>>): GatewayConfig {
   const parsed = environment.safeParse(env);
   if (!parsed.success) throw new Error(`invalid gateway environment:\n${z.prettifyError(parsed.error)}`);
   const { DATABASE_URL, NATS_URL, PORT, HOST, GATEWAY_SCHEMA, TRUST_PROXY, REQUEST_TIMEOUT_MS } = parsed.data;
+  const natsSeed = natsSeedFromEnv(env);
   return {
     databaseUrl: DATABASE_URL,
     natsUrl: NATS_URL,
+    ...(natsSeed !== undefined && { natsSeed }),
     port: PORT,
     ...(HOST ? { host: HOST } : {}),
     ...(REQUEST_TIMEOUT_MS ? { requestTimeoutMs: REQUEST_TIMEOUT_MS } : {}),

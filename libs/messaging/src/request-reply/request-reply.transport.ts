@@ -1,10 +1,13 @@
 import type { ServiceName } from '@elan/contracts';
 import { Transport, type NatsOptions } from '@nestjs/microservices';
+import { natsPeerOptions } from '../peers/nats-credentials';
 
 export interface RequestReplyTransportOptions {
   /** The answering service: its replicas share one queue group named after it. */
   readonly service: ServiceName;
   readonly servers: string | string[];
+  /** The service's NATS user seed (`NATS_NKEY_SEED`); none on an open server (tests). */
+  readonly seed?: string | undefined;
   /**
    * On shutdown, how long handlers already running get to answer after the subscriptions end
    * (new requests go to the other replicas meanwhile). 2 s unless given; tests pass 0.
@@ -25,6 +28,8 @@ export const requestReplyTransport = (options: RequestReplyTransportOptions): Na
   options: {
     servers: options.servers,
     queue: options.service,
+    // The service's NATS user, and its own inboxes: the same as its other connections.
+    ...natsPeerOptions(options.service, options.seed),
     name: `elan-${options.service}-requests`,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,

@@ -87,6 +87,7 @@ async function listenForRequests(
     ...requestReplyTransport({
       service: 'campaign',
       servers: config.natsUrl,
+      seed: config.natsSeed,
       ...(config.shutdownGraceMs !== undefined && { shutdownGraceMs: config.shutdownGraceMs }),
     }),
     logger: options.logger ?? ['log', 'warn', 'error'],

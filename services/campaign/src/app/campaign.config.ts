@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { natsSeedFromEnv } from '@elan/messaging';
 import { DEFAULT_CAMPAIGN_RULES, TEST_CAMPAIGN_RULES, type CampaignRules } from '../campaign';
 import { DEFAULT_HOLD_MS } from '../tier-stock/application/tier-stock.service';
 
@@ -8,6 +9,11 @@ export interface CampaignConfig {
   readonly databaseUrl: string;
   /** NATS server (JetStream enabled): requests in, integration events out. */
   readonly natsUrl: string;
+  /**
+   * The service's NATS user seed (`SU…`), for every connection it opens. Absent only on an open
+   * server (tests); `campaignConfigFromEnv` requires it in production.
+   */
+  readonly natsSeed?: string;
   /** The service's own schema: its event log, checkpoints, schedule and read models. */
   readonly schema: string;
   /** Limits the campaign decider applies; `TEST_CAMPAIGN_RULES` lets end-to-end tests run second-long campaigns. */
@@ -47,16 +53,19 @@ const environment = z.object({
 /**
  * The configuration of a campaign service started on its own (`main.ts`) or by `npm start`:
  * DATABASE_URL, NATS_URL, CAMPAIGN_SCHEMA (`campaign`), CAMPAIGN_RULES (`default` | `test`),
- * TIER_HOLD_MS (30 min), CAMPAIGN_POOL_SIZE (10), SHUTDOWN_GRACE_MS (2 s). A bad value stops the
+ * TIER_HOLD_MS (30 min), CAMPAIGN_POOL_SIZE (10), SHUTDOWN_GRACE_MS (2 s), NATS_NKEY_SEED or
+ * NATS_NKEY_SEED_FILE (required when NODE_ENV=production). A bad value stops the
  * start with a message naming it, rather than surfacing mid-campaign.
  */
 export function campaignConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): CampaignConfig {
   const parsed = environment.safeParse(env);
   if (!parsed.success) throw new Error(`invalid campaign service environment:\n${z.prettifyError(parsed.error)}`);
   const { DATABASE_URL, NATS_URL, CAMPAIGN_SCHEMA, CAMPAIGN_RULES, TIER_HOLD_MS, CAMPAIGN_POOL_SIZE, SHUTDOWN_GRACE_MS } = parsed.data;
+  const natsSeed = natsSeedFromEnv(env);
   return {
     databaseUrl: DATABASE_URL,
     natsUrl: NATS_URL,
+    ...(natsSeed !== undefined && { natsSeed }),
     schema: CAMPAIGN_SCHEMA,
     rules: CAMPAIGN_RULE_SETS[CAMPAIGN_RULES],
     tierHoldMs: TIER_HOLD_MS,

@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { connect, type NatsConnection as Connection } from 'nats';
-import { closeNatsConnection, reasonOf, withTimeout } from '@elan/messaging';
+import { closeNatsConnection, natsPeerOptions, reasonOf, withTimeout } from '@elan/messaging';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
 /**
@@ -58,6 +58,8 @@ export class NatsConnection implements OnApplicationBootstrap, OnApplicationShut
     const connection = await connect({
       servers: this.config.natsUrl,
       name: 'elan-gateway',
+      // The gateway's NATS user (its NKey) and its own inboxes, where the replies arrive.
+      ...natsPeerOptions('gateway', this.config.natsSeed),
       // No async stack trace per request or publish: measured at about 30 % of the publisher's
       // CPU per message in bench/messaging, for traces our own errors already carry.
       noAsyncTraces: true,

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { connect, type NatsConnection } from 'nats';
 import type { CampaignConfig } from '../campaign.config';
-import { reasonOf } from '@elan/messaging';
+import { natsPeerOptions, reasonOf } from '@elan/messaging';
 import { hostOf } from './host-of';
 
 const logger = new Logger('CampaignNats');
@@ -17,9 +17,11 @@ export async function connectNats(config: CampaignConfig): Promise<NatsConnectio
   const connection = await connect({
     servers: config.natsUrl,
     name: 'elan-campaign',
-      // No async stack trace per request or publish: measured at about 30 % of the publisher's
-      // CPU per message in bench/messaging, for traces our own errors already carry.
-      noAsyncTraces: true,
+    // The campaign service's NATS user (its NKey) and its own inboxes, for the JetStream replies.
+    ...natsPeerOptions('campaign', config.natsSeed),
+    // No async stack trace per request or publish: measured at about 30 % of the publisher's
+    // CPU per message in bench/messaging, for traces our own errors already carry.
+    noAsyncTraces: true,
     timeout: 5_000,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 1_000,

@@ -1,0 +1,3 @@
+export * from './nats-authorization';
+export * from './nats-credentials';
+export * from './nats-peers';

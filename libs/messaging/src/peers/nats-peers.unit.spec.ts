@@ -1,0 +1,63 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPeerCredentials, natsSeedFromEnv, publicKeyOfSeed } from './nats-credentials';
+import { renderNatsAuthorization } from './nats-authorization';
+import { PEER_PERMISSIONS } from './nats-peers';
+
+describe('NATS peers', () => {
+  it('let only the gateway send requests, and each service publish only its own events', () => {
+    expect(PEER_PERMISSIONS.gateway.publish).toEqual(['rpc.>']);
+    expect(PEER_PERMISSIONS.campaign.publish.filter((s) => !s.startsWith('$JS.'))).toEqual(['elan.campaign.>']);
+    expect(PEER_PERMISSIONS.campaign.subscribe).toEqual(['rpc.campaign.> campaign', '_INBOX.campaign.>']);
+    expect(PEER_PERMISSIONS.campaign.answersRequests).toBe(true);
+    expect(PEER_PERMISSIONS.gateway.answersRequests).toBe(false);
+  });
+
+  it('render an authorization block that holds public keys and no seed', () => {
+    const credentials = createPeerCredentials();
+    const block = renderNatsAuthorization(credentials);
+    for (const { publicKey, seed } of credentials) {
+      expect(block).toContain(`nkey: "${publicKey}"`);
+      expect(block).not.toContain(seed);
+    }
+    expect(block).toContain('allow_responses: true');
+    expect(block).not.toMatch(/"SU[A-Z0-9]+"/);
+  });
+});
+
+describe('natsSeedFromEnv', () => {
+  const [campaign] = createPeerCredentials(['campaign']);
+  if (!campaign) throw new Error('no credentials');
+
+  it('refuses to start in production without a seed, naming the variables', () => {
+    expect(() => natsSeedFromEnv({ NODE_ENV: 'production' })).toThrow(/NATS_NKEY_SEED or NATS_NKEY_SEED_FILE is required when NODE_ENV=production/);
+  });
+
+  it('lets tests run on an open server without a seed', () => {
+    expect(natsSeedFromEnv({ NODE_ENV: 'test' })).toBeUndefined();
+  });
+
+  it('reads the seed inline or from a mounted secret file', () => {
+    expect(natsSeedFromEnv({ NODE_ENV: 'production', NATS_NKEY_SEED: campaign.seed })).toBe(campaign.seed);
+    const file = join(mkdtempSync(join(tmpdir(), 'elan-seed-')), 'campaign.nkey');
+    writeFileSync(file, `${campaign.seed}\n`, { mode: 0o600 });
+    const seed = natsSeedFromEnv({ NODE_ENV: 'production', NATS_NKEY_SEED_FILE: file });
+    expect(seed).toBe(campaign.seed);
+    expect(publicKeyOfSeed(seed ?? '')).toBe(campaign.publicKey);
+  });
+
+  it('refuses a value that is not a user seed without echoing it', () => {
+    const notASeed = 'SUNOTAREALSEEDATALL';
+    let message = '';
+    try {
+      natsSeedFromEnv({ NATS_NKEY_SEED: notASeed });
+    } catch (error) {
+      message = error instanceof Error ? error.message : String(error);
+    }
+    expect(message).toMatch(/^NATS_NKEY_SEED: not a valid NATS user seed/);
+    expect(message).not.toContain(notASeed);
+    expect(() => natsSeedFromEnv({ NATS_NKEY_SEED: campaign.publicKey })).toThrow(/starts with SU/);
+    expect(() => natsSeedFromEnv({ NATS_NKEY_SEED: campaign.seed, NATS_NKEY_SEED_FILE: '/nowhere' })).toThrow(/not both/);
+  });
+});
