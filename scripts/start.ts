@@ -5,11 +5,17 @@
  * `elan` database exists, runs the campaign service and then the gateway in this process, and
  * prints the URLs.
  *
+ * NATS users (ADR 0011): unless NATS_URL is set, the nats-server is started by this script from
+ * a configuration with one NKey user per service, made fresh at every start and held in memory
+ * only (the server's file has the public keys); each service connects with its own seed. With
+ * NATS_URL, the services connect to that server without credentials, as to any open server.
+ *
  * Ctrl-C or SIGTERM stops everything in the reverse order of start: the gateway (which closes
  * its pool and NATS connection), the campaign service (its subscriptions, scheduler, request
  * handlers and connections), then whatever servers were started, and nothing else.
  */
-import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl } from '@elan/testing';
+import { createPeerCredentials, natsPeerOptions, renderNatsAuthorization, seedOf, type PeerCredential } from '@elan/messaging';
+import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl, type NatsServerAuthorization } from '@elan/testing';
 import { campaignConfigFromEnv, createCampaignService } from '../services/campaign/src';
 import { authOptionsFromEnv, createGateway, listenGateway } from '../services/gateway/src';
 
@@ -49,9 +55,20 @@ class Shutdown {
   }
 }
 
+/** The server's users, and who probes it: the campaign service may ask for JetStream's account info. */
+const authorizationOf = (peers: readonly PeerCredential[]): NatsServerAuthorization => ({
+  config: renderNatsAuthorization(peers),
+  probeAs: natsPeerOptions('campaign', seedOf(peers, 'campaign')),
+});
+
 async function start(shutdown: Shutdown): Promise<void> {
   console.log('Élan: looking for PostgreSQL and NATS…');
-  const infrastructure = await ensureInfrastructure({ keepData: true });
+  const peers = process.env.NATS_URL ? undefined : createPeerCredentials();
+  const infrastructure = await ensureInfrastructure({
+    keepData: true,
+    ...(peers && { natsAuthorization: authorizationOf(peers) }),
+  });
+  const natsSeed = (peer: PeerCredential['peer']): string | undefined => peers && seedOf(peers, peer);
   const started = [
     ...(infrastructure.databaseOrigin === 'embedded' ? ['the embedded PostgreSQL'] : []),
     ...(infrastructure.natsOrigin === 'spawned' ? ['the nats-server'] : []),
@@ -68,7 +85,13 @@ async function start(shutdown: Shutdown): Promise<void> {
 
   // CAMPAIGN_SCHEMA, CAMPAIGN_RULES and TIER_HOLD_MS may come from the environment; the
   // database and NATS are the ones found or started above.
-  const campaignConfig = campaignConfigFromEnv({ ...process.env, DATABASE_URL: databaseUrl, NATS_URL: infrastructure.natsUrl });
+  const campaignConfig = campaignConfigFromEnv({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NATS_URL: infrastructure.natsUrl,
+    NATS_NKEY_SEED: natsSeed('campaign'),
+    NATS_NKEY_SEED_FILE: undefined,
+  });
   const campaign = await createCampaignService(campaignConfig);
   shutdown.add('the campaign service', () => campaign.close());
   if (shutdown.requested) return;
@@ -76,6 +99,7 @@ async function start(shutdown: Shutdown): Promise<void> {
   const config = {
     databaseUrl,
     natsUrl: infrastructure.natsUrl,
+    ...(peers && { natsSeed: seedOf(peers, 'gateway') }),
     port: process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT,
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
     // AUTH_SECRET, the rate limits and the first admin (ELAN_ADMIN_EMAIL / ELAN_ADMIN_PASSWORD).
@@ -97,7 +121,7 @@ async function start(shutdown: Shutdown): Promise<void> {
       `  API docs    ${url}/docs`,
       `  Campaign    answering rpc.campaign.* on NATS (schema ${campaignConfig.schema})`,
       `  Database    ${maskUrl(databaseUrl)}`,
-      `  NATS        ${maskUrl(infrastructure.natsUrl)}`,
+      `  NATS        ${maskUrl(infrastructure.natsUrl)} (${peers ? `users ${peers.map((p) => p.peer).join(', ')}, NKeys made for this run` : 'no credentials: NATS_URL is set'})`,
       '',
       'Infrastructure:',
       ...infrastructure.describe().map((line) => `  ${line}`),

@@ -4,7 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgre
 import { embeddedPostgresBinariesPackage } from './embedded-postgres-binaries';
 import { maskUrl, reasonOf } from './mask-url';
 import { DEFAULT_NATS_URL, probeNats } from './nats';
-import { findExecutable, natsServerCandidates, spawnNatsServer } from './nats-server';
+import { findExecutable, natsServerCandidates, spawnNatsServer, type NatsServerAuthorization } from './nats-server';
 import { INFRA_STATE_DIR, REPO_ROOT } from './paths';
 import { DEFAULT_DATABASE_URL, probePostgres } from './postgres';
 
@@ -45,6 +45,12 @@ export interface InfrastructureOptions {
   readonly probeTimeoutMs?: number;
   /** How long a started server may take to answer. Default: 30 s. */
   readonly startTimeoutMs?: number;
+  /**
+   * NATS users (`npm start`): unless `NATS_URL` is set, a nats-server child is started with
+   * them, and a server on the default address is not used (an unconfigured one lets anyone in).
+   * Default: none, and the first usable server is taken (the Jest global setup).
+   */
+  readonly natsAuthorization?: NatsServerAuthorization;
 }
 
 interface Provided<Origin> {
@@ -54,8 +60,9 @@ interface Provided<Origin> {
   readonly stop?: () => Promise<void>;
 }
 
-type Settings = Required<Omit<InfrastructureOptions, 'natsServerCandidates'>> & {
+type Settings = Required<Omit<InfrastructureOptions, 'natsServerCandidates' | 'natsAuthorization'>> & {
   readonly natsServerCandidates: readonly string[];
+  readonly natsAuthorization: NatsServerAuthorization | undefined;
 };
 
 /**
@@ -76,6 +83,7 @@ export async function ensureInfrastructure(options: InfrastructureOptions = {}):
     natsServerCandidates: options.natsServerCandidates ?? natsServerCandidates(env.PATH),
     probeTimeoutMs: options.probeTimeoutMs ?? 1_500,
     startTimeoutMs: options.startTimeoutMs ?? 30_000,
+    natsAuthorization: options.natsAuthorization,
   };
   const [postgres, nats] = await Promise.allSettled([ensurePostgres(settings), ensureNats(settings)]);
   if (postgres.status === 'rejected' || nats.status === 'rejected') {
@@ -165,9 +173,13 @@ async function ensureNats(settings: Settings): Promise<Provided<NatsOrigin>> {
     if (!probe.ok) throw new Error(`NATS_URL is set, but NATS at ${maskUrl(given)} is not usable: ${probe.reason}`);
     return { url: given, origin: 'env', detail: 'from NATS_URL' };
   }
-  const local = await probeNats(settings.defaultNatsUrl, settings.probeTimeoutMs);
-  if (local.ok) return { url: settings.defaultNatsUrl, origin: 'local', detail: LOCAL };
-  const notLocal = `nothing usable at ${maskUrl(settings.defaultNatsUrl)}: ${local.reason}`;
+  const authorization = settings.natsAuthorization;
+  let notLocal = `${maskUrl(settings.defaultNatsUrl)} not used: the services need a server with their users`;
+  if (!authorization) {
+    const local = await probeNats(settings.defaultNatsUrl, settings.probeTimeoutMs);
+    if (local.ok) return { url: settings.defaultNatsUrl, origin: 'local', detail: LOCAL };
+    notLocal = `nothing usable at ${maskUrl(settings.defaultNatsUrl)}: ${local.reason}`;
+  }
 
   const noNats = (spawned: string): Error =>
     new Error(
@@ -190,11 +202,13 @@ async function ensureNats(settings: Settings): Promise<Provided<NatsOrigin>> {
       storeDir,
       keepData: settings.keepData,
       startTimeoutMs: settings.startTimeoutMs,
+      authorization,
     });
+    const users = authorization ? ' with the generated NATS users' : '';
     return {
       url: server.url,
       origin: 'spawned',
-      detail: `${binary} -js, started now; ${whereData('store', storeDir, settings.keepData)}; ${notLocal}`,
+      detail: `${binary} -js${users}, started now; ${whereData('store', storeDir, settings.keepData)}; ${notLocal}`,
       stop: server.stop,
     };
   } catch (error) {

@@ -4,6 +4,12 @@ export * from './bootstrap';
 export * from './database';
 export { freePort } from './free-port';
 export { maskUrl } from './mask-url';
-export { DEFAULT_NATS_URL, probeNats } from './nats';
-export { findNatsServerBinary, spawnNatsServer, type NatsServerOptions, type SpawnedNatsServer } from './nats-server';
+export { DEFAULT_NATS_URL, probeNats, type NatsProbeIdentity } from './nats';
+export {
+  findNatsServerBinary,
+  spawnNatsServer,
+  type NatsServerAuthorization,
+  type NatsServerOptions,
+  type SpawnedNatsServer,
+} from './nats-server';
 export { DEFAULT_DATABASE_URL, probePostgres, type Probe } from './postgres';

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { freePort } from './free-port';
-import { probeNats } from './nats';
+import { probeNats, type NatsProbeIdentity } from './nats';
 import { pollUntil, withTimeout } from './poll';
 
 /** A nats-server process started by us. */
@@ -25,6 +25,16 @@ export interface NatsServerOptions {
   readonly startTimeoutMs: number;
   /** A fixed port, e.g. to restart a stopped server where its clients reconnect; default: free. */
   readonly port?: number | undefined;
+  /** Users and their permissions; without it the server is open to anyone who reaches it. */
+  readonly authorization?: NatsServerAuthorization | undefined;
+}
+
+/** A server that lets in only the users of an `authorization { users = [...] }` block. */
+export interface NatsServerAuthorization {
+  /** The block (`renderNatsAuthorization`), written to the server's configuration file. */
+  readonly config: string;
+  /** A user allowed `$JS.API.INFO`, to tell when the server is ready. */
+  readonly probeAs: NatsProbeIdentity;
 }
 
 /** Debian installs nats-server in /usr/sbin, which is not on a non-root user's PATH. */
@@ -59,8 +69,8 @@ export function findNatsServerBinary(): string | undefined {
 const SPAWN_ATTEMPTS = 3;
 
 /**
- * Starts `nats-server -js` on 127.0.0.1 (a free port unless one is given) and waits until it
- * answers with JetStream. Retries if the server exits early: on a new free port (someone took
+ * Starts `nats-server -js` on 127.0.0.1 (a free port unless one is given), with the given
+ * authorization as its configuration file if any, and waits until it answers with JetStream. Retries if the server exits early: on a new free port (someone took
  * the one we picked before the server bound it), or on the given port (it may be freed soon).
  */
 export async function spawnNatsServer(options: NatsServerOptions): Promise<SpawnedNatsServer> {
@@ -82,7 +92,8 @@ export async function spawnNatsServer(options: NatsServerOptions): Promise<Spawn
 
 async function spawnOnce(binary: string, options: NatsServerOptions, port: number): Promise<SpawnedNatsServer> {
   const url = `nats://127.0.0.1:${port}`;
-  const args = ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', options.storeDir];
+  const config = options.authorization && (await writeConfig(options.storeDir, options.authorization));
+  const args = [...(config ? ['-c', config] : []), '-js', '-a', '127.0.0.1', '-p', String(port), '-sd', options.storeDir];
   const [command, ...commandArgs] = [...dieWithOwnerPrefix(), binary, ...args] as [string, ...string[]];
   const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
   const output = keepTail(child);
@@ -109,7 +120,7 @@ async function spawnOnce(binary: string, options: NatsServerOptions, port: numbe
   try {
     await pollUntil(
       `nats-server at ${url}`,
-      async () => ((await probeNats(url, 500)).ok ? true : undefined),
+      async () => ((await probeNats(url, 500, options.authorization?.probeAs)).ok ? true : undefined),
       {
         timeoutMs: options.startTimeoutMs,
         abandonWhen: () =>
@@ -137,6 +148,13 @@ async function spawnOnce(binary: string, options: NatsServerOptions, port: numbe
         if (!options.keepData) await rm(options.storeDir, { recursive: true, force: true });
       })()),
   };
+}
+
+/** Beside the JetStream store, and removed with it; public keys only, but nobody else's business. */
+async function writeConfig(storeDir: string, authorization: NatsServerAuthorization): Promise<string> {
+  const file = join(storeDir, 'nats-server.conf');
+  await writeFile(file, authorization.config, { mode: 0o600 });
+  return file;
 }
 
 let cachedPrefix: string[] | undefined;
