@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nkeyAuthenticator } from 'nats';
 import { freePort, spawnNatsServer, waitUntil, type SpawnedNatsServer } from '@elan/testing';
 import { Child, REPO_ROOT, run, type Finished } from './child-process';
 
@@ -24,9 +25,14 @@ const node = (main: string): { command: string; args: string[] } => ({
   args: ['-r', '@swc-node/register', join(REPO_ROOT, main)],
 });
 
+/** The processes of a stack that hold a NATS user, as `npm run nats:credentials` names them. */
+export type StackProcess = 'gateway' | 'campaign';
+
 /**
  * Every process of Élan, real, for one test file: a NATS server of the stack's own (so no other
- * stack's campaign service answers its requests), the campaign service (`CAMPAIGN_RULES=test`:
+ * stack's campaign service answers its requests) that lets in only the users that
+ * `npm run nats:credentials` made for the stack, each process with its own seed file (ADR 0011),
+ * the campaign service (`CAMPAIGN_RULES=test`:
  * campaigns may last seconds) and the gateway, each a child process started the way it is
  * deployed, on schemas of their own in the Jest run's database. Start it in `beforeAll`, share
  * it across the file's tests, `stop()` it in `afterAll`.
@@ -40,20 +46,27 @@ export class Stack {
     readonly admin: Credentials,
     private readonly nats: SpawnedNatsServer,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly credentialsDir: string,
   ) {}
 
   static async start(label: string): Promise<Stack> {
     const { DATABASE_URL } = process.env;
     if (!DATABASE_URL) throw new Error('DATABASE_URL comes from the Jest global setup');
     const suffix = `${label}_${randomBytes(4).toString('hex')}`;
+    const credentialsDir = await makeNatsCredentials(label);
     const nats = await spawnNatsServer({
       storeDir: await mkdtemp(join(tmpdir(), `elan-e2e-nats-${label}-`)),
       keepData: false,
       startTimeoutMs: START_TIMEOUT_MS,
+      authorization: {
+        config: await readFile(join(credentialsDir, 'nats-authorization.conf'), 'utf8'),
+        // The campaign service's user may ask for JetStream's account info, as the probe does.
+        probeAs: { authenticator: nkeyAuthenticator(await seedBytes(join(credentialsDir, 'campaign.nkey'))), inboxPrefix: '_INBOX.campaign' },
+      },
     });
     const admin = { email: `admin-${suffix.replace(/_/g, '-')}@example.org`, password: `admin password ${randomBytes(8).toString('hex')}` };
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...withoutNatsSeed(process.env),
       DATABASE_URL,
       NATS_URL: nats.url,
       CAMPAIGN_SCHEMA: `e2e_campaign_${suffix}`,
@@ -67,7 +80,7 @@ export class Stack {
       ELAN_ADMIN_EMAIL: admin.email,
       ELAN_ADMIN_PASSWORD: admin.password,
     };
-    const stack = new Stack(admin, nats, env);
+    const stack = new Stack(admin, nats, env, credentialsDir);
     try {
       const [, url] = await Promise.all([stack.startCampaignService(), stack.startGateway()]);
       stack.origin = url;
@@ -84,15 +97,30 @@ export class Stack {
     return this.origin;
   }
 
-  /** The environment of the stack's processes: DATABASE_URL, CAMPAIGN_SCHEMA, ELAN_ADMIN_*… */
+  /** The environment of the stack's processes: DATABASE_URL, CAMPAIGN_SCHEMA, ELAN_ADMIN_*… (no NATS seed). */
   get environment(): NodeJS.ProcessEnv {
     return { ...this.env };
+  }
+
+  /** The stack's NATS server, which lets in only the stack's users. */
+  get natsUrl(): string {
+    return this.nats.url;
+  }
+
+  /** The NKey seed file the stack gave that process, to connect as it would. */
+  natsSeedFileOf(process: StackProcess): string {
+    return join(this.credentialsDir, `${process}.nkey`);
+  }
+
+  /** A process's environment: the stack's, and the NATS seed of that process alone. */
+  private envOf(process: StackProcess): NodeJS.ProcessEnv {
+    return { ...this.env, NATS_NKEY_SEED_FILE: this.natsSeedFileOf(process) };
   }
 
   /** Starts the campaign service (again) and resolves once it said 'ready': it answers requests. */
   async startCampaignService(): Promise<void> {
     if (this.campaign?.running) throw new Error('the campaign service is running already');
-    const child = Child.start({ name: 'campaign service', ...node(CAMPAIGN_MAIN), env: this.env, ipc: true });
+    const child = Child.start({ name: 'campaign service', ...node(CAMPAIGN_MAIN), env: this.envOf('campaign'), ipc: true });
     this.campaign = child;
     const ready = new Promise<void>((done) => child.process.on('message', (message) => message === 'ready' && done()));
     await child.unlessItExits(withDeadline(ready, START_TIMEOUT_MS, () => `the campaign service did not say 'ready':\n${child.tail()}`));
@@ -114,6 +142,7 @@ export class Stack {
   async stop(): Promise<void> {
     const stopped = await Promise.allSettled([this.gateway?.stop(), this.campaign?.stop()]);
     await this.nats.stop();
+    await rm(this.credentialsDir, { recursive: true, force: true });
     const failed = stopped.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -123,7 +152,7 @@ export class Stack {
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
-      const child = Child.start({ name: 'gateway', ...node(GATEWAY_MAIN), env: { ...this.env, PORT: String(port) } });
+      const child = Child.start({ name: 'gateway', ...node(GATEWAY_MAIN), env: { ...this.envOf('gateway'), PORT: String(port) } });
       this.gateway = child;
       try {
         await child.unlessItExits(
@@ -142,6 +171,23 @@ export class Stack {
     }
   }
 }
+
+/** The stack's NKeys, made the way an operator makes them: `npm run nats:credentials`. */
+async function makeNatsCredentials(label: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `elan-e2e-nats-credentials-${label}-`));
+  const made = await run('npm', ['run', '--silent', 'nats:credentials', '--', '--out', dir], withoutNatsSeed(process.env), START_TIMEOUT_MS);
+  if (made.code !== 0) throw new Error(`npm run nats:credentials failed:\n${made.stderr}`);
+  return dir;
+}
+
+/** A seed file's key, as `nkeyAuthenticator` takes it (without the file's newline). */
+export const seedBytes = async (file: string): Promise<Uint8Array> => new TextEncoder().encode((await readFile(file, 'utf8')).trim());
+
+/** A seed in the test runner's own environment must not reach a process it was not made for. */
+const withoutNatsSeed = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
+  const { NATS_NKEY_SEED: _seed, NATS_NKEY_SEED_FILE: _file, ...rest } = env;
+  return rest;
+};
 
 const withDeadline = <T>(waiting: Promise<T>, ms: number, message: () => string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
