@@ -1,10 +1,13 @@
 # syntax=docker/dockerfile:1
-# The gateway image. Services run their TypeScript through @swc-node/register, exactly as
-# `npm start` does, so there is one way to run the code; a compiled build can replace it once the
-# services have build targets.
+# The image of Élan's services: the gateway (the default command) and the campaign service
+# (`node -r @swc-node/register services/campaign/src/main.ts`, as docker-compose.yml runs it).
+# Services run their TypeScript through @swc-node/register, exactly as `npm start` does, so
+# there is one way to run the code; a compiled build can replace it once the services have
+# build targets.
 #
-# Build:  docker build -t elan/gateway .
-# Run:    docker run -e DATABASE_URL=… -e NATS_URL=… -p 3000:3000 elan/gateway
+# Build:  docker build -t elan/elan .
+# Run:    docker run -e DATABASE_URL=… -e NATS_URL=… -e NATS_NKEY_SEED_FILE=… -e AUTH_SECRET=… -p 3000:3000 elan/elan
+# (NODE_ENV=production: the NATS seed and AUTH_SECRET are required; see docs/operations.md.)
 
 # --- dependencies: installed once from the lock file ----------------------------------------
 FROM node:20-bookworm-slim AS deps
@@ -13,8 +16,11 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY libs/domain-kernel/package.json libs/domain-kernel/
 COPY libs/event-store/package.json libs/event-store/
+COPY libs/messaging/package.json libs/messaging/
+COPY libs/contracts/package.json libs/contracts/
 COPY libs/testing/package.json libs/testing/
 COPY services/gateway/package.json services/gateway/
+COPY services/campaign/package.json services/campaign/
 COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 
@@ -26,7 +32,7 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.base.json tsconfig.json ./
 COPY libs ./libs
-COPY services/gateway ./services/gateway
+COPY services ./services
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
