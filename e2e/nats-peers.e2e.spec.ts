@@ -4,6 +4,7 @@ import { waitUntil } from '@elan/testing';
 import { ErrorCode, connect, nkeyAuthenticator, nkeys, type NatsConnection, type NatsError } from 'nats';
 import { Api, type Account } from './support/api';
 import { createDraft, step } from './support/campaigns';
+import { REPO_ROOT, run } from './support/child-process';
 import { Stack, seedBytes, type StackProcess } from './support/stack';
 
 /** A NATS client of the stack, and the permission errors the server sent it. */
@@ -148,6 +149,21 @@ describe('NATS lets in only the stack’s processes, each on its own subjects', 
     const campaign = await connectAs('campaign');
     const stream = await (await campaign.nc.jetstreamManager()).streams.info('ELAN', { subjects_filter: 'elan.campaign.CampaignApproved.v1' });
     expect(stream.state.subjects ?? {}).toEqual({});
+  });
+
+  it.each([
+    ['gateway', 'services/gateway/src/main.ts'],
+    ['campaign service', 'services/campaign/src/main.ts'],
+  ])('refuses to start the %s in production without its NATS seed', async (_name, main) => {
+    const { NATS_NKEY_SEED: _seed, NATS_NKEY_SEED_FILE: _file, ...environment } = stack.environment;
+    const started = await run(
+      process.execPath,
+      ['-r', '@swc-node/register', `${REPO_ROOT}/${main}`],
+      { ...environment, NODE_ENV: 'production', NATS_URL: stack.natsUrl, PORT: '0' },
+      60_000,
+    );
+    expect(started.code).toBe(1);
+    expect(started.stdout + started.stderr).toContain('NATS_NKEY_SEED or NATS_NKEY_SEED_FILE is required when NODE_ENV=production');
   });
 
   it('still serves the whole stack: the holder sees the submitted campaign through the gateway', async () => {
