@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { nkeyAuthenticator, nkeys, type ConnectionOptions } from 'nats';
-import { NATS_PEERS, inboxPrefixOf, type NatsPeer } from './nats-peers';
+import { NATS_PEERS, inboxPrefixOf } from './nats-peers';
 import type { PeerPublicKey } from './nats-authorization';
 
 /** A peer's NKey pair: the seed (`SU…`, the secret its process holds) and its public key. */
@@ -9,7 +9,7 @@ export interface PeerCredential extends PeerPublicKey {
 }
 
 /** Fresh Ed25519 user keys for the given peers (every peer unless told). */
-export function createPeerCredentials(peers: readonly NatsPeer[] = NATS_PEERS): PeerCredential[] {
+export function createPeerCredentials(peers: readonly string[] = NATS_PEERS): PeerCredential[] {
   return peers.map((peer) => {
     const pair = nkeys.createUser();
     return { peer, seed: new TextDecoder().decode(pair.getSeed()), publicKey: pair.getPublicKey() };
@@ -17,7 +17,7 @@ export function createPeerCredentials(peers: readonly NatsPeer[] = NATS_PEERS): 
 }
 
 /** The seed of `peer` among `credentials`. */
-export function seedOf(credentials: readonly PeerCredential[], peer: NatsPeer): string {
+export function seedOf(credentials: readonly PeerCredential[], peer: string): string {
   const credential = credentials.find((c) => c.peer === peer);
   if (!credential) throw new Error(`no NATS credentials were generated for ${peer}`);
   return credential.seed;
