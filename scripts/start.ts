@@ -68,7 +68,6 @@ async function start(shutdown: Shutdown): Promise<void> {
     keepData: true,
     ...(peers && { natsAuthorization: authorizationOf(peers) }),
   });
-  const natsSeed = (peer: PeerCredential['peer']): string | undefined => peers && seedOf(peers, peer);
   const started = [
     ...(infrastructure.databaseOrigin === 'embedded' ? ['the embedded PostgreSQL'] : []),
     ...(infrastructure.natsOrigin === 'spawned' ? ['the nats-server'] : []),
@@ -89,7 +88,7 @@ async function start(shutdown: Shutdown): Promise<void> {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NATS_URL: infrastructure.natsUrl,
-    NATS_NKEY_SEED: natsSeed('campaign'),
+    NATS_NKEY_SEED: peers && seedOf(peers, 'campaign'),
     NATS_NKEY_SEED_FILE: undefined,
   });
   const campaign = await createCampaignService(campaignConfig);

@@ -70,8 +70,9 @@ const SPAWN_ATTEMPTS = 3;
 
 /**
  * Starts `nats-server -js` on 127.0.0.1 (a free port unless one is given), with the given
- * authorization as its configuration file if any, and waits until it answers with JetStream. Retries if the server exits early: on a new free port (someone took
- * the one we picked before the server bound it), or on the given port (it may be freed soon).
+ * authorization as its configuration file if any, and waits until it answers with JetStream.
+ * Retries if the server exits early: on a new free port (someone took the one we picked before
+ * the server bound it), or on the given port (it may be freed soon).
  */
 export async function spawnNatsServer(options: NatsServerOptions): Promise<SpawnedNatsServer> {
   const binary = options.binary ?? findNatsServerBinary();
