@@ -115,6 +115,7 @@ describe('a campaign’s whole life, folded from its events', () => {
       createdAt: NOW,
       approvedBy: MODERATOR_ID,
       approvedAt: later(5_000).toISOString(),
+      sinceApproval: { changeVersion: 0, unacknowledged: [] },
       launchedAt: STARTS_AT,
       committedTotal: eur(512_300),
       backers: 131,

@@ -117,3 +117,17 @@ export interface TierChanges {
   readonly minimumAmount?: Money;
   readonly quantityLimit?: number | null;
 }
+
+/**
+ * What the public reads of an approved campaign and moderation watches (ADR 0012): the words
+ * change at once and stay listed until a moderator acknowledges them; the image waits for it.
+ */
+export const WATCHED_PARTS = ['title', 'summary', 'story', 'imageUrl'] as const;
+export type WatchedPart = (typeof WATCHED_PARTS)[number];
+
+/** The words of a campaign's page, as its text-change events carry them. */
+export interface PublicText {
+  readonly title?: string;
+  readonly summary?: string;
+  readonly story?: string;
+}

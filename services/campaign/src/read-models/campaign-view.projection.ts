@@ -2,6 +2,15 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CampaignCreated, CampaignEdited, CampaignEvent } from '../campaign/campaign.events';
 import type { Instant } from '../campaign/campaign.values';
+import {
+  changesAcknowledged,
+  imageChangeAcknowledged,
+  imageChangeProposed,
+  imageChangeRefused,
+  imageRemoved,
+  publicTextChanged,
+  wordsReviewed,
+} from './campaign-changes.projection';
 import { addTier, addUpdate, closeTier, editTier, removeTier, replaceStretchGoals } from './campaign-content.projection';
 import { CampaignView } from './campaign-view.entity';
 
@@ -34,7 +43,13 @@ export const projectCampaignEvent = async (m: EntityManager, event: CampaignEven
     }
     case 'CampaignApproved': {
       const { startsAt, deadline, approvedAt } = event.data;
-      return set(m, campaignId, { status: 'approved', startsAt: at(startsAt), deadline: at(deadline), approvedAt: at(approvedAt) });
+      return set(m, campaignId, {
+        status: 'approved',
+        startsAt: at(startsAt),
+        deadline: at(deadline),
+        approvedAt: at(approvedAt),
+        ...wordsReviewed,
+      });
     }
     case 'CampaignRejected':
       return set(m, campaignId, { status: 'draft', rejectionReason: event.data.reason, rejectedAt: at(event.data.rejectedAt) });
@@ -68,6 +83,16 @@ export const projectCampaignEvent = async (m: EntityManager, event: CampaignEven
       return removeTier(m, event.data);
     case 'CampaignUpdatePosted':
       return addUpdate(m, event.data.campaignId, event.data.update);
+    case 'CampaignPublicTextChanged':
+      return publicTextChanged(m, event.data);
+    case 'CampaignImageChangeProposed':
+      return imageChangeProposed(m, event.data);
+    case 'CampaignImageChangeAcknowledged':
+      return imageChangeAcknowledged(m, event.data);
+    case 'CampaignImageChangeRefused':
+      return imageChangeRefused(m, event.data);
+    case 'CampaignChangesAcknowledged':
+      return changesAcknowledged(m, event.data);
   }
 };
 
@@ -150,6 +175,7 @@ const edited = async (m: EntityManager, { campaignId, changes }: CampaignEdited[
   });
   await set(m, campaignId, values);
   if (changes.stretchGoals !== undefined) await replaceStretchGoals(m, campaignId, changes.stretchGoals);
+  if (changes.imageUrl === null) await imageRemoved(m, campaignId);
 };
 
 const withoutUndefined = <T extends object>(values: T): Partial<T> =>
