@@ -34,7 +34,7 @@ export const campaignCardSchema = z.object({
 });
 
 /** The parts of an approved campaign moderators watch (ADR 0012). */
-export const WATCHED_PARTS = ['title', 'summary', 'story', 'imageUrl'] as const;
+export const WATCHED_PARTS = ['title', 'summary', 'story', 'imageUrl', 'tiers', 'stretchGoals', 'updates'] as const;
 
 export const holderCampaignCardSchema = campaignCardSchema.extend({
   createdAt: instant().describe('When the draft was started.'),

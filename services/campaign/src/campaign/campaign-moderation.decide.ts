@@ -4,7 +4,6 @@ import { definedOnly, invalid, text } from './campaign-fields';
 import type { AcknowledgeCampaignChanges, RefuseCampaignImage } from './campaign.commands';
 import type {
   CampaignChangesAcknowledged,
-  CampaignEdited,
   CampaignEvent,
   CampaignImageChangeAcknowledged,
   CampaignImageChangeProposed,
@@ -27,43 +26,40 @@ const REVIEWED = ['approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled
 type ApprovedOrLive = CampaignIn<'approved' | 'live'>;
 
 /**
- * The events an accepted edit of an approved or live campaign records: the plan's changes
- * (stretch goals added) as `CampaignEdited`, the words as `CampaignPublicTextChanged`, a new image
- * as `CampaignImageChangeProposed`. An image is compared with the one its holder sees (the
- * pending one, else the shown one); removing it needs no review and withdraws any proposal.
+ * The events an accepted edit of an approved or live campaign records, each change apart and
+ * numbered: the words as `CampaignPublicTextChanged`, stretch goals added after the existing ones
+ * (frozen ones were checked before) as `CampaignStretchGoalsAdded`, a new image as
+ * `CampaignImageChangeProposed`. The image is compared with the one its holder sees (the pending
+ * one, else the shown one); removing it needs no review and withdraws any proposal.
  */
 export const editOnceApproved = (campaign: ApprovedOrLive, changes: CampaignChanges, at: Instant): CampaignEvent[] => {
-  const { title, summary, story, imageUrl, ...plan } = changes;
+  const { title, summary, story, imageUrl, stretchGoals } = changes;
   const words: PublicText = definedOnly({ title, summary, story });
+  const { campaignId } = campaign;
   const events: CampaignEvent[] = [];
   let changeVersion = campaign.sinceApproval.changeVersion;
-  const { campaignId } = campaign;
-  if (Object.keys(plan).length > 0) events.push(edited(campaignId, plan, at));
+  const next = (): number => (changeVersion += 1);
   if (Object.keys(words).length > 0) {
     const before = Object.fromEntries(Object.keys(words).map((field) => [field, campaign[field as keyof PublicText]]));
-    changeVersion += 1;
-    events.push({ type: 'CampaignPublicTextChanged', data: { campaignId, changes: words, before, changeVersion, changedAt: at } });
+    events.push({ type: 'CampaignPublicTextChanged', data: { campaignId, changes: words, before, changeVersion: next(), changedAt: at } });
   }
+  const added = stretchGoals?.slice(campaign.stretchGoals.length) ?? [];
+  if (added.length > 0)
+    events.push({ type: 'CampaignStretchGoalsAdded', data: { campaignId, stretchGoals: added, changeVersion: next(), addedAt: at } });
   const seenByHolder = campaign.sinceApproval.pendingImageUrl ?? campaign.imageUrl;
-  if (imageUrl === null && seenByHolder !== undefined) events.push(edited(campaignId, { imageUrl: null }, at));
+  if (imageUrl === null && seenByHolder !== undefined) events.push({ type: 'CampaignImageRemoved', data: { campaignId, removedAt: at } });
   if (typeof imageUrl === 'string' && imageUrl !== seenByHolder) {
-    changeVersion += 1;
     const proposed: CampaignImageChangeProposed['data'] = definedOnly({
       campaignId,
       imageUrl,
       shownImageUrl: campaign.imageUrl,
-      changeVersion,
+      changeVersion: next(),
       proposedAt: at,
     });
     events.push({ type: 'CampaignImageChangeProposed', data: proposed });
   }
   return events;
 };
-
-const edited = (campaignId: string, changes: CampaignChanges, editedAt: Instant): CampaignEdited => ({
-  type: 'CampaignEdited',
-  data: { campaignId, changes, editedAt },
-});
 
 const versionSeen = (value: unknown, current: number): number => {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)

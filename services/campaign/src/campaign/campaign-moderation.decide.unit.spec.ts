@@ -12,6 +12,9 @@ import {
   campaignChangesAcknowledged,
   campaignEdited,
   campaignFailed,
+  campaignImageRemoved,
+  campaignStretchGoalsAdded,
+  campaignUpdatePosted,
   campaignImageChangeAcknowledged,
   campaignImageChangeProposed,
   campaignImageChangeRefused,
@@ -20,10 +23,14 @@ import {
   NEW_IMAGE,
   onField,
   OTHER_STRETCH_GOAL_ID,
+  OTHER_TIER_ID,
   refuseCampaignImage,
   STRETCH_GOAL_ID,
+  tierAdded,
+  tierEdited,
 } from './campaign.fixtures';
 import type { CampaignEvent } from './campaign.events';
+import type { WatchedPart } from './campaign.values';
 
 const given = DeciderSpecification.for(campaignDecider);
 
@@ -61,14 +68,16 @@ describe('words changed once approved', () => {
   it('are not when the campaign is a draft: moderation has not seen it yet', () =>
     given(aDraft()).when(editCampaign({ title: 'Un four partagé' })).then(campaignEdited({ title: 'Un four partagé' })));
 
-  it('are apart from the stretch goals added in the same edit', () => {
-    const stretchGoals = [
-      { stretchGoalId: STRETCH_GOAL_ID, amount: eur(750_000), description: 'Un pétrin mécanique' },
-      { stretchGoalId: OTHER_STRETCH_GOAL_ID, amount: eur(900_000), description: 'Une vitrine' },
-    ];
+  it('are apart from the stretch goals added in the same edit, which are recorded as added', () => {
+    const added = { stretchGoalId: OTHER_STRETCH_GOAL_ID, amount: eur(900_000), description: 'Une vitrine' };
+    const stretchGoals = [{ stretchGoalId: STRETCH_GOAL_ID, amount: eur(750_000), description: 'Un pétrin mécanique' }, added];
     given(aLiveCampaign())
       .when(editCampaign({ stretchGoals, title: 'Un four partagé' }))
-      .then([campaignEdited({ stretchGoals }), campaignPublicTextChanged({ title: 'Un four partagé' }, { title: TITLE })]);
+      .then([campaignPublicTextChanged({ title: 'Un four partagé' }, { title: TITLE }), campaignStretchGoalsAdded([added], 2)]);
+    expect(fold(campaignDecider, [...aLiveCampaign(), campaignStretchGoalsAdded([added])])).toMatchObject({
+      stretchGoals,
+      sinceApproval: { changeVersion: 1, unacknowledged: ['stretchGoals'] },
+    });
   });
 
   it('are shown at once', () => {
@@ -98,12 +107,33 @@ describe('an image changed once approved', () => {
     given(withImageProposed()).when(editCampaign({ imageUrl: NEW_IMAGE, title: TITLE })).thenNothingHappened());
 
   it('removed, needs no review and withdraws the proposal', () => {
-    given(withImageProposed()).when(editCampaign({ imageUrl: null })).then(campaignEdited({ imageUrl: null }));
-    const state = fold(campaignDecider, [...withImageProposed(), campaignEdited({ imageUrl: null })]);
+    given(withImageProposed()).when(editCampaign({ imageUrl: null })).then(campaignImageRemoved());
+    const state = fold(campaignDecider, [...withImageProposed(), campaignImageRemoved()]);
     expect(state).toMatchObject({ sinceApproval: { unacknowledged: [] } });
     expect(state).not.toHaveProperty('imageUrl');
     expect(state).not.toHaveProperty('sinceApproval.pendingImageUrl');
   });
+});
+
+describe('tiers and updates added or changed once approved', () => {
+  it.each<[string, CampaignEvent, WatchedPart]>([
+    ['a tier added', tierAdded({ tierId: OTHER_TIER_ID }), 'tiers'],
+    ['a tier reworded', tierEdited({ title: 'Une miche au levain' }), 'tiers'],
+    ['an update posted', campaignUpdatePosted(), 'updates'],
+  ])('count as changes to acknowledge: %s', (_, event, part) =>
+    given([...aLiveCampaign(), tierAdded(), campaignChangesAcknowledged(1, ['tiers']), event])
+      .when(acknowledgeCampaignChanges(2))
+      .then(campaignChangesAcknowledged(2, [part])));
+
+  it('do not before approval', () =>
+    expect(fold(campaignDecider, [...aDraft(), tierAdded(), ...anApprovedCampaign().slice(1)])).toMatchObject({
+      sinceApproval: { changeVersion: 0, unacknowledged: [] },
+    }));
+
+  it('number the words changed after them', () =>
+    given([...aLiveCampaign(), tierAdded()])
+      .when(editCampaign({ title: 'Un four partagé' }))
+      .then(campaignPublicTextChanged({ title: 'Un four partagé' }, { title: TITLE }, 2)));
 });
 
 describe('acknowledging the changes since approval', () => {

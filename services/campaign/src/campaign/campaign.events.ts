@@ -42,7 +42,11 @@ export type CampaignCreated = DomainEvent<
   }
 >;
 
-/** The holder changed the fields in `changes`, and only those (`imageUrl: null`: image removed). */
+/**
+ * The holder changed the fields in `changes`, and only those (`imageUrl: null`: image removed).
+ * Drafts only since ADR 0012: once approved, each change has an event of its own (older logs
+ * hold some edits of approved campaigns, which still fold).
+ */
 export type CampaignEdited = DomainEvent<
   'CampaignEdited',
   { readonly campaignId: string; readonly changes: CampaignChanges; readonly editedAt: Instant }
@@ -195,6 +199,22 @@ export type CampaignImageChangeProposed = DomainEvent<
   }
 >;
 
+/** The holder removed the image of an approved campaign: no review needed, and a proposal is withdrawn. */
+export type CampaignImageRemoved = DomainEvent<'CampaignImageRemoved', { readonly campaignId: string; readonly removedAt: Instant }>;
+
+/** The holder added stretch goals after the existing ones of an approved campaign: shown at once, listed for moderators. */
+export type CampaignStretchGoalsAdded = DomainEvent<
+  'CampaignStretchGoalsAdded',
+  {
+    readonly campaignId: string;
+    /** The new ones only, in order, after the existing ones. */
+    readonly stretchGoals: readonly StretchGoal[];
+    /** This change's number since approval. */
+    readonly changeVersion: number;
+    readonly addedAt: Instant;
+  }
+>;
+
 /** A moderator saw the proposed image: it is shown from now on. */
 export type CampaignImageChangeAcknowledged = DomainEvent<
   'CampaignImageChangeAcknowledged',
@@ -246,6 +266,8 @@ export type CampaignEvent =
   | CampaignUpdatePosted
   | CampaignPublicTextChanged
   | CampaignImageChangeProposed
+  | CampaignImageRemoved
+  | CampaignStretchGoalsAdded
   | CampaignImageChangeAcknowledged
   | CampaignImageChangeRefused
   | CampaignChangesAcknowledged;

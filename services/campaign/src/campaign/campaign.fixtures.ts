@@ -339,3 +339,17 @@ export const campaignChangesAcknowledged = (
   type: 'CampaignChangesAcknowledged',
   data: { campaignId: CAMPAIGN_ID, acknowledgedBy, changeVersion, parts, acknowledgedAt: NOW },
 });
+
+export const campaignImageRemoved = (removedAt = NOW): Events.CampaignImageRemoved => ({
+  type: 'CampaignImageRemoved',
+  data: { campaignId: CAMPAIGN_ID, removedAt },
+});
+
+export const campaignStretchGoalsAdded = (
+  stretchGoals: Events.CampaignStretchGoalsAdded['data']['stretchGoals'],
+  changeVersion = 1,
+  addedAt = NOW,
+): Events.CampaignStretchGoalsAdded => ({
+  type: 'CampaignStretchGoalsAdded',
+  data: { campaignId: CAMPAIGN_ID, stretchGoals, changeVersion, addedAt },
+});

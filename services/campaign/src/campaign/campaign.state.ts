@@ -167,11 +167,14 @@ const noPendingImage = (since: ChangesSinceApproval): ChangesSinceApproval => {
   return { ...rest, unacknowledged: withoutPart(since.unacknowledged, 'imageUrl') };
 };
 
-/** An image removed once approved also withdraws the one proposed. */
-const editedOnceApproved = (state: EditableCampaign, changes: CampaignChanges): EditableCampaign => {
-  const next = edited(state, changes);
-  if (next.status === 'draft' || changes.imageUrl !== null) return next;
-  return reviewed(next, noPendingImage);
+/** Tiers, stretch goals and updates added or changed once approved are listed for moderators too. */
+const noted = (state: CampaignState, part: WatchedPart): CampaignState => {
+  if (!isIn(state, REVIEWED)) return state;
+  return reviewed(state, (since) => ({
+    ...since,
+    changeVersion: since.changeVersion + 1,
+    unacknowledged: withParts(since.unacknowledged, part),
+  }));
 };
 
 const tierEdited = (tier: Tier, changes: TierChanges): Tier => {
@@ -204,7 +207,7 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
       return { ...definedOnly(data), status: 'draft', tiers: [], updates: [], createdAt };
     }
     case 'CampaignEdited':
-      return editedOnceApproved(applicable(state, event, MANAGED), event.data.changes);
+      return edited(applicable(state, event, MANAGED), event.data.changes);
     case 'CampaignSubmitted': {
       const { rejection: _shownUntilNow, ...draft } = applicable(state, event, ['draft']);
       const { goal, startsAt, deadline, submittedAt } = event.data;
@@ -235,11 +238,14 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
       return { ...running, status: 'cancelled', cancelledBy, reason, cancelledAt };
     }
     case 'TierAdded':
-      return withTiers(applicable(state, event, MANAGED), (tiers) => [...tiers, event.data.tier]);
+      return noted(withTiers(applicable(state, event, MANAGED), (tiers) => [...tiers, event.data.tier]), 'tiers');
     case 'TierEdited':
-      return withTiers(
-        applicable(state, event, MANAGED),
-        mapTier(event.data.tierId, (tier) => tierEdited(tier, event.data.changes)),
+      return noted(
+        withTiers(
+          applicable(state, event, MANAGED),
+          mapTier(event.data.tierId, (tier) => tierEdited(tier, event.data.changes)),
+        ),
+        'tiers',
       );
     case 'TierClosed':
       return withTiers(
@@ -252,7 +258,7 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
       );
     case 'CampaignUpdatePosted': {
       const current = applicable(state, event, ['approved', 'live', 'succeeded', 'failed', 'ended']);
-      return { ...current, updates: [...current.updates, event.data.update] };
+      return noted({ ...current, updates: [...current.updates, event.data.update] }, 'updates');
     }
     case 'CampaignPublicTextChanged': {
       const { changes, changeVersion } = event.data;
@@ -271,6 +277,19 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
         unacknowledged: withParts(since.unacknowledged, 'imageUrl'),
         pendingImageUrl: imageUrl,
       }));
+    }
+    case 'CampaignStretchGoalsAdded': {
+      const { stretchGoals, changeVersion } = event.data;
+      const current = applicable(state, event, ['approved', 'live']);
+      return reviewed({ ...current, stretchGoals: [...current.stretchGoals, ...stretchGoals] }, (since) => ({
+        ...since,
+        changeVersion,
+        unacknowledged: withParts(since.unacknowledged, 'stretchGoals'),
+      }));
+    }
+    case 'CampaignImageRemoved': {
+      const { imageUrl: _removed, ...withoutImage } = applicable(state, event, ['approved', 'live']);
+      return reviewed(withoutImage, noPendingImage);
     }
     case 'CampaignImageChangeAcknowledged':
       return reviewed({ ...applicable(state, event, REVIEWED), imageUrl: event.data.imageUrl }, noPendingImage);

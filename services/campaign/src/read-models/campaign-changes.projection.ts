@@ -5,9 +5,13 @@ import type {
   CampaignImageChangeAcknowledged,
   CampaignImageChangeProposed,
   CampaignImageChangeRefused,
+  CampaignImageRemoved,
   CampaignPublicTextChanged,
+  CampaignStretchGoalsAdded,
 } from '../campaign/campaign.events';
-import { WATCHED_PARTS } from '../campaign/campaign.values';
+import { WATCHED_PARTS, type Instant } from '../campaign/campaign.values';
+import { appendStretchGoals } from './campaign-content.projection';
+import { PUBLIC_STATUSES_SQL as REVIEWED_STATUSES_SQL } from './read-model.migrations';
 import { CampaignView } from './campaign-view.entity';
 
 /**
@@ -41,7 +45,7 @@ const update = async (
 };
 
 export const publicTextChanged = (m: EntityManager, { campaignId, changes, changeVersion, changedAt }: CampaignPublicTextChanged['data']) => {
-  const parts = WATCHED_PARTS.filter((part) => part !== 'imageUrl' && changes[part] !== undefined);
+  const parts = (['title', 'summary', 'story'] as const).filter((part) => changes[part] !== undefined);
   return update(
     m,
     campaignId,
@@ -90,7 +94,44 @@ export const imageChangeRefused = (m: EntityManager, { campaignId, imageUrl, rea
   update(m, campaignId, { ...imageSettled, refusedImageUrl: imageUrl, imageRefusalReason: reason, imageRefusedAt: new Date(refusedAt) });
 
 /** Removing the image needs no review and withdraws a proposal (ADR 0012). */
-export const imageRemoved = (m: EntityManager, campaignId: string) => update(m, campaignId, imageSettled);
+export const imageRemoved = (m: EntityManager, { campaignId }: CampaignImageRemoved['data']) =>
+  update(m, campaignId, { ...imageSettled, imageUrl: null });
+
+/** Stretch goals added once approved come after the existing ones; the row lists them for moderators. */
+export const stretchGoalsAdded = async (m: EntityManager, { campaignId, stretchGoals, changeVersion, addedAt }: CampaignStretchGoalsAdded['data']) => {
+  await appendStretchGoals(m, campaignId, stretchGoals);
+  await update(
+    m,
+    campaignId,
+    {
+      changeVersion,
+      changedParts: withParts,
+      changedSince: () => 'coalesce(changed_since, CAST(:addedAt AS timestamptz))',
+      lastChangedAt: new Date(addedAt),
+    },
+    { addedAt, parts: ['stretchGoals'] },
+  );
+};
+
+/**
+ * A tier added or reworded, or an update posted, once approved: the event carries no number, so
+ * the row counts it as the decider does. Before approval nothing is listed.
+ */
+export const contentChanged = async (m: EntityManager, campaignId: string, part: 'tiers' | 'updates', at: Instant): Promise<void> => {
+  await m
+    .createQueryBuilder()
+    .update(CampaignView)
+    .set({
+      changeVersion: () => 'change_version + 1',
+      changedParts: withParts,
+      changedSince: () => 'coalesce(changed_since, CAST(:at AS timestamptz))',
+      lastChangedAt: new Date(at),
+    })
+    .where(`campaignId = :campaignId AND status IN ${REVIEWED_STATUSES_SQL}`, { campaignId })
+    .setParameters({ watched: WATCHED_PARTS, parts: [part], at })
+    .updateEntity(false)
+    .execute();
+};
 
 /** What the moderator saw becomes the reference for the next changes. */
 export const wordsReviewed: QueryDeepPartialEntity<CampaignView> = {

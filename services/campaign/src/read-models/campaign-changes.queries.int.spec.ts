@@ -1,4 +1,4 @@
-import { ForbiddenError } from '@elan/domain-kernel';
+import { eur, ForbiddenError } from '@elan/domain-kernel';
 import { campaignFixtures } from '../campaign';
 import type { Viewer } from './campaign-catalog.types';
 import {
@@ -8,8 +8,13 @@ import {
   imageAcknowledged,
   imageProposed,
   imageRefused,
+  imageRemoved,
+  stretchGoalsAdded,
   textChanged,
   throughTo,
+  tierAdded,
+  tierEdited,
+  updatePosted,
   uuidOf,
 } from './test/campaign-events';
 import { openReadModelTestbed, type ReadModelTestbed } from './test/read-model-testbed';
@@ -118,7 +123,7 @@ describe('changes since approval, as the read models show them', () => {
   });
 
   it('forgets a proposal when the holder removes the image', async () => {
-    await bed.append(`campaign-${c(1)}`, [...throughTo(c(1), 'live'), imageProposed(c(1), NEW_IMAGE, 1, day(10)), edited(c(1), { imageUrl: null }, day(11))]);
+    await bed.append(`campaign-${c(1)}`, [...throughTo(c(1), 'live'), imageProposed(c(1), NEW_IMAGE, 1, day(10)), imageRemoved(c(1), day(11))]);
     await bed.caughtUp();
 
     expect(await bed.catalog().campaignPage(c(1), holder)).toMatchObject({ imageUrl: null, pendingImageUrl: null });
@@ -137,6 +142,26 @@ describe('changes since approval, as the read models show them', () => {
     expect(first.nextCursor).not.toBeNull();
     const second = await changedList(moderator, first.nextCursor ?? undefined, 2);
     expect(second).toEqual({ items: [expect.objectContaining({ campaignId: c(1) })], nextCursor: null });
+  });
+
+  it('lists tiers, stretch goals and updates added or changed once approved, not before', async () => {
+    const stretchGoal = { stretchGoalId: uuidOf('e', 9), amount: eur(900_000), description: 'Une vitrine' };
+    await bed.append(`campaign-${c(1)}`, [
+      ...throughTo(c(1), 'draft'),
+      tierAdded(c(1), { tierId: uuidOf('d', 1) }, day(0.1)),
+      ...throughTo(c(1), 'live').slice(1),
+      tierEdited(c(1), uuidOf('d', 1), { title: 'Une miche au levain' }),
+      stretchGoalsAdded(c(1), [stretchGoal], 2, day(10)),
+      updatePosted(c(1), uuidOf('f', 1), 'Le four est commandé', day(11)),
+    ]);
+    await bed.caughtUp();
+
+    expect((await changedList()).items).toMatchObject([
+      { campaignId: c(1), version: 3, changedParts: ['tiers', 'stretchGoals', 'updates'], lastChangedAt: day(11) },
+    ]);
+    const page = await bed.catalog().campaignPage(c(1));
+    expect(page?.stretchGoals.map((goal) => goal.description)).toEqual(['Un pétrin mécanique', 'Une vitrine']);
+    expect(page?.tiers.map((tier) => tier.title)).toEqual(['Une miche au levain']);
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { eur } from '@elan/domain-kernel';
 import { waitUntil } from '@elan/testing';
 import { CAMPAIGN_READ_MODELS } from './campaign-read-models.projection';
 import { rebuildReadModels } from './rebuild-read-models';
@@ -13,10 +14,12 @@ import {
   imageAcknowledged,
   imageProposed,
   imageRefused,
+  imageRemoved,
   launched,
   rejected,
   released,
   reserved,
+  stretchGoalsAdded,
   submitted,
   textChanged,
   throughTo,
@@ -69,7 +72,13 @@ const appendRichHistory = async (bed: ReadModelTestbed, round: number): Promise<
     reserved(a, tierA, 'pledge-3', 'r3-again', day(11)),
   ]);
   await bed.append(`campaign-${a}`, [tierClosed(a, tierA), closed(a, 'CampaignSucceeded', 612_345, 42)]);
-  await bed.append(`campaign-${b}`, [...throughTo(b, 'live', {}, { category: 'culture', fundingModel: 'keep_it_all' }), cancelled(b)]);
+  await bed.append(`campaign-${b}`, [
+    ...throughTo(b, 'live', {}, { category: 'culture', fundingModel: 'keep_it_all' }),
+    stretchGoalsAdded(b, [{ stretchGoalId: uuidOf('e', round * 10 + 1), amount: eur(900_000), description: 'Une vitrine' }], 1, day(9.2)),
+    imageProposed(b, 'https://images.example.org/b.jpg', 2, day(9.3)),
+    imageRemoved(b, day(9.4)),
+    cancelled(b),
+  ]);
   await bed.append(`campaign-${x}`, throughTo(x, 'submitted'));
 };
 

@@ -36,6 +36,8 @@ const CAMPAIGN_EVENT_TYPES: Readonly<Record<CampaignEventType, true>> = {
   CampaignUpdatePosted: true,
   CampaignPublicTextChanged: true,
   CampaignImageChangeProposed: true,
+  CampaignImageRemoved: true,
+  CampaignStretchGoalsAdded: true,
   CampaignImageChangeAcknowledged: true,
   CampaignImageChangeRefused: true,
   CampaignChangesAcknowledged: true,

@@ -4,11 +4,13 @@ import type { CampaignCreated, CampaignEdited, CampaignEvent } from '../campaign
 import type { Instant } from '../campaign/campaign.values';
 import {
   changesAcknowledged,
+  contentChanged,
   imageChangeAcknowledged,
   imageChangeProposed,
   imageChangeRefused,
   imageRemoved,
   publicTextChanged,
+  stretchGoalsAdded,
   wordsReviewed,
 } from './campaign-changes.projection';
 import { addTier, addUpdate, closeTier, editTier, removeTier, replaceStretchGoals } from './campaign-content.projection';
@@ -74,19 +76,26 @@ export const projectCampaignEvent = async (m: EntityManager, event: CampaignEven
         cancellationReason: event.data.reason,
       });
     case 'TierAdded':
-      return addTier(m, event.data.campaignId, event.data.tier, position);
+      await addTier(m, event.data.campaignId, event.data.tier, position);
+      return contentChanged(m, campaignId, 'tiers', event.data.addedAt);
     case 'TierEdited':
-      return editTier(m, event.data);
+      await editTier(m, event.data);
+      return contentChanged(m, campaignId, 'tiers', event.data.editedAt);
     case 'TierClosed':
       return closeTier(m, event.data);
     case 'TierRemoved':
       return removeTier(m, event.data);
     case 'CampaignUpdatePosted':
-      return addUpdate(m, event.data.campaignId, event.data.update);
+      await addUpdate(m, event.data.campaignId, event.data.update);
+      return contentChanged(m, campaignId, 'updates', event.data.update.postedAt);
     case 'CampaignPublicTextChanged':
       return publicTextChanged(m, event.data);
     case 'CampaignImageChangeProposed':
       return imageChangeProposed(m, event.data);
+    case 'CampaignImageRemoved':
+      return imageRemoved(m, event.data);
+    case 'CampaignStretchGoalsAdded':
+      return stretchGoalsAdded(m, event.data);
     case 'CampaignImageChangeAcknowledged':
       return imageChangeAcknowledged(m, event.data);
     case 'CampaignImageChangeRefused':
@@ -175,7 +184,6 @@ const edited = async (m: EntityManager, { campaignId, changes }: CampaignEdited[
   });
   await set(m, campaignId, values);
   if (changes.stretchGoals !== undefined) await replaceStretchGoals(m, campaignId, changes.stretchGoals);
-  if (changes.imageUrl === null) await imageRemoved(m, campaignId);
 };
 
 const withoutUndefined = <T extends object>(values: T): Partial<T> =>

@@ -174,3 +174,15 @@ export const changesAcknowledged = (
   type: 'CampaignChangesAcknowledged',
   data: { campaignId, acknowledgedBy: MODERATOR_ID, changeVersion, parts, acknowledgedAt: at },
 });
+
+export const imageRemoved = (campaignId: string, at: Instant): Events.CampaignImageRemoved => ({
+  type: 'CampaignImageRemoved',
+  data: { campaignId, removedAt: at },
+});
+
+export const stretchGoalsAdded = (
+  campaignId: string,
+  stretchGoals: Events.CampaignStretchGoalsAdded['data']['stretchGoals'],
+  changeVersion: number,
+  at: Instant,
+): Events.CampaignStretchGoalsAdded => ({ type: 'CampaignStretchGoalsAdded', data: { campaignId, stretchGoals, changeVersion, addedAt: at } });
