@@ -84,6 +84,7 @@ describe('changes to an approved campaign, as moderators see them', () => {
     // The list and the acknowledgement are the moderators': a stranger and the holder are refused.
     await api.get('/api/moderation/changed-campaigns', holder).expect(403);
     await api.get('/api/moderation/changed-campaigns').expect(401);
+    await api.get('/api/moderation/changed-campaigns?cursor=not-one-we-gave', moderator).expect(400);
     for (const caller of [stranger, holder])
       await api.post(`/api/campaigns/${campaignId}/changes/acknowledge`, caller).send({ version: 2 }).expect(403);
     await api.post(`/api/campaigns/${campaignId}/image/refuse`, holder).send({ version: 2, reason: 'Non.' }).expect(403);
