@@ -262,7 +262,7 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
     }
     case 'CampaignPublicTextChanged': {
       const { changes, changeVersion } = event.data;
-      const parts = (Object.keys(definedOnly(changes)) as WatchedPart[]).reduce(withParts, [] as readonly WatchedPart[]);
+      const parts = Object.keys(definedOnly(changes)) as WatchedPart[];
       return reviewed({ ...applicable(state, event, ['approved', 'live']), ...definedOnly(changes) }, (since) => ({
         ...since,
         changeVersion,
