@@ -5,7 +5,7 @@ import {
   campaignLaunched,
   campaignSucceeded,
 } from './campaign/campaign-lifecycle.events';
-import { getCampaign, listCampaigns, listHolderCampaigns } from './campaign/campaign-catalog.requests';
+import { getCampaign, listCampaigns, listChangedCampaigns, listHolderCampaigns } from './campaign/campaign-catalog.requests';
 import { campaignCommands } from './campaign/campaign-commands.requests';
 import { getCampaignSummary } from './campaign/campaign-queries.requests';
 import { reserveTierUnit } from './campaign/tier-stock.requests';
@@ -30,6 +30,7 @@ export const requests: readonly RequestContract[] = [
   listCampaigns,
   getCampaign,
   listHolderCampaigns,
+  listChangedCampaigns,
   getCampaignSummary,
   reserveTierUnit,
 ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRequest } from '../request';
 import { moneySchema } from '../money';
 import { FUNDING_MODELS, backerCount, departement, instant, uuid } from './campaign-fields';
-import { ACCOUNT_ROLES, CAMPAIGN_CATEGORIES, CAMPAIGN_STATUSES } from './campaign-values.schemas';
+import { ACCOUNT_ROLES, CAMPAIGN_CATEGORIES, CAMPAIGN_STATUSES, actorSchema } from './campaign-values.schemas';
 
 /** The campaign read models, as the public API reads them (eventually consistent with the commands). */
 
@@ -33,10 +33,22 @@ export const campaignCardSchema = z.object({
   timeLeftSeconds: nullable(z.number().int().min(0), 'Seconds until the deadline while live.'),
 });
 
+/** The parts of an approved campaign moderators watch (ADR 0012). */
+export const WATCHED_PARTS = ['title', 'summary', 'story', 'imageUrl', 'tiers', 'stretchGoals', 'updates'] as const;
+
 export const holderCampaignCardSchema = campaignCardSchema.extend({
   createdAt: instant().describe('When the draft was started.'),
   submittedAt: nullable(instant(), 'When it was last submitted.'),
   rejectionReason: nullable(z.string(), 'Why moderation sent it back, if it did.'),
+  pendingImageUrl: nullable(z.string(), 'A new image waiting for a moderator; shown to its holder and moderators only, null to others.'),
+  imageRefusal: nullable(
+    z.object({
+      imageUrl: z.string().describe('The image refused.'),
+      reason: z.string().describe('Why, as told to the holder.'),
+      refusedAt: instant().describe('When.'),
+    }),
+    'The last image a moderator refused, until another is proposed; to its holder and moderators only.',
+  ),
 });
 
 export const campaignPageSchema = holderCampaignCardSchema.extend({
@@ -128,4 +140,34 @@ export const listHolderCampaigns = defineRequest({
   callers: ['gateway'],
   request: z.object({ holderId: uuid().describe('The holder (the authenticated account).'), ...paging }),
   reply: page(holderCampaignCardSchema),
+});
+
+export const changedCampaignSchema = z.object({
+  campaignId: uuid().describe('The campaign.'),
+  holderId: uuid().describe('Its holder.'),
+  title: z.string().describe('Its title, as shown now.'),
+  status: z.enum(CAMPAIGN_STATUSES).describe('Where it stands.'),
+  version: z.number().int().min(1).describe('The number of its last change: send it back to acknowledge the changes.'),
+  changedParts: z.array(z.enum(WATCHED_PARTS)).describe('What changed since the last acknowledgement.'),
+  changedSince: instant().describe('The first change not acknowledged yet.'),
+  lastChangedAt: instant().describe('The last change.'),
+  imageUrl: nullable(z.string(), 'The image shown.'),
+  pendingImageUrl: nullable(z.string(), 'The image waiting for review, if any.'),
+  reviewed: z
+    .object({
+      title: z.string().nullable().describe('Title.'),
+      summary: z.string().nullable().describe('Summary.'),
+      story: z.string().nullable().describe('Story.'),
+    })
+    .describe('The words as a moderator last reviewed them (at approval or the last acknowledgement).'),
+});
+
+export const listChangedCampaigns = defineRequest({
+  service: 'campaign',
+  name: 'ListChangedCampaigns',
+  version: 1,
+  description: 'Campaigns changed since a moderator last reviewed them, oldest change first (a moderator or an admin).',
+  callers: ['gateway'],
+  request: z.object({ actor: actorSchema, ...paging }),
+  reply: page(changedCampaignSchema),
 });

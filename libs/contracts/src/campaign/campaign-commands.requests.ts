@@ -71,6 +71,24 @@ export const postCampaignUpdate = command('PostCampaignUpdate', 'Publishes news 
   body: z.string().describe('1 to 10,000 characters.'),
 });
 
+const versionSeen = z
+  .number()
+  .int()
+  .min(0)
+  .describe('The `version` of the changed campaign the moderator reviewed; another one is refused (conflict).');
+
+export const acknowledgeCampaignChanges = command(
+  'AcknowledgeCampaignChanges',
+  'Acknowledges the changes since approval up to a version; a new image waiting is shown (a moderator, not its holder).',
+  { version: versionSeen },
+);
+
+export const refuseCampaignImage = command(
+  'RefuseCampaignImage',
+  'Refuses the new image waiting at a version; the shown one stays and the holder reads why (a moderator, not its holder).',
+  { version: versionSeen, reason: z.string().min(1).describe('Why, as told to the holder.') },
+);
+
 export const campaignCommands = [
   createCampaign,
   editCampaign,
@@ -83,4 +101,6 @@ export const campaignCommands = [
   closeTier,
   removeTier,
   postCampaignUpdate,
+  acknowledgeCampaignChanges,
+  refuseCampaignImage,
 ] as const;

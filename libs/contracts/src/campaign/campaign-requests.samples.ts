@@ -44,7 +44,28 @@ const card = {
   launchedAt: '2026-03-10T09:00:00.000Z',
   timeLeftSeconds: 3600,
 };
-const holderCard = { ...card, createdAt: '2026-03-01T09:00:00.000Z', submittedAt: null, rejectionReason: null };
+const holderCard = {
+  ...card,
+  createdAt: '2026-03-01T09:00:00.000Z',
+  submittedAt: null,
+  rejectionReason: null,
+  pendingImageUrl: 'https://images.example.org/four-2.jpg',
+  imageRefusal: null,
+};
+const changed = {
+  campaignId: CAMPAIGN,
+  holderId: HOLDER,
+  title: 'Un four à pain partagé',
+  status: 'live',
+  version: 2,
+  changedParts: ['title', 'imageUrl'],
+  changedSince: '2026-03-12T09:00:00.000Z',
+  lastChangedAt: '2026-03-12T10:00:00.000Z',
+  imageUrl: null,
+  pendingImageUrl: 'https://images.example.org/four-2.jpg',
+  reviewed: { title: 'Un four à pain', summary: 'Un four collectif.', story: 'Il était une fois…' },
+};
+const moderator = { accountId: HOLDER, roles: ['moderator'] };
 const pageOf = (item: unknown) => ({ items: [item], nextCursor: null });
 
 export const campaignRequestSamples: Record<string, Sample> = {
@@ -76,6 +97,12 @@ export const campaignRequestSamples: Record<string, Sample> = {
     'updateId',
     { title: 'Le four est commandé', body: 'Merci à tous !' },
   ),
+  'rpc.campaign.AcknowledgeCampaignChanges.v1': command({ version: 2 }, 'version', { version: -1 }),
+  'rpc.campaign.RefuseCampaignImage.v1': command({ version: 2, reason: 'Une marque apparaît.' }, 'reason', { version: 2, reason: '' }),
+  'rpc.campaign.ListChangedCampaigns.v1': {
+    request: { valid: { actor: moderator, limit: 10 }, invalid: { field: 'actor', payload: { limit: 10 } } },
+    reply: { valid: [pageOf(changed)], invalid: { field: 'items.0.changedParts.0', payload: pageOf({ ...changed, changedParts: ['goal'] }) } },
+  },
   'rpc.campaign.ListCampaigns.v1': {
     request: { valid: { departement: '62', sort: 'ending_soon', limit: 10 }, invalid: { field: 'limit', payload: { limit: 500 } } },
     reply: { valid: [pageOf(card)], invalid: { field: 'items.0.committed', payload: pageOf({ ...card, committed: undefined }) } },

@@ -3,6 +3,7 @@ import {
   getCampaign,
   getCampaignSummary,
   listCampaigns,
+  listChangedCampaigns,
   listHolderCampaigns,
   type ReplyOf,
   type RequestOf,
@@ -45,6 +46,13 @@ export class CampaignCatalogMessageController {
   @HandlesRequest(listHolderCampaigns)
   async listHolders({ holderId, ...paging }: RequestOf<typeof listHolderCampaigns>): Promise<ReplyOf<typeof listHolderCampaigns>> {
     return pageOf(await this.catalog.holderCampaigns(holderId, paging));
+  }
+
+  /** Moderators and admins only: the read model refuses anyone else. */
+  @HandlesRequest(listChangedCampaigns)
+  async listChanged({ actor, ...paging }: RequestOf<typeof listChangedCampaigns>): Promise<ReplyOf<typeof listChangedCampaigns>> {
+    const { items, nextCursor } = await this.catalog.changedSinceApproval(actor, paging);
+    return { items: items.map((item) => ({ ...item, changedParts: [...item.changedParts], reviewed: { ...item.reviewed } })), nextCursor };
   }
 
   /** The public facts only: a campaign not yet public (hence without a sure goal) is not_found. */

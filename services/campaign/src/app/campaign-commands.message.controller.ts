@@ -1,6 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
 import {
+  acknowledgeCampaignChanges,
   addTier,
   approveCampaign,
   cancelCampaign,
@@ -9,6 +10,7 @@ import {
   editCampaign,
   editTier,
   postCampaignUpdate,
+  refuseCampaignImage,
   rejectCampaign,
   removeTier,
   submitCampaign,
@@ -94,6 +96,19 @@ export class CampaignCommandsMessageController {
   @HandlesRequest(postCampaignUpdate)
   async postUpdate({ actor, ...data }: RequestOf<typeof postCampaignUpdate>, context: NatsContext): Promise<CommandReply> {
     return this.execute({ type: 'PostCampaignUpdate', data, metadata: metadataOf(actor, context) });
+  }
+
+  @HandlesRequest(acknowledgeCampaignChanges)
+  async acknowledgeChanges(
+    { actor, campaignId, version }: RequestOf<typeof acknowledgeCampaignChanges>,
+    context: NatsContext,
+  ): Promise<CommandReply> {
+    return this.execute({ type: 'AcknowledgeCampaignChanges', data: { campaignId, version }, metadata: metadataOf(actor, context) });
+  }
+
+  @HandlesRequest(refuseCampaignImage)
+  async refuseImage({ actor, ...data }: RequestOf<typeof refuseCampaignImage>, context: NatsContext): Promise<CommandReply> {
+    return this.execute({ type: 'RefuseCampaignImage', data, metadata: metadataOf(actor, context) });
   }
 
   private async execute(command: CampaignCommandRequest): Promise<CommandReply> {

@@ -28,7 +28,8 @@ import {
 } from './campaign-content';
 import type { CampaignRules } from './campaign-rules';
 import type { CreateCampaign, EditCampaign, SubmitCampaign } from './campaign.commands';
-import type { CampaignCreated, CampaignEdited, CampaignSubmitted } from './campaign.events';
+import { editOnceApproved } from './campaign-moderation.decide';
+import type { CampaignCreated, CampaignEdited, CampaignEvent, CampaignSubmitted } from './campaign.events';
 import type { CampaignIn, CampaignPlan, CampaignState, DraftCampaign } from './campaign.state';
 import type { CampaignChanges } from './campaign.values';
 
@@ -103,17 +104,21 @@ export const editCampaign = (
   command: EditCampaign,
   state: CampaignState,
   rules: CampaignRules,
-): CampaignEdited | [] => {
+): CampaignEdited | CampaignEvent[] => {
   const { data, metadata } = command;
   const campaign = existing(state, data.campaignId);
   requireHolder(campaign, metadata, 'edit it');
   const editable = requireStatus(campaign, ['draft', 'approved', 'live'], 'be edited');
   const { now, at } = commandTime(metadata);
-  const changes = changedOnly(editable, campaignChanges(data.changes, rules));
+  const { imageUrl, ...fields } = campaignChanges(data.changes, rules);
+  // Once approved, the image is compared with the one its holder sees, maybe still pending.
+  const image = editable.status === 'draft' ? changedOnly(editable, definedOnly({ imageUrl })) : definedOnly({ imageUrl });
+  const changes = { ...changedOnly(editable, fields), ...image };
   if (Object.keys(changes).length === 0) return [];
   if (editable.status !== 'draft') frozenOnceApproved(editable, changes);
   if (changes.startsAt !== undefined) startsInFuture(changes.startsAt, now);
   changesKeepPlanConsistent(editable, changes, rules);
+  if (editable.status !== 'draft') return editOnceApproved(editable, changes, at);
   return { type: 'CampaignEdited', data: { campaignId: editable.campaignId, changes, editedAt: at } };
 };
 

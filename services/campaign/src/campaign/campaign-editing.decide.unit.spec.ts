@@ -8,11 +8,16 @@ import {
   anApprovedCampaign,
   aSubmittedCampaign,
   campaignCancelled,
+  campaignCreated,
   campaignEdited,
+  campaignImageChangeProposed,
+  campaignPublicTextChanged,
+  campaignStretchGoalsAdded,
   campaignFailed,
   campaignRejected,
   editCampaign,
   GOAL,
+  NEW_IMAGE,
   onField,
   OTHER_STRETCH_GOAL_ID,
   shifted,
@@ -117,14 +122,18 @@ describe('editing an approved or live campaign', () => {
   it.each([
     ['approved', anApprovedCampaign()],
     ['live', aLiveCampaign()],
-  ])('may change the words and the image when %s', (_, history) => {
+  ])('may change the words and propose an image when %s, recorded apart for moderators (ADR 0012)', (_, history) => {
     const changes: CampaignChanges = {
       title: 'Un four à pain partagé',
       summary: 'Plus court.',
       story: 'Des nouvelles du chantier.',
-      imageUrl: 'https://images.example.org/four-2.jpg',
+      imageUrl: NEW_IMAGE,
     };
-    given(history).when(editCampaign(changes)).then(campaignEdited(changes));
+    const { imageUrl: _image, ...words } = changes;
+    const { title, summary, story } = campaignCreated().data;
+    given(history)
+      .when(editCampaign(changes))
+      .then([campaignPublicTextChanged(words, { title, summary, story }), campaignImageChangeProposed(NEW_IMAGE, 2)]);
   });
 
   it.each<[string, CampaignChanges]>([
@@ -142,12 +151,12 @@ describe('editing an approved or live campaign', () => {
   it('accepts a frozen field repeated unchanged, as a full form sends it', () =>
     given(aLiveCampaign())
       .when(editCampaign({ goal: eur(500_000), fundingModel: 'all_or_nothing', story: 'Des nouvelles.' }))
-      .then(campaignEdited({ story: 'Des nouvelles.' })));
+      .then(campaignPublicTextChanged({ story: 'Des nouvelles.' }, { story: campaignCreated().data.story })));
 
   it('may add stretch goals after the existing ones', () =>
     given(aLiveCampaign())
       .when(editCampaign({ stretchGoals: [firstStretchGoal, secondStretchGoal] }))
-      .then(campaignEdited({ stretchGoals: [firstStretchGoal, secondStretchGoal] })));
+      .then(campaignStretchGoalsAdded([secondStretchGoal])));
 
   it.each<[string, readonly StretchGoal[]]>([
     ['change', [{ ...firstStretchGoal, amount: eur(700_000) }]],
@@ -174,7 +183,9 @@ describe('rules that changed since the dates were chosen', () => {
 
   it('do not block an edit of other fields, even of a live campaign whose dates are frozen', () => {
     givenStricter(aDraft()).when(editCampaign({ story: 'Encore.' })).then(campaignEdited({ story: 'Encore.' }));
-    givenStricter(aLiveCampaign()).when(editCampaign({ story: 'Encore.' })).then(campaignEdited({ story: 'Encore.' }));
+    givenStricter(aLiveCampaign())
+      .when(editCampaign({ story: 'Encore.' }))
+      .then(campaignPublicTextChanged({ story: 'Encore.' }, { story: campaignCreated().data.story }));
   });
 });
 

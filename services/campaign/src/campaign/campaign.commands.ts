@@ -48,7 +48,10 @@ export type CreateCampaign = ActorCommand<
   }
 >;
 
-/** Changes some fields of a campaign (holder only; draft, approved or live). */
+/**
+ * Changes some fields of a campaign (holder only; draft, approved or live). Once approved, new
+ * words are recorded apart and a new image waits for a moderator (ADR 0012).
+ */
 export type EditCampaign = ActorCommand<
   'EditCampaign',
   { readonly campaignId: string; readonly changes: CampaignChanges }
@@ -102,6 +105,21 @@ export type PostCampaignUpdate = ActorCommand<
   { readonly campaignId: string; readonly updateId: string; readonly title: string; readonly body: string }
 >;
 
+/**
+ * A moderator or admin reviewed the changes since approval up to `version` (the `changeVersion`
+ * they saw): the new image, if one waits, is shown. Another version is refused: they did not see it.
+ */
+export type AcknowledgeCampaignChanges = ActorCommand<
+  'AcknowledgeCampaignChanges',
+  { readonly campaignId: string; readonly version: number }
+>;
+
+/** A moderator or admin refuses the image waiting at `version`, telling the holder why. */
+export type RefuseCampaignImage = ActorCommand<
+  'RefuseCampaignImage',
+  { readonly campaignId: string; readonly version: number; readonly reason: string }
+>;
+
 export type CampaignCommand =
   | CreateCampaign
   | EditCampaign
@@ -115,4 +133,6 @@ export type CampaignCommand =
   | EditTier
   | CloseTier
   | RemoveTier
-  | PostCampaignUpdate;
+  | PostCampaignUpdate
+  | AcknowledgeCampaignChanges
+  | RefuseCampaignImage;

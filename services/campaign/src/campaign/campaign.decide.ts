@@ -11,6 +11,7 @@ import {
   rejectCampaign,
 } from './campaign-lifecycle.decide';
 import { addTier, closeTier, editTier, removeTier } from './campaign-tiers.decide';
+import { acknowledgeCampaignChanges, refuseCampaignImage } from './campaign-moderation.decide';
 import { postCampaignUpdate } from './campaign-updates.decide';
 
 /**
@@ -52,6 +53,10 @@ export const decide = (
       return removeTier(command, state);
     case 'PostCampaignUpdate':
       return postCampaignUpdate(command, state);
+    case 'AcknowledgeCampaignChanges':
+      return acknowledgeCampaignChanges(command, state);
+    case 'RefuseCampaignImage':
+      return refuseCampaignImage(command, state);
     default:
       return unknownCommand(command);
   }

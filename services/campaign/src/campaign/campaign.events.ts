@@ -6,7 +6,9 @@ import type {
   CampaignUpdate,
   FundingModel,
   Instant,
+  PublicText,
   StretchGoal,
+  WatchedPart,
   Tier,
   TierChanges,
 } from './campaign.values';
@@ -40,7 +42,11 @@ export type CampaignCreated = DomainEvent<
   }
 >;
 
-/** The holder changed the fields in `changes`, and only those (`imageUrl: null`: image removed). */
+/**
+ * The holder changed the fields in `changes`, and only those (`imageUrl: null`: image removed).
+ * Drafts only since ADR 0012: once approved, each change has an event of its own (older logs
+ * hold some edits of approved campaigns, which still fold).
+ */
 export type CampaignEdited = DomainEvent<
   'CampaignEdited',
   { readonly campaignId: string; readonly changes: CampaignChanges; readonly editedAt: Instant }
@@ -157,6 +163,91 @@ export type CampaignUpdatePosted = DomainEvent<
   { readonly campaignId: string; readonly update: CampaignUpdate }
 >;
 
+/**
+ * The holder changed the words of an approved (or later) campaign. Shown at once, and listed for
+ * moderators until acknowledged; `before` keeps what moderation had seen, so the log shows both.
+ */
+export type CampaignPublicTextChanged = DomainEvent<
+  'CampaignPublicTextChanged',
+  {
+    readonly campaignId: string;
+    /** The new value of each changed field, and only those. */
+    readonly changes: PublicText;
+    /** The value each of those fields had before. */
+    readonly before: PublicText;
+    /** This change's number since approval (1, 2, …): a moderator acknowledges up to a number. */
+    readonly changeVersion: number;
+    readonly changedAt: Instant;
+  }
+>;
+
+/**
+ * The holder asked for a new image on an approved (or later) campaign. Nothing shows it but the
+ * holder's own view until a moderator acknowledges it; a newer proposal replaces it.
+ */
+export type CampaignImageChangeProposed = DomainEvent<
+  'CampaignImageChangeProposed',
+  {
+    readonly campaignId: string;
+    /** The proposed image. */
+    readonly imageUrl: string;
+    /** The image shown meanwhile, if any. */
+    readonly shownImageUrl?: string;
+    /** This change's number since approval. */
+    readonly changeVersion: number;
+    readonly proposedAt: Instant;
+  }
+>;
+
+/** The holder removed the image of an approved campaign: no review needed, and a proposal is withdrawn. */
+export type CampaignImageRemoved = DomainEvent<'CampaignImageRemoved', { readonly campaignId: string; readonly removedAt: Instant }>;
+
+/** The holder added stretch goals after the existing ones of an approved campaign: shown at once, listed for moderators. */
+export type CampaignStretchGoalsAdded = DomainEvent<
+  'CampaignStretchGoalsAdded',
+  {
+    readonly campaignId: string;
+    /** The new ones only, in order, after the existing ones. */
+    readonly stretchGoals: readonly StretchGoal[];
+    /** This change's number since approval. */
+    readonly changeVersion: number;
+    readonly addedAt: Instant;
+  }
+>;
+
+/** A moderator saw the proposed image: it is shown from now on. */
+export type CampaignImageChangeAcknowledged = DomainEvent<
+  'CampaignImageChangeAcknowledged',
+  { readonly campaignId: string; readonly imageUrl: string; readonly acknowledgedBy: string; readonly acknowledgedAt: Instant }
+>;
+
+/** A moderator refused the proposed image: the shown one stays, and the holder reads why. */
+export type CampaignImageChangeRefused = DomainEvent<
+  'CampaignImageChangeRefused',
+  {
+    readonly campaignId: string;
+    readonly imageUrl: string;
+    readonly refusedBy: string;
+    /** Why, as told to the holder. */
+    readonly reason: string;
+    readonly refusedAt: Instant;
+  }
+>;
+
+/** A moderator reviewed every change up to `changeVersion`: the campaign leaves the "changed since approval" list. */
+export type CampaignChangesAcknowledged = DomainEvent<
+  'CampaignChangesAcknowledged',
+  {
+    readonly campaignId: string;
+    readonly acknowledgedBy: string;
+    /** The last change the moderator saw, and so covered. */
+    readonly changeVersion: number;
+    /** The parts that had changed since the previous acknowledgement. */
+    readonly parts: readonly WatchedPart[];
+    readonly acknowledgedAt: Instant;
+  }
+>;
+
 export type CampaignEvent =
   | CampaignCreated
   | CampaignEdited
@@ -172,6 +263,13 @@ export type CampaignEvent =
   | TierEdited
   | TierClosed
   | TierRemoved
-  | CampaignUpdatePosted;
+  | CampaignUpdatePosted
+  | CampaignPublicTextChanged
+  | CampaignImageChangeProposed
+  | CampaignImageRemoved
+  | CampaignStretchGoalsAdded
+  | CampaignImageChangeAcknowledged
+  | CampaignImageChangeRefused
+  | CampaignChangesAcknowledged;
 
 export type CampaignEventType = CampaignEvent['type'];

@@ -280,3 +280,76 @@ export const aKeepItAllLiveCampaign = (): Events.CampaignEvent[] => [
   campaignApproved(),
   campaignLaunched(STARTS_AT, 'keep_it_all'),
 ];
+
+// Changes once approved (ADR 0012)
+
+export const NEW_IMAGE = 'https://images.example.org/four-2.jpg';
+
+export const acknowledgeCampaignChanges = (version: number, metadata: ActorMetadata = asModerator()): Commands.AcknowledgeCampaignChanges => ({
+  type: 'AcknowledgeCampaignChanges',
+  data: { campaignId: CAMPAIGN_ID, version },
+  metadata,
+});
+
+export const refuseCampaignImage = (
+  version: number,
+  reason = 'Cette image montre une marque.',
+  metadata: ActorMetadata = asModerator(),
+): Commands.RefuseCampaignImage => ({ type: 'RefuseCampaignImage', data: { campaignId: CAMPAIGN_ID, version, reason }, metadata });
+
+export const campaignPublicTextChanged = (
+  changes: Events.CampaignPublicTextChanged['data']['changes'],
+  before: Events.CampaignPublicTextChanged['data']['before'],
+  changeVersion = 1,
+  changedAt = NOW,
+): Events.CampaignPublicTextChanged => ({
+  type: 'CampaignPublicTextChanged',
+  data: { campaignId: CAMPAIGN_ID, changes, before, changeVersion, changedAt },
+});
+
+export const campaignImageChangeProposed = (
+  imageUrl = NEW_IMAGE,
+  changeVersion = 1,
+  shownImageUrl: string | undefined = campaignData.imageUrl,
+  proposedAt = NOW,
+): Events.CampaignImageChangeProposed => ({
+  type: 'CampaignImageChangeProposed',
+  data: { campaignId: CAMPAIGN_ID, imageUrl, ...(shownImageUrl !== undefined && { shownImageUrl }), changeVersion, proposedAt },
+});
+
+export const campaignImageChangeAcknowledged = (imageUrl = NEW_IMAGE, acknowledgedBy = MODERATOR_ID): Events.CampaignImageChangeAcknowledged => ({
+  type: 'CampaignImageChangeAcknowledged',
+  data: { campaignId: CAMPAIGN_ID, imageUrl, acknowledgedBy, acknowledgedAt: NOW },
+});
+
+export const campaignImageChangeRefused = (
+  imageUrl = NEW_IMAGE,
+  reason = 'Cette image montre une marque.',
+  refusedBy = MODERATOR_ID,
+): Events.CampaignImageChangeRefused => ({
+  type: 'CampaignImageChangeRefused',
+  data: { campaignId: CAMPAIGN_ID, imageUrl, refusedBy, reason, refusedAt: NOW },
+});
+
+export const campaignChangesAcknowledged = (
+  changeVersion: number,
+  parts: Events.CampaignChangesAcknowledged['data']['parts'],
+  acknowledgedBy = MODERATOR_ID,
+): Events.CampaignChangesAcknowledged => ({
+  type: 'CampaignChangesAcknowledged',
+  data: { campaignId: CAMPAIGN_ID, acknowledgedBy, changeVersion, parts, acknowledgedAt: NOW },
+});
+
+export const campaignImageRemoved = (removedAt = NOW): Events.CampaignImageRemoved => ({
+  type: 'CampaignImageRemoved',
+  data: { campaignId: CAMPAIGN_ID, removedAt },
+});
+
+export const campaignStretchGoalsAdded = (
+  stretchGoals: Events.CampaignStretchGoalsAdded['data']['stretchGoals'],
+  changeVersion = 1,
+  addedAt = NOW,
+): Events.CampaignStretchGoalsAdded => ({
+  type: 'CampaignStretchGoalsAdded',
+  data: { campaignId: CAMPAIGN_ID, stretchGoals, changeVersion, addedAt },
+});

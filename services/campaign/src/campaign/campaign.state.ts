@@ -1,6 +1,7 @@
 import { IllegalStateError, type Money } from '@elan/domain-kernel';
 import { definedOnly } from './campaign-fields';
 import type { CampaignEvent } from './campaign.events';
+import { WATCHED_PARTS } from './campaign.values';
 import type {
   CampaignCategory,
   CampaignChanges,
@@ -11,6 +12,7 @@ import type {
   StretchGoal,
   Tier,
   TierChanges,
+  WatchedPart,
 } from './campaign.values';
 
 /** What every existing campaign has, whatever its status. */
@@ -37,9 +39,20 @@ export interface CampaignPlan {
   readonly deadline: Instant;
 }
 
+/** What changed since a moderator last looked (ADR 0012). */
+export interface ChangesSinceApproval {
+  /** How many changes were recorded since approval; 0 until the first. */
+  readonly changeVersion: number;
+  /** The parts changed since the last acknowledgement, in `WATCHED_PARTS` order. */
+  readonly unacknowledged: readonly WatchedPart[];
+  /** A new image waiting for a moderator; `imageUrl` is the one shown meanwhile. */
+  readonly pendingImageUrl?: string;
+}
+
 export interface Approval {
   readonly approvedBy: string;
   readonly approvedAt: Instant;
+  readonly sinceApproval: ChangesSinceApproval;
 }
 
 export interface Rejection {
@@ -132,6 +145,38 @@ const edited = (state: EditableCampaign, changes: CampaignChanges): EditableCamp
   return withoutImage;
 };
 
+type ReviewedCampaign = CampaignIn<'approved' | 'live' | 'succeeded' | 'failed' | 'ended' | 'cancelled'>;
+
+/** Every status a campaign reaches once approved: changes made while live stay to review after it ends. */
+const REVIEWED: readonly ReviewedCampaign['status'][] = ['approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled'];
+
+const withParts = (parts: readonly WatchedPart[], part: WatchedPart): readonly WatchedPart[] =>
+  WATCHED_PARTS.filter((watched) => watched === part || parts.includes(watched));
+
+const withoutPart = (parts: readonly WatchedPart[], part: WatchedPart): readonly WatchedPart[] =>
+  parts.filter((watched) => watched !== part);
+
+const reviewed = <S extends ReviewedCampaign>(state: S, change: (since: ChangesSinceApproval) => ChangesSinceApproval): S => ({
+  ...state,
+  sinceApproval: change(state.sinceApproval),
+});
+
+/** The image is settled one way or the other: nothing waits any more. */
+const noPendingImage = (since: ChangesSinceApproval): ChangesSinceApproval => {
+  const { pendingImageUrl: _settled, ...rest } = since;
+  return { ...rest, unacknowledged: withoutPart(since.unacknowledged, 'imageUrl') };
+};
+
+/** Tiers, stretch goals and updates added or changed once approved are listed for moderators too. */
+const noted = (state: CampaignState, part: WatchedPart): CampaignState => {
+  if (!isIn(state, REVIEWED)) return state;
+  return reviewed(state, (since) => ({
+    ...since,
+    changeVersion: since.changeVersion + 1,
+    unacknowledged: withParts(since.unacknowledged, part),
+  }));
+};
+
 const tierEdited = (tier: Tier, changes: TierChanges): Tier => {
   const { estimatedDelivery, ...rest } = changes;
   const next: Tier = { ...tier, ...definedOnly(rest) };
@@ -171,7 +216,7 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
     case 'CampaignApproved': {
       const { submittedAt: _submittedAt, ...submitted } = applicable(state, event, ['submitted']);
       const { approvedBy, approvedAt } = event.data;
-      return { ...submitted, status: 'approved', approvedBy, approvedAt };
+      return { ...submitted, status: 'approved', approvedBy, approvedAt, sinceApproval: { changeVersion: 0, unacknowledged: [] } };
     }
     case 'CampaignRejected': {
       const { submittedAt: _submittedAt, ...submitted } = applicable(state, event, ['submitted']);
@@ -193,11 +238,14 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
       return { ...running, status: 'cancelled', cancelledBy, reason, cancelledAt };
     }
     case 'TierAdded':
-      return withTiers(applicable(state, event, MANAGED), (tiers) => [...tiers, event.data.tier]);
+      return noted(withTiers(applicable(state, event, MANAGED), (tiers) => [...tiers, event.data.tier]), 'tiers');
     case 'TierEdited':
-      return withTiers(
-        applicable(state, event, MANAGED),
-        mapTier(event.data.tierId, (tier) => tierEdited(tier, event.data.changes)),
+      return noted(
+        withTiers(
+          applicable(state, event, MANAGED),
+          mapTier(event.data.tierId, (tier) => tierEdited(tier, event.data.changes)),
+        ),
+        'tiers',
       );
     case 'TierClosed':
       return withTiers(
@@ -210,7 +258,44 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
       );
     case 'CampaignUpdatePosted': {
       const current = applicable(state, event, ['approved', 'live', 'succeeded', 'failed', 'ended']);
-      return { ...current, updates: [...current.updates, event.data.update] };
+      return noted({ ...current, updates: [...current.updates, event.data.update] }, 'updates');
     }
+    case 'CampaignPublicTextChanged': {
+      const { changes, changeVersion } = event.data;
+      const parts = Object.keys(definedOnly(changes)) as WatchedPart[];
+      return reviewed({ ...applicable(state, event, ['approved', 'live']), ...definedOnly(changes) }, (since) => ({
+        ...since,
+        changeVersion,
+        unacknowledged: parts.reduce(withParts, since.unacknowledged),
+      }));
+    }
+    case 'CampaignImageChangeProposed': {
+      const { imageUrl, changeVersion } = event.data;
+      return reviewed(applicable(state, event, ['approved', 'live']), (since) => ({
+        ...since,
+        changeVersion,
+        unacknowledged: withParts(since.unacknowledged, 'imageUrl'),
+        pendingImageUrl: imageUrl,
+      }));
+    }
+    case 'CampaignStretchGoalsAdded': {
+      const { stretchGoals, changeVersion } = event.data;
+      const current = applicable(state, event, ['approved', 'live']);
+      return reviewed({ ...current, stretchGoals: [...current.stretchGoals, ...stretchGoals] }, (since) => ({
+        ...since,
+        changeVersion,
+        unacknowledged: withParts(since.unacknowledged, 'stretchGoals'),
+      }));
+    }
+    case 'CampaignImageRemoved': {
+      const { imageUrl: _removed, ...withoutImage } = applicable(state, event, ['approved', 'live']);
+      return reviewed(withoutImage, noPendingImage);
+    }
+    case 'CampaignImageChangeAcknowledged':
+      return reviewed({ ...applicable(state, event, REVIEWED), imageUrl: event.data.imageUrl }, noPendingImage);
+    case 'CampaignImageChangeRefused':
+      return reviewed(applicable(state, event, REVIEWED), noPendingImage);
+    case 'CampaignChangesAcknowledged':
+      return reviewed(applicable(state, event, REVIEWED), (since) => ({ ...since, unacknowledged: [] }));
   }
 };

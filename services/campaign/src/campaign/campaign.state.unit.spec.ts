@@ -79,7 +79,7 @@ describe('a campaign’s whole life, folded from its events', () => {
       'CampaignSubmitted',
       'CampaignApproved',
       'CampaignLaunched',
-      'CampaignEdited',
+      'CampaignImageRemoved',
       'TierEdited',
       'TierClosed',
       'CampaignUpdatePosted',
@@ -115,6 +115,8 @@ describe('a campaign’s whole life, folded from its events', () => {
       createdAt: NOW,
       approvedBy: MODERATOR_ID,
       approvedAt: later(5_000).toISOString(),
+      // The tier reworded and the update posted once approved wait for a moderator (ADR 0012).
+      sinceApproval: { changeVersion: 2, unacknowledged: ['tiers', 'updates'] },
       launchedAt: STARTS_AT,
       committedTotal: eur(512_300),
       backers: 131,

@@ -117,3 +117,18 @@ export interface TierChanges {
   readonly minimumAmount?: Money;
   readonly quantityLimit?: number | null;
 }
+
+/**
+ * What the public reads of an approved campaign and moderation watches (ADR 0012): words (the
+ * campaign's, its tiers', its new stretch goals', its updates) show at once and stay listed until a
+ * moderator acknowledges them; a new image waits for that acknowledgement.
+ */
+export const WATCHED_PARTS = ['title', 'summary', 'story', 'imageUrl', 'tiers', 'stretchGoals', 'updates'] as const;
+export type WatchedPart = (typeof WATCHED_PARTS)[number];
+
+/** The words of a campaign's page, as its text-change events carry them. */
+export interface PublicText {
+  readonly title?: string;
+  readonly summary?: string;
+  readonly story?: string;
+}

@@ -7,6 +7,7 @@ export * from './campaign-drafting.decide';
 export * from './campaign-lifecycle.decide';
 export * from './campaign-tiers.decide';
 export * from './campaign-updates.decide';
+export * from './campaign-moderation.decide';
 export * from './campaign.decider';
 export * from './campaign-rules';
 export * from './departements';

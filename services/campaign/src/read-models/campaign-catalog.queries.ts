@@ -1,4 +1,4 @@
-import { isUuid, ValidationError, type Clock } from '@elan/domain-kernel';
+import { ForbiddenError, isUuid, ValidationError, type Clock } from '@elan/domain-kernel';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CAMPAIGN_CATEGORIES } from '../campaign/campaign.values';
 import { isDepartement } from '../campaign/departements';
@@ -10,12 +10,13 @@ import {
   type CatalogQuery,
   type CatalogSort,
   type CatalogStatus,
+  type ChangedCampaign,
   type HolderCampaignCard,
   type Page,
   type PageRequest,
   type Viewer,
 } from './campaign-catalog.types';
-import { toCard, toHolderCard, toPage } from './campaign-page.mapping';
+import { toCard, toChangedCampaign, toHolderCard, toPage } from './campaign-page.mapping';
 import { CampaignUpdateView } from './campaign-update-view.entity';
 import { CampaignView } from './campaign-view.entity';
 import { searchQuery } from './french-search';
@@ -30,16 +31,26 @@ const CATALOG_KEYSETS: Readonly<Record<CatalogSort, Keyset>> = {
   most_funded: { name: 'most_funded', column: 'committedAmount', direction: 'DESC', kind: 'integer' },
 };
 const HOLDER_KEYSET: Keyset = { name: 'holder_newest', column: 'createdAt', direction: 'DESC', kind: 'instant' };
+/** Oldest unacknowledged change first: the moderators' queue. */
+const CHANGED_KEYSET: Keyset = { name: 'changed_oldest', column: 'changedSince', direction: 'ASC', kind: 'instant' };
 
 const MAX_TEXT_LENGTH = 200;
 
 const invalid = (field: string, message: string): ValidationError => new ValidationError(`${field} ${message}`, { field });
 
+const isModerator = (viewer: Viewer): boolean => viewer.roles.includes('moderator') || viewer.roles.includes('admin');
+
+/** Its holder, moderators and admins: they see drafts, and images waiting for review (ADR 0012). */
+const isInsider = (campaign: CampaignView, viewer: Viewer | undefined): boolean =>
+  viewer !== undefined && (viewer.accountId === campaign.holderId || isModerator(viewer));
+
 /** Holders, moderators and admins see campaigns the public does not (drafts, submitted ones). */
 const mayView = (campaign: CampaignView, viewer: Viewer | undefined): boolean =>
-  (CATALOG_STATUSES as readonly string[]).includes(campaign.status) ||
-  (viewer !== undefined &&
-    (viewer.accountId === campaign.holderId || viewer.roles.includes('moderator') || viewer.roles.includes('admin')));
+  (CATALOG_STATUSES as readonly string[]).includes(campaign.status) || isInsider(campaign, viewer);
+
+/** The public page shows the approved image only, and nothing of a refusal. */
+const asSeenBy = (page: CampaignPage, insider: boolean): CampaignPage =>
+  insider ? page : { ...page, pendingImageUrl: null, imageRefusal: null };
 
 const statusesOf = (status: CatalogQuery['status']): readonly CatalogStatus[] | undefined => {
   if (status === undefined) return undefined;
@@ -109,7 +120,7 @@ export class CampaignCatalog {
         .orderBy('u.postedAt', 'DESC')
         .addOrderBy('u.updateId', 'DESC')
         .getMany();
-      return toPage({ campaign, tiers, stretchGoals, updates }, this.clock.now());
+      return asSeenBy(toPage({ campaign, tiers, stretchGoals, updates }, this.clock.now()), isInsider(campaign, viewer));
     });
   }
 
@@ -120,6 +131,18 @@ export class CampaignCatalog {
     const { rows, nextCursor } = await keysetPage(select, HOLDER_KEYSET, request);
     const now = this.clock.now();
     return { items: rows.map((row) => toHolderCard(row, now)), nextCursor };
+  }
+
+  /**
+   * The moderators' "changed since approval" list (ADR 0012): campaigns with changes no
+   * moderator acknowledged yet, oldest first. Refused to anyone but moderators and admins.
+   */
+  async changedSinceApproval(moderator: Viewer, request: PageRequest = {}): Promise<Page<ChangedCampaign>> {
+    if (!isModerator(moderator))
+      throw new ForbiddenError('only a moderator or an admin may list the changed campaigns', { actor: moderator.accountId });
+    const select = this.campaigns(this.dataSource.manager).where('c.changedSince IS NOT NULL');
+    const { rows, nextCursor } = await keysetPage(select, CHANGED_KEYSET, request);
+    return { items: rows.map(toChangedCampaign), nextCursor };
   }
 
   private campaigns(manager: EntityManager): SelectQueryBuilder<CampaignView> {

@@ -1,5 +1,5 @@
 import type { Money } from '@elan/domain-kernel';
-import type { AccountRole, CampaignCategory, FundingModel, Instant, TierStatus } from '../campaign/campaign.values';
+import type { AccountRole, CampaignCategory, FundingModel, Instant, TierStatus, WatchedPart } from '../campaign/campaign.values';
 import type { CampaignViewStatus } from './campaign-view.entity';
 
 /** The statuses the public catalog shows; drafts and submitted campaigns never appear. */
@@ -72,11 +72,43 @@ export interface CampaignCard {
   readonly timeLeftSeconds: number | null;
 }
 
+/** The last image a moderator refused, and why. */
+export interface ImageRefusal {
+  readonly imageUrl: string;
+  readonly reason: string;
+  readonly refusedAt: Instant;
+}
+
 /** A campaign in its holder's own list: any status, with what moderation said. */
 export interface HolderCampaignCard extends CampaignCard {
   readonly createdAt: Instant;
   readonly submittedAt: Instant | null;
   readonly rejectionReason: string | null;
+  /** A new image waiting for a moderator (ADR 0012); null on the public page. */
+  readonly pendingImageUrl: string | null;
+  /** The last image refused, until another is proposed; null on the public page. */
+  readonly imageRefusal: ImageRefusal | null;
+}
+
+/** A campaign in the moderators' "changed since approval" list (ADR 0012). */
+export interface ChangedCampaign {
+  readonly campaignId: string;
+  readonly holderId: string;
+  readonly title: string;
+  readonly status: CampaignViewStatus;
+  /** The number of the last change: acknowledging names it, so nothing unseen is acknowledged. */
+  readonly version: number;
+  /** What changed since the last acknowledgement, in `title, summary, story, imageUrl` order. */
+  readonly changedParts: readonly WatchedPart[];
+  /** The first change not yet acknowledged (the list is oldest first). */
+  readonly changedSince: Instant;
+  readonly lastChangedAt: Instant;
+  /** The image shown. */
+  readonly imageUrl: string | null;
+  /** The image waiting for review, if any. */
+  readonly pendingImageUrl: string | null;
+  /** The words as a moderator last reviewed them (at approval or the last acknowledgement). */
+  readonly reviewed: { readonly title: string | null; readonly summary: string | null; readonly story: string | null };
 }
 
 export interface CampaignPageTier {

@@ -102,6 +102,28 @@ export const replaceStretchGoals = async (
     .execute();
 };
 
+/** Stretch goals added once approved go after the existing ones (ADR 0010: those are frozen). */
+export const appendStretchGoals = async (m: EntityManager, campaignId: string, stretchGoals: readonly StretchGoal[]): Promise<void> => {
+  const existing = await m.createQueryBuilder(StretchGoalView, 'g').where('g.campaignId = :campaignId', { campaignId }).getCount();
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(StretchGoalView)
+    .values(
+      stretchGoals.map((goal, index) => ({
+        campaignId,
+        stretchGoalId: goal.stretchGoalId,
+        position: existing + index,
+        amount: goal.amount.amount,
+        currency: goal.amount.currency,
+        description: goal.description,
+      })),
+    )
+    .orIgnore()
+    .updateEntity(false)
+    .execute();
+};
+
 export const addUpdate = async (m: EntityManager, campaignId: string, update: CampaignUpdate): Promise<void> => {
   await m
     .createQueryBuilder()

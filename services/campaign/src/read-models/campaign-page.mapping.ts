@@ -1,7 +1,7 @@
 import { money } from '@elan/domain-kernel';
 import type { Instant } from '../campaign/campaign.values';
 import { percentOfGoal, remainingUnits, stretchGoalReached, timeLeftSeconds } from './campaign-figures';
-import type { CampaignCard, CampaignPage, HolderCampaignCard } from './campaign-catalog.types';
+import type { CampaignCard, CampaignPage, ChangedCampaign, HolderCampaignCard, ImageRefusal } from './campaign-catalog.types';
 import type { CampaignUpdateView } from './campaign-update-view.entity';
 import type { CampaignView } from './campaign-view.entity';
 import type { StretchGoalView } from './stretch-goal-view.entity';
@@ -38,6 +38,28 @@ export const toHolderCard = (row: CampaignView, now: Date): HolderCampaignCard =
   createdAt: row.createdAt.toISOString(),
   submittedAt: iso(row.submittedAt),
   rejectionReason: row.rejectionReason,
+  pendingImageUrl: row.pendingImageUrl,
+  imageRefusal: imageRefusalOf(row),
+});
+
+const imageRefusalOf = (row: CampaignView): ImageRefusal | null =>
+  row.refusedImageUrl === null || row.imageRefusalReason === null || row.imageRefusedAt === null
+    ? null
+    : { imageUrl: row.refusedImageUrl, reason: row.imageRefusalReason, refusedAt: row.imageRefusedAt.toISOString() };
+
+/** What moderators read in the "changed since approval" list; only rows with a `changedSince` are listed. */
+export const toChangedCampaign = (row: CampaignView): ChangedCampaign => ({
+  campaignId: row.campaignId,
+  holderId: row.holderId,
+  title: row.title,
+  status: row.status,
+  version: row.changeVersion,
+  changedParts: row.changedParts,
+  changedSince: (row.changedSince ?? row.lastChangedAt ?? row.createdAt).toISOString(),
+  lastChangedAt: (row.lastChangedAt ?? row.createdAt).toISOString(),
+  imageUrl: row.imageUrl,
+  pendingImageUrl: row.pendingImageUrl,
+  reviewed: { title: row.reviewedTitle, summary: row.reviewedSummary, story: row.reviewedStory },
 });
 
 export interface CampaignPageRows {

@@ -1,19 +1,27 @@
+import { eur } from '@elan/domain-kernel';
 import { waitUntil } from '@elan/testing';
 import { CAMPAIGN_READ_MODELS } from './campaign-read-models.projection';
 import { rebuildReadModels } from './rebuild-read-models';
 import {
   approved,
   cancelled,
+  changesAcknowledged,
   closed,
   confirmed,
   created,
   day,
   edited,
+  imageAcknowledged,
+  imageProposed,
+  imageRefused,
+  imageRemoved,
   launched,
   rejected,
   released,
   reserved,
+  stretchGoalsAdded,
   submitted,
+  textChanged,
   throughTo,
   tierAdded,
   tierClosed,
@@ -45,6 +53,15 @@ const appendRichHistory = async (bed: ReadModelTestbed, round: number): Promise<
     launched(a),
     tierAdded(a, { tierId: tierB, quantityLimit: null }, day(9.5)),
     updatePosted(a, uuidOf('f', round * 10 + 1), 'Le four est commandé', day(11)),
+    // Changes since approval (ADR 0012): words, an image refused, another acknowledged, then more words.
+    textChanged(a, { title: `Une boulangerie partagée ${round}`, story: 'Des nouvelles du chantier.' }, 1, day(11.1)),
+    imageProposed(a, 'https://images.example.org/refused.jpg', 2, day(11.2)),
+    imageRefused(a, 'https://images.example.org/refused.jpg', 'Une marque apparaît.', day(11.3)),
+    imageProposed(a, 'https://images.example.org/four-2.jpg', 3, day(11.4)),
+    imageAcknowledged(a, 'https://images.example.org/four-2.jpg', day(11.5)),
+    changesAcknowledged(a, 3, ['title', 'story', 'imageUrl'], day(11.5)),
+    textChanged(a, { summary: 'Plus court.' }, 4, day(11.6)),
+    imageProposed(a, 'https://images.example.org/four-3.jpg', 5, day(11.7)),
   ]);
   await bed.append(`tierstock-${tierA}`, [
     reserved(a, tierA, 'pledge-1', 'r1'),
@@ -55,7 +72,13 @@ const appendRichHistory = async (bed: ReadModelTestbed, round: number): Promise<
     reserved(a, tierA, 'pledge-3', 'r3-again', day(11)),
   ]);
   await bed.append(`campaign-${a}`, [tierClosed(a, tierA), closed(a, 'CampaignSucceeded', 612_345, 42)]);
-  await bed.append(`campaign-${b}`, [...throughTo(b, 'live', {}, { category: 'culture', fundingModel: 'keep_it_all' }), cancelled(b)]);
+  await bed.append(`campaign-${b}`, [
+    ...throughTo(b, 'live', {}, { category: 'culture', fundingModel: 'keep_it_all' }),
+    stretchGoalsAdded(b, [{ stretchGoalId: uuidOf('e', round * 10 + 1), amount: eur(900_000), description: 'Une vitrine' }], 1, day(9.2)),
+    imageProposed(b, 'https://images.example.org/b.jpg', 2, day(9.3)),
+    imageRemoved(b, day(9.4)),
+    cancelled(b),
+  ]);
   await bed.append(`campaign-${x}`, throughTo(x, 'submitted'));
 };
 

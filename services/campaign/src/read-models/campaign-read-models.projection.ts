@@ -34,6 +34,13 @@ const CAMPAIGN_EVENT_TYPES: Readonly<Record<CampaignEventType, true>> = {
   TierClosed: true,
   TierRemoved: true,
   CampaignUpdatePosted: true,
+  CampaignPublicTextChanged: true,
+  CampaignImageChangeProposed: true,
+  CampaignImageRemoved: true,
+  CampaignStretchGoalsAdded: true,
+  CampaignImageChangeAcknowledged: true,
+  CampaignImageChangeRefused: true,
+  CampaignChangesAcknowledged: true,
 };
 const TIER_STOCK_EVENT_TYPES: Readonly<Record<TierStockEvent['type'], true>> = {
   TierUnitReserved: true,

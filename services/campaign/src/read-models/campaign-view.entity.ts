@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CampaignStatus } from '../campaign/campaign.state';
-import type { CampaignCategory, FundingModel } from '../campaign/campaign.values';
+import type { CampaignCategory, FundingModel, WatchedPart } from '../campaign/campaign.values';
 import { safeInteger } from './safe-integer.transformer';
 
 /** A status a campaign row can have (a row exists from creation on). */
@@ -108,6 +108,48 @@ export class CampaignView {
   /** Generated from title, summary, commune and story (see french-search.ts); never selected. */
   @Column({ name: 'search_vector', type: 'tsvector', select: false, insert: false, update: false })
   searchVector!: string;
+
+  /** A new image waiting for a moderator; only its holder and moderators see it (ADR 0012). */
+  @Column({ name: 'pending_image_url', type: 'text', nullable: true })
+  pendingImageUrl!: string | null;
+
+  @Column({ name: 'image_proposed_at', type: 'timestamptz', nullable: true })
+  imageProposedAt!: Date | null;
+
+  /** The last image a moderator refused, with why, for its holder until they propose another. */
+  @Column({ name: 'refused_image_url', type: 'text', nullable: true })
+  refusedImageUrl!: string | null;
+
+  @Column({ name: 'image_refusal_reason', type: 'text', nullable: true })
+  imageRefusalReason!: string | null;
+
+  @Column({ name: 'image_refused_at', type: 'timestamptz', nullable: true })
+  imageRefusedAt!: Date | null;
+
+  /** How many changes were recorded since approval: what a moderator names to acknowledge them. */
+  @Column({ name: 'change_version', type: 'integer' })
+  changeVersion!: number;
+
+  /** Parts changed since the last acknowledgement (`title`, `summary`, `story`, `imageUrl`). */
+  @Column({ name: 'changed_parts', type: 'text', array: true })
+  changedParts!: WatchedPart[];
+
+  /** The first change not yet acknowledged; null when there is none (the list's sort key). */
+  @Column({ name: 'changed_since', type: 'timestamptz', nullable: true })
+  changedSince!: Date | null;
+
+  @Column({ name: 'last_changed_at', type: 'timestamptz', nullable: true })
+  lastChangedAt!: Date | null;
+
+  /** The words as a moderator last reviewed them: at approval, then at each acknowledgement. */
+  @Column({ name: 'reviewed_title', type: 'text', nullable: true })
+  reviewedTitle!: string | null;
+
+  @Column({ name: 'reviewed_summary', type: 'text', nullable: true })
+  reviewedSummary!: string | null;
+
+  @Column({ name: 'reviewed_story', type: 'text', nullable: true })
+  reviewedStory!: string | null;
 
   @Column({ type: 'bigint', transformer: safeInteger })
   version!: number;

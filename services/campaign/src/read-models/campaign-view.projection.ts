@@ -2,6 +2,17 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { CampaignCreated, CampaignEdited, CampaignEvent } from '../campaign/campaign.events';
 import type { Instant } from '../campaign/campaign.values';
+import {
+  changesAcknowledged,
+  contentChanged,
+  imageChangeAcknowledged,
+  imageChangeProposed,
+  imageChangeRefused,
+  imageRemoved,
+  publicTextChanged,
+  stretchGoalsAdded,
+  wordsReviewed,
+} from './campaign-changes.projection';
 import { addTier, addUpdate, closeTier, editTier, removeTier, replaceStretchGoals } from './campaign-content.projection';
 import { CampaignView } from './campaign-view.entity';
 
@@ -34,7 +45,13 @@ export const projectCampaignEvent = async (m: EntityManager, event: CampaignEven
     }
     case 'CampaignApproved': {
       const { startsAt, deadline, approvedAt } = event.data;
-      return set(m, campaignId, { status: 'approved', startsAt: at(startsAt), deadline: at(deadline), approvedAt: at(approvedAt) });
+      return set(m, campaignId, {
+        status: 'approved',
+        startsAt: at(startsAt),
+        deadline: at(deadline),
+        approvedAt: at(approvedAt),
+        ...wordsReviewed,
+      });
     }
     case 'CampaignRejected':
       return set(m, campaignId, { status: 'draft', rejectionReason: event.data.reason, rejectedAt: at(event.data.rejectedAt) });
@@ -59,15 +76,32 @@ export const projectCampaignEvent = async (m: EntityManager, event: CampaignEven
         cancellationReason: event.data.reason,
       });
     case 'TierAdded':
-      return addTier(m, event.data.campaignId, event.data.tier, position);
+      await addTier(m, event.data.campaignId, event.data.tier, position);
+      return contentChanged(m, campaignId, 'tiers', event.data.addedAt);
     case 'TierEdited':
-      return editTier(m, event.data);
+      await editTier(m, event.data);
+      return contentChanged(m, campaignId, 'tiers', event.data.editedAt);
     case 'TierClosed':
       return closeTier(m, event.data);
     case 'TierRemoved':
       return removeTier(m, event.data);
     case 'CampaignUpdatePosted':
-      return addUpdate(m, event.data.campaignId, event.data.update);
+      await addUpdate(m, event.data.campaignId, event.data.update);
+      return contentChanged(m, campaignId, 'updates', event.data.update.postedAt);
+    case 'CampaignPublicTextChanged':
+      return publicTextChanged(m, event.data);
+    case 'CampaignImageChangeProposed':
+      return imageChangeProposed(m, event.data);
+    case 'CampaignImageRemoved':
+      return imageRemoved(m, event.data);
+    case 'CampaignStretchGoalsAdded':
+      return stretchGoalsAdded(m, event.data);
+    case 'CampaignImageChangeAcknowledged':
+      return imageChangeAcknowledged(m, event.data);
+    case 'CampaignImageChangeRefused':
+      return imageChangeRefused(m, event.data);
+    case 'CampaignChangesAcknowledged':
+      return changesAcknowledged(m, event.data);
   }
 };
 

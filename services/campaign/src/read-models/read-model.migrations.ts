@@ -72,6 +72,23 @@ const statements = (s: string): readonly string[] => [
      WHERE status IN ${PUBLIC_STATUSES_SQL}`,
   `CREATE INDEX IF NOT EXISTS read_campaigns_holder ON ${s}.read_campaigns (holder_id, created_at DESC, campaign_id DESC)`,
   `CREATE INDEX IF NOT EXISTS read_campaigns_search ON ${s}.read_campaigns USING gin (search_vector)`,
+  // Changes since approval (ADR 0012), added to tables created before them; defaults fill old rows.
+  `ALTER TABLE ${s}.read_campaigns
+     ADD COLUMN IF NOT EXISTS pending_image_url    text,
+     ADD COLUMN IF NOT EXISTS image_proposed_at    timestamptz,
+     ADD COLUMN IF NOT EXISTS refused_image_url    text,
+     ADD COLUMN IF NOT EXISTS image_refusal_reason text,
+     ADD COLUMN IF NOT EXISTS image_refused_at     timestamptz,
+     ADD COLUMN IF NOT EXISTS change_version       integer     NOT NULL DEFAULT 0,
+     ADD COLUMN IF NOT EXISTS changed_parts        text[]      NOT NULL DEFAULT '{}',
+     ADD COLUMN IF NOT EXISTS changed_since        timestamptz,
+     ADD COLUMN IF NOT EXISTS last_changed_at      timestamptz,
+     ADD COLUMN IF NOT EXISTS reviewed_title       text,
+     ADD COLUMN IF NOT EXISTS reviewed_summary     text,
+     ADD COLUMN IF NOT EXISTS reviewed_story       text`,
+  // The moderators' "changed since approval" list, oldest change first, keyed like its cursor.
+  `CREATE INDEX IF NOT EXISTS read_campaigns_changed ON ${s}.read_campaigns (changed_since, campaign_id)
+     WHERE changed_since IS NOT NULL`,
 
   `CREATE TABLE IF NOT EXISTS ${s}.read_campaign_tiers (
      campaign_id        uuid    NOT NULL,

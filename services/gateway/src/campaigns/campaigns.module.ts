@@ -1,6 +1,7 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { CampaignCatalogHttpController } from './campaign-catalog.http.controller';
 import { CampaignLifecycleHttpController } from './campaign-lifecycle.http.controller';
+import { CampaignModerationHttpController } from './campaign-moderation.http.controller';
 import { CampaignRequests } from './campaign-requests';
 import { CampaignTiersHttpController } from './campaign-tiers.http.controller';
 import { CampaignUpdatesHttpController } from './campaign-updates.http.controller';
@@ -17,6 +18,7 @@ import { MyCampaignsHttpController } from './my-campaigns.http.controller';
     CampaignsHttpController,
     CampaignTiersHttpController,
     CampaignLifecycleHttpController,
+    CampaignModerationHttpController,
     CampaignUpdatesHttpController,
     CampaignCatalogHttpController,
     MyCampaignsHttpController,

@@ -136,3 +136,53 @@ export const released = (tierId: string, pledgeId: string, reservationId: string
   type: 'TierUnitReleased',
   data: { tierId, pledgeId, reservationId, reason: 'abandoned', releasedAt: at },
 });
+
+// Changes once approved (ADR 0012)
+
+export const textChanged = (
+  campaignId: string,
+  changes: Events.CampaignPublicTextChanged['data']['changes'],
+  changeVersion: number,
+  at: Instant,
+): Events.CampaignPublicTextChanged => {
+  const { title, summary, story } = campaignFixtures.campaignCreated().data;
+  const before = Object.fromEntries(Object.keys(changes).map((field) => [field, { title, summary, story }[field]]));
+  return { type: 'CampaignPublicTextChanged', data: { campaignId, changes, before, changeVersion, changedAt: at } };
+};
+
+export const imageProposed = (campaignId: string, imageUrl: string, changeVersion: number, at: Instant): Events.CampaignImageChangeProposed => ({
+  type: 'CampaignImageChangeProposed',
+  data: { campaignId, imageUrl, shownImageUrl: 'https://images.example.org/four.jpg', changeVersion, proposedAt: at },
+});
+
+export const imageAcknowledged = (campaignId: string, imageUrl: string, at: Instant): Events.CampaignImageChangeAcknowledged => ({
+  type: 'CampaignImageChangeAcknowledged',
+  data: { campaignId, imageUrl, acknowledgedBy: MODERATOR_ID, acknowledgedAt: at },
+});
+
+export const imageRefused = (campaignId: string, imageUrl: string, reason: string, at: Instant): Events.CampaignImageChangeRefused => ({
+  type: 'CampaignImageChangeRefused',
+  data: { campaignId, imageUrl, refusedBy: MODERATOR_ID, reason, refusedAt: at },
+});
+
+export const changesAcknowledged = (
+  campaignId: string,
+  changeVersion: number,
+  parts: Events.CampaignChangesAcknowledged['data']['parts'],
+  at: Instant,
+): Events.CampaignChangesAcknowledged => ({
+  type: 'CampaignChangesAcknowledged',
+  data: { campaignId, acknowledgedBy: MODERATOR_ID, changeVersion, parts, acknowledgedAt: at },
+});
+
+export const imageRemoved = (campaignId: string, at: Instant): Events.CampaignImageRemoved => ({
+  type: 'CampaignImageRemoved',
+  data: { campaignId, removedAt: at },
+});
+
+export const stretchGoalsAdded = (
+  campaignId: string,
+  stretchGoals: Events.CampaignStretchGoalsAdded['data']['stretchGoals'],
+  changeVersion: number,
+  at: Instant,
+): Events.CampaignStretchGoalsAdded => ({ type: 'CampaignStretchGoalsAdded', data: { campaignId, stretchGoals, changeVersion, addedAt: at } });
