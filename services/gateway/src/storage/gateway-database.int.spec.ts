@@ -19,7 +19,13 @@ describe('the gateway schema', () => {
     await new GatewayDatabase(pool, schema).ready();
 
     const { rows } = await pool.query<{ id: string }>(`SELECT id FROM ${schema}.schema_migrations ORDER BY id`);
-    expect(rows.map((row) => row.id)).toEqual(['0001-accounts', '0002-idempotency-records', '0003-rate-limit-windows']);
+    expect(rows.map((row) => row.id)).toEqual([
+      '0001-accounts',
+      '0002-idempotency-records',
+      '0003-rate-limit-windows',
+      '0004-signing-keys',
+      '0005-normalised-emails',
+    ]);
   });
 
   it('refuses a schema name that could inject SQL', () => {

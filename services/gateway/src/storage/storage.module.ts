@@ -4,6 +4,7 @@ import { PostgresPool } from '../connections/postgres.pool';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { ExpiredRowsSweeper } from './expired-rows.sweeper';
 import { DEFAULT_GATEWAY_SCHEMA, GatewayDatabase } from './gateway-database';
+import { SigningSecrets } from './signing-secrets';
 
 /** Migrates at start-up when PostgreSQL is there; otherwise the first query will. */
 @Injectable()
@@ -19,7 +20,7 @@ class MigrateAtStartUp implements OnApplicationBootstrap {
   }
 }
 
-/** The gateway's own tables (schema `gateway` unless configured), for every module. */
+/** The gateway's own tables (schema `gateway` unless configured) and its signing secrets, for every module. */
 @Global()
 @Module({
   providers: [
@@ -29,9 +30,14 @@ class MigrateAtStartUp implements OnApplicationBootstrap {
       useFactory: (postgres: PostgresPool, config: GatewayConfig) =>
         new GatewayDatabase(postgres.pool, config.schema ?? DEFAULT_GATEWAY_SCHEMA),
     },
+    {
+      provide: SigningSecrets,
+      inject: [GATEWAY_CONFIG, GatewayDatabase],
+      useFactory: (config: GatewayConfig, db: GatewayDatabase) => new SigningSecrets(config.auth, db),
+    },
     MigrateAtStartUp,
     ExpiredRowsSweeper,
   ],
-  exports: [GatewayDatabase],
+  exports: [GatewayDatabase, SigningSecrets],
 })
 export class StorageModule {}

@@ -12,7 +12,11 @@ import type { GatewayConfig } from '../gateway.config';
 export const TEST_AUTH_SECRET = 'test-secret-of-the-gateway-e2e-tests-0123456789';
 
 /** High enough that no test trips them unless it sets its own. */
-const GENEROUS_LIMITS = { login: { limit: 10_000, windowMs: 60_000 }, register: { limit: 10_000, windowMs: 60_000 } };
+const GENEROUS_LIMITS = {
+  login: { limit: 10_000, windowMs: 60_000 },
+  loginPerAddress: { limit: 10_000, windowMs: 60_000 },
+  register: { limit: 10_000, windowMs: 60_000 },
+};
 
 /**
  * A gateway schema of this test file's own in the run's database, so test files running in
