@@ -18,7 +18,7 @@ export const assertGatewaySchemaName = (schema: string): string => {
  * a business fact other services react to: they are the gateway's working state.
  * Migrations are ordered and never edited once released; add a new one instead.
  */
-const migrations = (s: string): readonly SchemaMigration[] => [
+export const gatewayMigrations = (s: string): readonly SchemaMigration[] => [
   {
     id: '0001-accounts',
     sql: `
@@ -96,5 +96,5 @@ const migrations = (s: string): readonly SchemaMigration[] => [
 /** Creates or upgrades the gateway's schema (idempotent; replicas starting together queue). */
 export async function migrateGatewaySchema(pool: Pool, schema: string): Promise<void> {
   const s = assertGatewaySchemaName(schema);
-  await migrateSchema(pool, s, migrations(s));
+  await migrateSchema(pool, s, gatewayMigrations(s));
 }

@@ -43,12 +43,19 @@ export interface TestGatewayOptions {
   /** Routes of the test's own (a slow route, a route needing a role…). */
   readonly controllers?: Type[];
   readonly providers?: Provider[];
+  /** Express's `trust proxy`: lets a test speak for several clients through `X-Forwarded-For`. */
+  readonly trustProxy?: GatewayConfig['trustProxy'];
 }
 
 /** The real gateway application, plus the test's own routes, initialised (no port opened). */
 export async function startTestGateway(schema: string, options: TestGatewayOptions = {}): Promise<INestApplication> {
   const testingModule = await Test.createTestingModule({
-    imports: [AppModule.forRoot(testConfig(schema, options.auth))],
+    imports: [
+      AppModule.forRoot({
+        ...testConfig(schema, options.auth),
+        ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+      }),
+    ],
     controllers: options.controllers ?? [],
     providers: options.providers ?? [],
   }).compile();
