@@ -27,6 +27,7 @@ describe('the gateway schema', () => {
       '0003-rate-limit-windows',
       '0004-signing-keys',
       '0005-normalised-emails',
+      '0006-forget-anonymous-idempotency-records',
     ]);
   });
 

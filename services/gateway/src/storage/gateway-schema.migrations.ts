@@ -91,6 +91,14 @@ export const gatewayMigrations = (s: string): readonly SchemaMigration[] => [
       CREATE UNIQUE INDEX accounts_email_normalised_key ON ${s}.accounts (email_normalised);
       DROP INDEX ${s}.accounts_email_key;`,
   },
+  {
+    id: '0006-forget-anonymous-idempotency-records',
+    sql: `
+      -- Records of anonymous requests (register, login) were fingerprinted with an unsalted
+      -- SHA-256 of a body holding a password, and login answers held access tokens. They are
+      -- dropped; records of accounts are kept (a retry after the upgrade gets a 422, never runs twice).
+      DELETE FROM ${s}.idempotency_records WHERE scope = 'anonymous';`,
+  },
 ];
 
 /** Creates or upgrades the gateway's schema (idempotent; replicas starting together queue). */

@@ -45,6 +45,8 @@ export interface TestGatewayOptions {
   readonly providers?: Provider[];
   /** Express's `trust proxy`: lets a test speak for several clients through `X-Forwarded-For`. */
   readonly trustProxy?: GatewayConfig['trustProxy'];
+  /** A NATS server of the test's own (a stand-in service nobody else can answer for). */
+  readonly natsUrl?: string;
 }
 
 /** The real gateway application, plus the test's own routes, initialised (no port opened). */
@@ -54,6 +56,7 @@ export async function startTestGateway(schema: string, options: TestGatewayOptio
       AppModule.forRoot({
         ...testConfig(schema, options.auth),
         ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+        ...(options.natsUrl === undefined ? {} : { natsUrl: options.natsUrl }),
       }),
     ],
     controllers: options.controllers ?? [],
