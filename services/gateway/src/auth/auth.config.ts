@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { passwordWeakness } from '../accounts/password-strength';
 
 /** At most `limit` requests per `windowMs` for one caller. */
 export interface RateLimit {
@@ -91,6 +92,11 @@ const environment = z
   .refine((env) => env.ELAN_ADMIN_PASSWORD === undefined || env.ELAN_ADMIN_EMAIL !== undefined, {
     path: ['ELAN_ADMIN_EMAIL'],
     message: 'ELAN_ADMIN_EMAIL is required with ELAN_ADMIN_PASSWORD',
+  })
+  .superRefine((env, context) => {
+    if (env.ELAN_ADMIN_PASSWORD === undefined) return;
+    const weakness = passwordWeakness(env.ELAN_ADMIN_PASSWORD, { email: env.ELAN_ADMIN_EMAIL, displayName: env.ELAN_ADMIN_NAME });
+    if (weakness !== undefined) context.addIssue({ code: 'custom', path: ['ELAN_ADMIN_PASSWORD'], message: weakness });
   });
 
 /** `AuthOptions` from the environment; throws a readable error when it is wrong. */

@@ -52,6 +52,18 @@ describe('authentication settings from the environment', () => {
     });
   });
 
+  it('refuses a first-admin password that is easy to guess, or built from its address or name', () => {
+    expect(() => authOptionsFromEnv({ ELAN_ADMIN_EMAIL: 'admin@example.org', ELAN_ADMIN_PASSWORD: ' '.repeat(12) })).toThrow(
+      /too easy to guess[\s\S]*ELAN_ADMIN_PASSWORD/,
+    );
+    expect(() =>
+      authOptionsFromEnv({ ELAN_ADMIN_EMAIL: 'jeanne.dupont@example.org', ELAN_ADMIN_PASSWORD: 'jeanne.dupont@example.org' }),
+    ).toThrow(/personal data/);
+    expect(() =>
+      authOptionsFromEnv({ ELAN_ADMIN_EMAIL: 'root@example.org', ELAN_ADMIN_NAME: 'Zorbax Quenvodel', ELAN_ADMIN_PASSWORD: 'QuenvodelZorbax' }),
+    ).toThrow(/ELAN_ADMIN_PASSWORD/);
+  });
+
   it('refuses an admin password without an admin e-mail', () => {
     expect(() => authOptionsFromEnv({ ELAN_ADMIN_PASSWORD: 'long enough password' })).toThrow(/ELAN_ADMIN_EMAIL/);
   });
