@@ -62,7 +62,12 @@ export class AuthController {
   @RateLimited('login')
   // A token must not be kept 24 h, nor handed back after its logout: every login runs.
   @NeverReplayed()
-  @ApiOperation({ summary: 'Exchange an e-mail and password for a short-lived access token' })
+  @ApiOperation({
+    summary: 'Exchange an e-mail and password for a short-lived access token',
+    description:
+      'An `Idempotency-Key` is checked for its form but never replays a login: every login runs and issues ' +
+      'a fresh token, so no token is stored nor handed back after a logout.',
+  })
   @ApiOkResponse({ description: 'A bearer access token', schema: schemaRef(AccessTokenSchema) })
   @ApiProblem(401, 'Wrong e-mail or password (the same answer for both)')
   async login(@ValidBody(LoginRequestSchema) body: LoginRequest): Promise<AccessTokenView> {

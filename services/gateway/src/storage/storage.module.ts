@@ -6,15 +6,21 @@ import { ExpiredRowsSweeper } from './expired-rows.sweeper';
 import { DEFAULT_GATEWAY_SCHEMA, GatewayDatabase } from './gateway-database';
 import { SigningSecrets } from './signing-secrets';
 
-/** Migrates at start-up when PostgreSQL is there; otherwise the first query will. */
+/**
+ * Migrates at start-up when PostgreSQL is there, and loads the signing secrets — so the first
+ * replica to start makes the development key; otherwise the first query (or token) will.
+ */
 @Injectable()
 class MigrateAtStartUp implements OnApplicationBootstrap {
   private readonly logger = new Logger('GatewayDatabase');
 
-  constructor(private readonly db: GatewayDatabase) {}
+  constructor(
+    private readonly db: GatewayDatabase,
+    private readonly secrets: SigningSecrets,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.db.ready().catch((error: unknown) => {
+    await Promise.all([this.db.ready(), this.secrets.all()]).catch((error: unknown) => {
       this.logger.warn(`gateway schema "${this.db.schema}" not migrated yet (${reasonOf(error)}); retrying on use`);
     });
   }
