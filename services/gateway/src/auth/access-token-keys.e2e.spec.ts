@@ -73,12 +73,21 @@ describe('access-token keys', () => {
         await api.post('/api/auth/logout').set('Authorization', `Bearer ${forged}`).expect(401);
         await api.post('/api/campaigns').set('Authorization', `Bearer ${forged}`).send({}).expect(401);
       }
-      // A forged admin token cannot grant roles.
+      // A token forged for the admin's own id cannot grant roles.
+      const admin = await registerAndLogin(replicaA, 'admin');
+      await queryTestDatabase(`UPDATE ${schema}.accounts SET roles = '{contributor,holder,admin}' WHERE id = $1`, [admin.id]);
+      const forgedAdmin = await forge(oldDerivedKey, admin.id, { kid: '' });
       const granted = await api
         .post(`/api/admin/accounts/${id}/roles`)
-        .set('Authorization', `Bearer ${forgedWithKid}`)
+        .set('Authorization', `Bearer ${forgedAdmin}`)
         .send({ add: ['admin'] });
       expect(granted.status).toBe(401);
+      // The same request with the admin's real token does reach the route (the forged one was the only difference).
+      await api
+        .post('/api/admin/accounts/0190a0d2-7a5b-7c3e-8f00-00000000ffff/roles')
+        .set('Authorization', `Bearer ${admin.token}`)
+        .send({ add: ['admin'] })
+        .expect(404);
       const [account] = await queryTestDatabase<{ roles: string[] }>(`SELECT roles FROM ${schema}.accounts WHERE id = $1`, [id]);
       expect(account?.roles).toEqual(['contributor', 'holder']);
       await me(replicaA, ownToken).expect(200);
