@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Controller, type INestApplication, type INestMicroservice } from '@nestjs/common';
+import { Controller, Post, type INestApplication, type INestMicroservice } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { decodeJwt } from 'jose';
 import request from 'supertest';
@@ -16,6 +16,18 @@ class CampaignServiceStandIn {
   @HandlesRequest(createCampaign)
   async create(command: RequestOf<typeof createCampaign>): Promise<ReplyOf<typeof createCampaign>> {
     return { campaignId: command.campaignId, status: 'draft', version: 1 };
+  }
+}
+
+/** A route that forgot `@NeverReplayed()` although its answer holds a token. */
+@Controller('test-idempotency-secrets')
+class ForgetfulTokenRoute {
+  issued = 0;
+
+  @Post('token')
+  token(): { accessToken: string } {
+    this.issued += 1;
+    return { accessToken: `token-${this.issued}` };
   }
 }
 
@@ -49,7 +61,7 @@ describe('Idempotency-Key records hold no secret', () => {
     });
     await campaignService.listen();
     // Nothing else answers on this server: the campaign POST reaches the stand-in only.
-    app = await startTestGateway(schema, { natsUrl: nats.url });
+    app = await startTestGateway(schema, { natsUrl: nats.url, controllers: [ForgetfulTokenRoute] });
   });
   afterAll(async () => {
     await app.close();
@@ -107,6 +119,18 @@ describe('Idempotency-Key records hold no secret', () => {
     expect(again.body.accessToken).not.toBe(first.body.accessToken);
     await api().get('/api/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(401);
     await api().get('/api/me').set('Authorization', `Bearer ${again.body.accessToken}`).expect(200);
+  });
+
+  it('never keeps an answer holding a token, even from a route not marked @NeverReplayed', async () => {
+    const tokenKey = key();
+    const issue = () => api().post('/api/test-idempotency-secrets/token').set('Idempotency-Key', tokenKey);
+
+    const first = await issue().expect(201);
+    const second = await issue().expect(201);
+
+    expect(second.headers['idempotent-replayed']).toBeUndefined();
+    expect(second.body.accessToken).not.toBe(first.body.accessToken);
+    expect((await records()).some((row) => row.key === tokenKey)).toBe(false);
   });
 
   it('still checks the form of the key on login', async () => {

@@ -88,7 +88,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       concatMap(async (body: unknown) => {
         if (holdsAccessToken(body)) {
           this.logger.error(`an answer holding an access token was not kept for key ${claim.key}: mark its route @NeverReplayed()`);
-          await this.records.release(claim).catch(() => undefined);
+          await this.records.release(claim).catch((error: unknown) => {
+            this.logger.warn(`could not release key ${claim.key}: ${reasonOf(error)}`);
+          });
           return body;
         }
         // The status is the route's (set before interceptors run) unless the handler changed it.
