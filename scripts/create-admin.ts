@@ -43,7 +43,7 @@ async function passwordForNewAccount(email: string, name: string | undefined): P
   const password =
     fromEnv ??
     (process.stdin.isTTY
-      ? await promptHidden(`Password for the new account ${email} (12 characters or more): `)
+      ? await promptHidden(`Password for the new account ${email} (12 characters or more, hard to guess): `)
       : undefined);
   if (password === undefined)
     throw new UsageError(`there is no account for ${email}: set ELAN_ADMIN_PASSWORD, or run this on a terminal`);
