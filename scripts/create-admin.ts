@@ -16,6 +16,7 @@ import { AccountsRepository } from '../services/gateway/src/accounts/accounts.re
 import { AccountsService } from '../services/gateway/src/accounts/accounts.service';
 import { DisplayNameSchema, EmailSchema, PasswordSchema } from '../services/gateway/src/accounts/accounts.schemas';
 import { PasswordHasher } from '../services/gateway/src/accounts/password-hasher';
+import { passwordWeakness } from '../services/gateway/src/accounts/password-strength';
 import { DEFAULT_GATEWAY_SCHEMA, GatewayDatabase } from '../services/gateway/src/storage/gateway-database';
 import { promptHidden } from './prompt-hidden';
 
@@ -33,18 +34,23 @@ function argumentsOf(argv: string[]): { email: string; name?: string } {
   return { email: email.data, ...(name ? { name: name.data } : {}) };
 }
 
-/** The password of a new account: the environment, else a prompt, else a clear refusal. */
-async function passwordForNewAccount(email: string): Promise<string> {
+/**
+ * The password of a new account: the environment, else a prompt, else a clear refusal. Held to
+ * the rules of registration: length, then strength (not built from the address or the name).
+ */
+async function passwordForNewAccount(email: string, name: string | undefined): Promise<string> {
   const fromEnv = process.env.ELAN_ADMIN_PASSWORD;
   const password =
     fromEnv ??
     (process.stdin.isTTY
-      ? await promptHidden(`Password for the new account ${email} (12 characters or more): `)
+      ? await promptHidden(`Password for the new account ${email} (12 characters or more, hard to guess): `)
       : undefined);
   if (password === undefined)
     throw new UsageError(`there is no account for ${email}: set ELAN_ADMIN_PASSWORD, or run this on a terminal`);
   const checked = PasswordSchema.safeParse(password);
   if (!checked.success) throw new UsageError(`the password ${z.prettifyError(checked.error).replace(/^✖ /, '')}`);
+  const weakness = passwordWeakness(password, { email, ...(name === undefined ? {} : { displayName: name }) });
+  if (weakness !== undefined) throw new UsageError(`the password ${weakness}`);
   if (fromEnv === undefined && (await promptHidden('Once more: ')) !== password)
     throw new UsageError('the two passwords differ');
   return password;
@@ -62,7 +68,7 @@ async function main(): Promise<void> {
     const repository = new AccountsRepository(db);
     const accounts = new AccountsService(repository, new PasswordHasher());
     const existing = await repository.findByEmail(email);
-    const password = existing ? undefined : await passwordForNewAccount(email);
+    const password = existing ? undefined : await passwordForNewAccount(email, name);
     const outcome = await accounts.ensureAdmin(email, password, name);
     const said = { created: 'created, with the admin role', promoted: 'promoted to admin', 'already-admin': 'already an admin' };
     console.log(`${email}: ${said[outcome]}`);

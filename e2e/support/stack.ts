@@ -76,6 +76,7 @@ export class Stack {
       HOST: '127.0.0.1',
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       AUTH_LOGIN_LIMIT_PER_MINUTE: '10000',
+      AUTH_LOGIN_LIMIT_PER_ADDRESS_PER_MINUTE: '10000',
       AUTH_REGISTER_LIMIT_PER_MINUTE: '10000',
       ELAN_ADMIN_EMAIL: admin.email,
       ELAN_ADMIN_PASSWORD: admin.password,

@@ -12,7 +12,7 @@ export type GrantedRole = (typeof GRANTED_ROLES)[number];
 /** A person who can log in. The password hash never leaves the repository. */
 export interface Account {
   readonly id: string;
-  /** As typed at registration; unique whatever its case. */
+  /** As typed at registration; unique in its normalised form (`normaliseEmail`). */
   readonly email: string;
   readonly displayName: string;
   readonly roles: readonly Role[];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayDatabase } from '../storage/gateway-database';
 import { sortedRoles, type Account, type Role } from './account';
+import { normaliseEmail } from './email-address';
 
 interface AccountRow {
   id: string;
@@ -34,7 +35,7 @@ export type RolesChange =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'last-admin' };
 
-/** Accounts in the gateway's schema. E-mail addresses are compared whatever their case. */
+/** Accounts in the gateway's schema. E-mail addresses are compared in their normalised form only. */
 @Injectable()
 export class AccountsRepository {
   constructor(private readonly db: GatewayDatabase) {}
@@ -42,11 +43,11 @@ export class AccountsRepository {
   /** The new account, or undefined when the address is taken (atomic, even across replicas). */
   async create(account: NewAccount): Promise<Account | undefined> {
     const { rows } = await this.db.query<AccountRow>(
-      `INSERT INTO ${this.db.schema}.accounts (id, email, password_hash, display_name, roles)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ((lower(email))) DO NOTHING
+      `INSERT INTO ${this.db.schema}.accounts (id, email, email_normalised, password_hash, display_name, roles)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (email_normalised) DO NOTHING
        RETURNING ${COLUMNS}`,
-      [account.id, account.email, account.passwordHash, account.displayName, account.roles],
+      [account.id, account.email, normaliseEmail(account.email), account.passwordHash, account.displayName, account.roles],
     );
     return rows[0] && toAccount(rows[0]);
   }
@@ -61,8 +62,8 @@ export class AccountsRepository {
 
   async findByEmail(email: string): Promise<Account | undefined> {
     const { rows } = await this.db.query<AccountRow>(
-      `SELECT ${COLUMNS} FROM ${this.db.schema}.accounts WHERE lower(email) = lower($1)`,
-      [email],
+      `SELECT ${COLUMNS} FROM ${this.db.schema}.accounts WHERE email_normalised = $1`,
+      [normaliseEmail(email)],
     );
     return rows[0] && toAccount(rows[0]);
   }
@@ -70,8 +71,8 @@ export class AccountsRepository {
   /** The account and its password hash, for a login only. */
   async findCredentials(email: string): Promise<{ account: Account; passwordHash: string } | undefined> {
     const { rows } = await this.db.query<AccountRow & { password_hash: string }>(
-      `SELECT ${COLUMNS}, password_hash FROM ${this.db.schema}.accounts WHERE lower(email) = lower($1)`,
-      [email],
+      `SELECT ${COLUMNS}, password_hash FROM ${this.db.schema}.accounts WHERE email_normalised = $1`,
+      [normaliseEmail(email)],
     );
     const row = rows[0];
     return row && { account: toAccount(row), passwordHash: row.password_hash };
@@ -82,9 +83,9 @@ export class AccountsRepository {
     const { rows } = await this.db.query<{ was_admin: boolean }>(
       `UPDATE ${this.db.schema}.accounts a SET roles = CASE WHEN 'admin' = ANY (a.roles) THEN a.roles ELSE array_append(a.roles, 'admin') END
         FROM ${this.db.schema}.accounts before
-       WHERE before.id = a.id AND lower(a.email) = lower($1)
+       WHERE before.id = a.id AND a.email_normalised = $1
        RETURNING 'admin' = ANY (before.roles) AS was_admin`,
-      [email],
+      [normaliseEmail(email)],
     );
     const row = rows[0];
     return { found: row !== undefined, promoted: row !== undefined && !row.was_admin };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requestSchema, responseSchema } from '../openapi/api-schemas';
 import { GRANTED_ROLES, ROLES, type Account } from './account';
+import { passwordWeakness } from './password-strength';
 
 /** Limits of the fields people type, shared by the CLI and the HTTP API. */
 export const EmailSchema = z.email().max(254);
@@ -35,7 +36,18 @@ export const toAccountView = (account: Account): AccountView => ({
 
 export const RegisterRequestSchema = requestSchema(
   'RegisterRequest',
-  z.strictObject({ email: EmailSchema, password: PasswordSchema, displayName: DisplayNameSchema }),
+  z
+    .strictObject({
+      email: EmailSchema,
+      password: PasswordSchema.describe('12 to 200 characters, hard to guess (zxcvbn score 3 or more)'),
+      displayName: DisplayNameSchema,
+    })
+    // Once its length is right (one message at a time): strength, against the address and name too.
+    .superRefine((body, context) => {
+      if (!PasswordSchema.safeParse(body.password).success) return;
+      const weakness = passwordWeakness(body.password, body);
+      if (weakness !== undefined) context.addIssue({ code: 'custom', path: ['password'], message: weakness });
+    }),
 );
 export type RegisterRequest = z.infer<typeof RegisterRequestSchema>;
 

@@ -84,4 +84,15 @@ describe('npm run create-admin', () => {
     expect(noEmail).toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run create-admin') });
     expect(shortPassword).toMatchObject({ code: 2, stderr: expect.stringContaining('at least 12 characters') });
   });
+
+  it('refuses a password that is long but easy to guess, saying why, and creates nothing', async () => {
+    const email = uniqueEmail('cli-weak');
+
+    const spaces = await createAdmin(schema, ['--email', email], { ELAN_ADMIN_PASSWORD: ' '.repeat(12) });
+    const ownAddress = await createAdmin(schema, ['--email', email], { ELAN_ADMIN_PASSWORD: email });
+
+    expect(spaces).toMatchObject({ code: 2, stderr: expect.stringContaining('the password is too easy to guess. Repeated characters') });
+    expect(ownAddress).toMatchObject({ code: 2, stderr: expect.stringContaining('personal data') });
+    expect(await rolesOf(email)).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { FirstAdmin } from '../auth/auth.config';
+import { normaliseEmail } from './email-address';
 import { PASSWORD, queryTestDatabase, startTestGateway, testSchema, uniqueEmail } from '../test/test-gateway';
 
 describe('the first admin from the configuration (ELAN_ADMIN_EMAIL / ELAN_ADMIN_PASSWORD)', () => {
@@ -15,8 +16,8 @@ describe('the first admin from the configuration (ELAN_ADMIN_EMAIL / ELAN_ADMIN_
   });
 
   const accountsOf = (schema: string, email: string) =>
-    queryTestDatabase<{ id: string; roles: string[] }>(`SELECT id, roles FROM ${schema}.accounts WHERE lower(email) = lower($1)`, [
-      email,
+    queryTestDatabase<{ id: string; roles: string[] }>(`SELECT id, roles FROM ${schema}.accounts WHERE email_normalised = $1`, [
+      normaliseEmail(email),
     ]);
   const login = (app: INestApplication, email: string, password: string) =>
     request(app.getHttpServer()).post('/api/auth/login').send({ email, password });

@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { passwordWeakness } from '../accounts/password-strength';
 
 /** At most `limit` requests per `windowMs` for one caller. */
 export interface RateLimit {
@@ -17,29 +17,52 @@ export interface FirstAdmin {
 
 /** Accounts and access tokens. Every field has a default, except the secret in production. */
 export interface AuthOptions {
-  /** HS256 key of the access tokens, shared by every replica (≥ 32 characters). */
+  /**
+   * HS256 key signing access tokens, shared by every replica (≥ 32 bytes). Without it, a random
+   * key generated once and kept in the gateway's schema (never outside development).
+   */
   readonly secret?: string;
+  /** Keys of earlier access tokens, accepted for verification only while rotating (≥ 32 bytes each). */
+  readonly previousSecrets?: readonly string[];
   /** Lifetime of an access token in seconds: 900 (15 minutes). */
   readonly accessTokenTtlSeconds?: number;
-  /** Login attempts per client address and e-mail; registrations per client address. */
-  readonly rateLimits?: { readonly login?: RateLimit; readonly register?: RateLimit };
+  /**
+   * Login attempts per client address and e-mail, login attempts per client address whatever
+   * the e-mail, registrations per client address.
+   */
+  readonly rateLimits?: {
+    readonly login?: RateLimit;
+    readonly loginPerAddress?: RateLimit;
+    readonly register?: RateLimit;
+  };
   readonly firstAdmin?: FirstAdmin;
 }
 
 export const DEFAULT_ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
-export const DEFAULT_RATE_LIMITS: Readonly<Record<'login' | 'register', RateLimit>> = {
+export const DEFAULT_RATE_LIMITS: Readonly<Record<'login' | 'loginPerAddress' | 'register', RateLimit>> = {
   login: { limit: 10, windowMs: 60_000 },
+  // One address trying many accounts (credential stuffing); generous enough for a shared NAT.
+  loginPerAddress: { limit: 30, windowMs: 60_000 },
   register: { limit: 5, windowMs: 60_000 },
 };
-export const MIN_SECRET_LENGTH = 32;
+/** In bytes (UTF-8): HS256 needs a key at least as long as its 256-bit output. */
+export const MIN_SECRET_BYTES = 32;
+
+const isLongEnough = (secret: string): boolean => Buffer.byteLength(secret, 'utf8') >= MIN_SECRET_BYTES;
+const SECRET_TOO_SHORT = `must have at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -base64 48)`;
+
+/** Previous keys as listed in the environment: separated by commas or white space. */
+const secretList = (value: string): string[] => value.split(/[\s,]+/).filter((secret) => secret.length > 0);
 
 /**
- * The key when none is configured, outside production. Not random: replicas (and restarts) must
- * accept each other's tokens. Derived from the database URL, so two local stacks on different
- * databases do not, and it is no easier to guess than the database's credentials.
+ * Refuses signing keys shorter than 32 bytes, wherever the options come from: the environment
+ * goes through here, and so does the explicit configuration given to `createGateway`.
  */
-export function developmentSecret(databaseUrl: string): string {
-  return createHmac('sha256', 'elan-development-auth-secret').update(databaseUrl).digest('base64url');
+export function assertSigningSecrets(options: AuthOptions | undefined): void {
+  if (options?.secret !== undefined && !isLongEnough(options.secret))
+    throw new Error(`the access-token secret ${SECRET_TOO_SHORT}`);
+  if (options?.previousSecrets?.some((secret) => !isLongEnough(secret)))
+    throw new Error(`every previous access-token secret ${SECRET_TOO_SHORT}`);
 }
 
 const perMinute = (limit: number | undefined): RateLimit | undefined =>
@@ -48,9 +71,15 @@ const perMinute = (limit: number | undefined): RateLimit | undefined =>
 const environment = z
   .object({
     NODE_ENV: z.string().optional(),
-    AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
+    AUTH_SECRET: z.string().refine(isLongEnough, SECRET_TOO_SHORT).optional(),
+    AUTH_PREVIOUS_SECRETS: z
+      .string()
+      .transform(secretList)
+      .refine((secrets) => secrets.every(isLongEnough), `each ${SECRET_TOO_SHORT}`)
+      .optional(),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).optional(),
     AUTH_LOGIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
+    AUTH_LOGIN_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).optional(),
     AUTH_REGISTER_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).optional(),
     ELAN_ADMIN_EMAIL: z.email().optional(),
     ELAN_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
@@ -58,11 +87,16 @@ const environment = z
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.AUTH_SECRET !== undefined, {
     path: ['AUTH_SECRET'],
-    message: `AUTH_SECRET is required when NODE_ENV=production (at least ${MIN_SECRET_LENGTH} random characters, the same on every replica)`,
+    message: `AUTH_SECRET is required when NODE_ENV=production (at least ${MIN_SECRET_BYTES} random bytes, the same on every replica)`,
   })
   .refine((env) => env.ELAN_ADMIN_PASSWORD === undefined || env.ELAN_ADMIN_EMAIL !== undefined, {
     path: ['ELAN_ADMIN_EMAIL'],
     message: 'ELAN_ADMIN_EMAIL is required with ELAN_ADMIN_PASSWORD',
+  })
+  .superRefine((env, context) => {
+    if (env.ELAN_ADMIN_PASSWORD === undefined) return;
+    const weakness = passwordWeakness(env.ELAN_ADMIN_PASSWORD, { email: env.ELAN_ADMIN_EMAIL, displayName: env.ELAN_ADMIN_NAME });
+    if (weakness !== undefined) context.addIssue({ code: 'custom', path: ['ELAN_ADMIN_PASSWORD'], message: weakness });
   });
 
 /** `AuthOptions` from the environment; throws a readable error when it is wrong. */
@@ -71,11 +105,17 @@ export function authOptionsFromEnv(env: Readonly<Record<string, string | undefin
   if (!parsed.success) throw new Error(`invalid authentication environment:\n${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
   const login = perMinute(e.AUTH_LOGIN_LIMIT_PER_MINUTE);
+  const loginPerAddress = perMinute(e.AUTH_LOGIN_LIMIT_PER_ADDRESS_PER_MINUTE);
   const register = perMinute(e.AUTH_REGISTER_LIMIT_PER_MINUTE);
   return {
     ...(e.AUTH_SECRET ? { secret: e.AUTH_SECRET } : {}),
+    ...(e.AUTH_PREVIOUS_SECRETS?.length ? { previousSecrets: e.AUTH_PREVIOUS_SECRETS } : {}),
     ...(e.AUTH_TOKEN_TTL_SECONDS ? { accessTokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS } : {}),
-    rateLimits: { ...(login ? { login } : {}), ...(register ? { register } : {}) },
+    rateLimits: {
+      ...(login ? { login } : {}),
+      ...(loginPerAddress ? { loginPerAddress } : {}),
+      ...(register ? { register } : {}),
+    },
     ...(e.ELAN_ADMIN_EMAIL
       ? {
           firstAdmin: {

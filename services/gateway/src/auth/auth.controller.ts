@@ -10,6 +10,7 @@ import {
 } from '../accounts/accounts.schemas';
 import { ApiProblem } from '../openapi/api-problems.decorator';
 import { schemaRef } from '../openapi/api-schemas';
+import { NeverReplayed } from '../idempotency/never-replayed.decorator';
 import { ProblemException } from '../problem/problem-details';
 import { ValidBody } from '../validation/validated.decorators';
 import { AccessTokens } from './access-tokens';
@@ -59,7 +60,14 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @Header('Cache-Control', 'no-store')
   @RateLimited('login')
-  @ApiOperation({ summary: 'Exchange an e-mail and password for a short-lived access token' })
+  // A token must not be kept 24 h, nor handed back after its logout: every login runs.
+  @NeverReplayed()
+  @ApiOperation({
+    summary: 'Exchange an e-mail and password for a short-lived access token',
+    description:
+      'An `Idempotency-Key` is checked for its form but never replays a login: every login runs and issues ' +
+      'a fresh token, so no token is stored nor handed back after a logout.',
+  })
   @ApiOkResponse({ description: 'A bearer access token', schema: schemaRef(AccessTokenSchema) })
   @ApiProblem(401, 'Wrong e-mail or password (the same answer for both)')
   async login(@ValidBody(LoginRequestSchema) body: LoginRequest): Promise<AccessTokenView> {

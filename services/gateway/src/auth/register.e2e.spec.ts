@@ -78,6 +78,29 @@ describe('registration', () => {
       });
     });
 
+    it('refuses a password of 12 spaces, or one easy to guess, with a 400 problem naming it and saying why', async () => {
+      const email = uniqueEmail('weak');
+      const weak = [
+        { password: ' '.repeat(12), says: /^is too easy to guess\. Repeated characters like "aaa" are easy to guess\./ },
+        { password: 'azertyuiop12', says: /^is too easy to guess\./ },
+        { password: 'motdepasse123', says: /less common/ },
+        { password: email, says: /personal data/ },
+        { password: 'QuenvodelZorbax', says: /personal data/, displayName: 'Zorbax Quenvodel' },
+      ];
+
+      for (const { password, says, displayName = 'Weak' } of weak) {
+        const response = await api().post('/api/auth/register').send({ email, password, displayName });
+
+        expect(response.status).toBe(400);
+        expect(response.body).toMatchObject({
+          type: 'urn:elan:problem:validation-failed',
+          detail: 'The request body has an invalid field: password.',
+          errors: [{ field: 'password', message: expect.stringMatching(says) }],
+        });
+      }
+      await api().post('/api/auth/login').send({ email, password: ' '.repeat(12) }).expect(401);
+    });
+
     it('refuses a field it does not know, by name', async () => {
       const response = await api()
         .post('/api/auth/register')

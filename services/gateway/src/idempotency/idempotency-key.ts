@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { validationProblem } from '../validation/zod-validation.pipe';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -15,26 +14,4 @@ export function parseIdempotencyKey(header: string | string[]): string {
       { field: IDEMPOTENCY_KEY_HEADER, message: 'must be sent once, with 1 to 255 visible ASCII characters' },
     ]);
   return key;
-}
-
-/**
- * What makes two requests "the same": method, path with query, and body. The body is hashed in
- * a canonical form (keys sorted), so re-serialising the same JSON differently still matches.
- */
-export function requestFingerprint(method: string, url: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${method.toUpperCase()} ${url}\n`)
-    .update(canonicalJson(body ?? null))
-    .digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

@@ -6,13 +6,19 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { catchError, concatMap, from, of, throwError, type Observable } from 'rxjs';
 import { actorOf } from '../auth/actor';
 import { reasonOf } from '@elan/messaging';
 import type { HttpRequest, HttpResponse } from '../common/http-exchange';
 import { ProblemException } from '../problem/problem-details';
-import { parseIdempotencyKey, REPLAYED_HEADER, requestFingerprint } from './idempotency-key';
+import { parseIdempotencyKey, REPLAYED_HEADER } from './idempotency-key';
 import { IdempotencyRecords, type Claim } from './idempotency.repository';
+import { NEVER_REPLAYED } from './never-replayed.decorator';
+import { RequestFingerprints } from './request-fingerprints';
+
+/** An answer carrying an access token: never stored, whatever the route says (defence in depth). */
+const holdsAccessToken = (body: unknown): boolean => typeof body === 'object' && body !== null && 'accessToken' in body;
 
 /**
  * `Idempotency-Key` on every POST. The first request with a key runs and its answer is kept
@@ -22,14 +28,21 @@ import { IdempotencyRecords, type Claim } from './idempotency.repository';
  * gateway's handlers change nothing when they fail.
  *
  * Keys belong to the caller: to the account of a valid access token, otherwise to a single
- * anonymous scope (register, login), where the fingerprint covers the whole body — password
- * included — so only a client that sends the very same request can get the answer back.
+ * anonymous scope (register), where the fingerprint covers the whole body — password included —
+ * so only a client that sends the very same request can get the answer back. Fingerprints are
+ * keyed HMACs (`RequestFingerprints`), so the table holds nothing to test a password against.
+ * Routes marked `@NeverReplayed()` (login), and any answer holding an access token, are never
+ * stored: the key is checked, then the request runs like one without a key.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
 
-  constructor(private readonly records: IdempotencyRecords) {}
+  constructor(
+    private readonly records: IdempotencyRecords,
+    private readonly fingerprints: RequestFingerprints,
+    private readonly reflector: Reflector,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
@@ -39,10 +52,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (request.method !== 'POST' || header === undefined) return next.handle();
 
     const key = parseIdempotencyKey(header);
+    if (this.reflector.get<boolean | undefined>(NEVER_REPLAYED, context.getHandler())) return next.handle();
     const actor = actorOf(request);
     const scope = actor ? `account:${actor.accountId}` : 'anonymous';
-    const fingerprint = requestFingerprint(request.method, request.originalUrl, request.body);
-    const outcome = await this.records.claim(scope, key, fingerprint);
+    const fingerprints = await this.fingerprints.of(request.method, request.originalUrl, request.body);
+    const outcome = await this.records.claim(scope, key, fingerprints);
     switch (outcome.kind) {
       case 'claimed':
         return this.runAndKeep(next, response, outcome.claim);
@@ -72,6 +86,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private runAndKeep(next: CallHandler, response: HttpResponse, claim: Claim): Observable<unknown> {
     return next.handle().pipe(
       concatMap(async (body: unknown) => {
+        if (holdsAccessToken(body)) {
+          this.logger.error(`an answer holding an access token was not kept for key ${claim.key}: mark its route @NeverReplayed()`);
+          await this.records.release(claim).catch((error: unknown) => {
+            this.logger.warn(`could not release key ${claim.key}: ${reasonOf(error)}`);
+          });
+          return body;
+        }
         // The status is the route's (set before interceptors run) unless the handler changed it.
         await this.records.complete(claim, response.statusCode, body).catch((error: unknown) => {
           // The work is done: answering matters more. The lease lets the key be claimed again.

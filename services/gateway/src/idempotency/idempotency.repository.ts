@@ -38,7 +38,13 @@ interface RecordRow {
 export class IdempotencyRecords {
   constructor(private readonly db: GatewayDatabase) {}
 
-  async claim(scope: string, key: string, fingerprint: string): Promise<ClaimOutcome> {
+  /**
+   * `fingerprints`: the request's, under the current key first (stored), then under previous
+   * keys (matched), so a key rotation does not turn a retry into "another request".
+   */
+  async claim(scope: string, key: string, fingerprints: readonly string[]): Promise<ClaimOutcome> {
+    const [fingerprint] = fingerprints;
+    if (fingerprint === undefined) throw new Error('a request needs a fingerprint');
     // A record released or expired between the two statements is claimed on the next turn.
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const claimId = randomUUID();
@@ -51,9 +57,9 @@ export class IdempotencyRecords {
            lease_expires_at = excluded.lease_expires_at, expires_at = excluded.expires_at,
            response_status = NULL, response_body = NULL
          WHERE r.expires_at <= now()
-            OR (r.state = 'in_progress' AND r.lease_expires_at <= now() AND r.fingerprint = excluded.fingerprint)
+            OR (r.state = 'in_progress' AND r.lease_expires_at <= now() AND r.fingerprint = ANY ($7::text[]))
          RETURNING claim_id`,
-        [scope, key, fingerprint, claimId, CLAIM_LEASE_SECONDS, RECORD_TTL_SECONDS],
+        [scope, key, fingerprint, claimId, CLAIM_LEASE_SECONDS, RECORD_TTL_SECONDS, fingerprints],
       );
       if (claimed.rowCount === 1) return { kind: 'claimed', claim: { scope, key, claimId } };
 
@@ -64,7 +70,7 @@ export class IdempotencyRecords {
       );
       const record = rows[0];
       if (!record) continue;
-      if (record.fingerprint !== fingerprint) return { kind: 'other-request' };
+      if (!fingerprints.includes(record.fingerprint)) return { kind: 'other-request' };
       if (record.state === 'in_progress') return { kind: 'in-progress' };
       return { kind: 'replay', status: record.response_status ?? 200, body: record.response_body ?? undefined };
     }

@@ -1,7 +1,9 @@
 import { Pool } from 'pg';
+import { migrateSchema } from '@elan/event-store';
 import { testConfig, testSchema } from '../test/test-gateway';
 import { ExpiredRowsSweeper } from './expired-rows.sweeper';
 import { GatewayDatabase } from './gateway-database';
+import { gatewayMigrations } from './gateway-schema.migrations';
 
 describe('the gateway schema', () => {
   let pool: Pool;
@@ -19,7 +21,32 @@ describe('the gateway schema', () => {
     await new GatewayDatabase(pool, schema).ready();
 
     const { rows } = await pool.query<{ id: string }>(`SELECT id FROM ${schema}.schema_migrations ORDER BY id`);
-    expect(rows.map((row) => row.id)).toEqual(['0001-accounts', '0002-idempotency-records', '0003-rate-limit-windows']);
+    expect(rows.map((row) => row.id)).toEqual([
+      '0001-accounts',
+      '0002-idempotency-records',
+      '0003-rate-limit-windows',
+      '0004-signing-keys',
+      '0005-normalised-emails',
+      '0006-forget-anonymous-idempotency-records',
+    ]);
+  });
+
+  it('backfills the normalised e-mail of existing accounts, unique from then on', async () => {
+    const schema = testSchema('backfill');
+    await migrateSchema(pool, schema, gatewayMigrations(schema).slice(0, 3));
+    await pool.query(`INSERT INTO ${schema}.accounts (id, email, password_hash, display_name)
+      VALUES ('0190a0d2-7a5b-7c3e-8f00-000000000001', 'Ada.Lovelace@Example.ORG', 'h', 'Ada')`);
+
+    await new GatewayDatabase(pool, schema).ready();
+
+    const { rows } = await pool.query<{ email: string; email_normalised: string }>(
+      `SELECT email, email_normalised FROM ${schema}.accounts`,
+    );
+    expect(rows).toEqual([{ email: 'Ada.Lovelace@Example.ORG', email_normalised: 'ada.lovelace@example.org' }]);
+    await expect(
+      pool.query(`INSERT INTO ${schema}.accounts (id, email, email_normalised, password_hash, display_name)
+        VALUES ('0190a0d2-7a5b-7c3e-8f00-000000000002', 'ada.lovelace@example.org', 'ada.lovelace@example.org', 'h', 'A')`),
+    ).rejects.toThrow(/duplicate key/);
   });
 
   it('refuses a schema name that could inject SQL', () => {

@@ -12,7 +12,11 @@ import type { GatewayConfig } from '../gateway.config';
 export const TEST_AUTH_SECRET = 'test-secret-of-the-gateway-e2e-tests-0123456789';
 
 /** High enough that no test trips them unless it sets its own. */
-const GENEROUS_LIMITS = { login: { limit: 10_000, windowMs: 60_000 }, register: { limit: 10_000, windowMs: 60_000 } };
+const GENEROUS_LIMITS = {
+  login: { limit: 10_000, windowMs: 60_000 },
+  loginPerAddress: { limit: 10_000, windowMs: 60_000 },
+  register: { limit: 10_000, windowMs: 60_000 },
+};
 
 /**
  * A gateway schema of this test file's own in the run's database, so test files running in
@@ -39,12 +43,22 @@ export interface TestGatewayOptions {
   /** Routes of the test's own (a slow route, a route needing a role…). */
   readonly controllers?: Type[];
   readonly providers?: Provider[];
+  /** Express's `trust proxy`: lets a test speak for several clients through `X-Forwarded-For`. */
+  readonly trustProxy?: GatewayConfig['trustProxy'];
+  /** A NATS server of the test's own (a stand-in service nobody else can answer for). */
+  readonly natsUrl?: string;
 }
 
 /** The real gateway application, plus the test's own routes, initialised (no port opened). */
 export async function startTestGateway(schema: string, options: TestGatewayOptions = {}): Promise<INestApplication> {
   const testingModule = await Test.createTestingModule({
-    imports: [AppModule.forRoot(testConfig(schema, options.auth))],
+    imports: [
+      AppModule.forRoot({
+        ...testConfig(schema, options.auth),
+        ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+        ...(options.natsUrl === undefined ? {} : { natsUrl: options.natsUrl }),
+      }),
+    ],
     controllers: options.controllers ?? [],
     providers: options.providers ?? [],
   }).compile();

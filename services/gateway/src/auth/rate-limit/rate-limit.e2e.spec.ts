@@ -65,3 +65,53 @@ describe('rate limits on authentication', () => {
       await request(replicaA.getHttpServer()).get('/api/me').expect(401);
   });
 });
+
+/** Each test speaks for client addresses of its own (through X-Forwarded-For), so counters never mix. */
+describe('rate limits on login: one spelling per address, one budget per client address', () => {
+  const schema = testSchema('ratelimit_addr');
+  const rateLimits = { login: { limit: 3, windowMs: 60_000 }, loginPerAddress: { limit: 8, windowMs: 60_000 } };
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    app = await startTestGateway(schema, { auth: { rateLimits }, trustProxy: true });
+  });
+  afterAll(() => app.close());
+
+  const login = (from: string, email: string, password = 'wrong password') =>
+    request(app.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', from).send({ email, password });
+
+  it('keeps a locked-out address locked out, whatever its spelling, and never logs in another one', async () => {
+    const from = '198.51.100.1';
+    const suffix = uniqueEmail('alice').replace(/^alice-/, '');
+    const email = `sec-alice-${suffix}`;
+    await request(app.getHttpServer())
+      .post('/api/auth/register')
+      .send({ email, password: PASSWORD, displayName: 'Alice' })
+      .expect(201);
+    for (let attempt = 0; attempt < 3; attempt += 1) await login(from, email).expect(401);
+    await login(from, email, PASSWORD).expect(429);
+
+    // Case and compatibility forms (fullwidth letters) name the same address: the same counter.
+    await login(from, email.toUpperCase(), PASSWORD).expect(429);
+    await login(from, `ｓｅｃ-alice-${suffix}`, PASSWORD).expect(429);
+    // The dotted capital I lower-cases to "i̇" in JavaScript but to "i" in PostgreSQL: it used to
+    // get a fresh counter and then log in as Alice. It names another address now, with no account.
+    const dotted = await login(from, `sec-al\u0130ce-${suffix}`, PASSWORD);
+
+    expect(dotted.status).toBe(401);
+    expect(dotted.body.accessToken).toBeUndefined();
+  });
+
+  it('answers 429 to a client address trying many accounts, and counts every spelling', async () => {
+    const from = '198.51.100.2';
+    for (let attempt = 0; attempt < 7; attempt += 1) await login(from, uniqueEmail('stuffed')).expect(401);
+    await login(from, `sec-al\u0130ce-${uniqueEmail('x')}`).expect(401);
+
+    const response = await login(from, uniqueEmail('stuffed'));
+
+    expect(response.status).toBe(429);
+    expect(response.headers['retry-after']).toMatch(/^\d+$/);
+    expect(response.body).toMatchObject({ type: 'urn:elan:problem:rate-limited', status: 429 });
+    await login('198.51.100.3', uniqueEmail('elsewhere')).expect(401);
+  });
+});

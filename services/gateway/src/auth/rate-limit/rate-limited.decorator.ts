@@ -2,8 +2,20 @@ import { applyDecorators, SetMetadata, UseGuards, type ExecutionContext } from '
 import { ApiProblem } from '../../openapi/api-problems.decorator';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 
-/** The rate limits of authentication, each with its own counter and caller identity. */
+/** The rate-limited routes of authentication. */
 export type RateLimitName = 'login' | 'register';
+
+/** The counters, each with its own limit and caller identity (`AuthOptions.rateLimits`). */
+export type Throttler = 'login' | 'loginPerAddress' | 'register';
+
+/**
+ * A login counts per client address and e-mail, and per client address across e-mails (one
+ * address trying a password on many accounts); a registration per client address.
+ */
+const THROTTLERS: Readonly<Record<RateLimitName, readonly Throttler[]>> = {
+  login: ['loginPerAddress', 'login'],
+  register: ['register'],
+};
 
 const RATE_LIMIT = 'elan:rate-limit';
 
@@ -14,6 +26,8 @@ const RATE_LIMIT = 'elan:rate-limit';
 export const RateLimited = (name: RateLimitName): MethodDecorator =>
   applyDecorators(SetMetadata(RATE_LIMIT, name), UseGuards(AuthThrottlerGuard), ApiProblem(429));
 
-/** The limit a route counts against, if any. */
-export const rateLimitOf = (context: ExecutionContext): RateLimitName | undefined =>
-  Reflect.getMetadata(RATE_LIMIT, context.getHandler()) as RateLimitName | undefined;
+/** The counters a route counts against, if any. */
+export const countsAgainst = (context: ExecutionContext): readonly Throttler[] => {
+  const name = Reflect.getMetadata(RATE_LIMIT, context.getHandler()) as RateLimitName | undefined;
+  return name === undefined ? [] : THROTTLERS[name];
+};
