@@ -77,6 +77,10 @@ describe('errors as RFC 7807 problem details', () => {
 
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
+    expect(response.body).toMatchObject({
+      type: 'urn:elan:problem:validation-failed',
+      status: 400,
+      errors: [{ field: 'body', message: 'is not valid JSON' }],
+    });
   });
 });
