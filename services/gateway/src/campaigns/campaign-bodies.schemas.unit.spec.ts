@@ -1,0 +1,21 @@
+import { componentSchemas } from '../openapi/api-schemas';
+import { CampaignChangesBodySchema, TierChangesBodySchema } from './campaign-bodies.schemas';
+
+describe.each([
+  ['campaign', CampaignChangesBodySchema, 'CampaignChangesRequest', { title: 'Un four à pain' }],
+  ['tier', TierChangesBodySchema, 'TierChangesRequest', { title: 'Une miche' }],
+])('the changes of a %s (PATCH)', (_, schema, component, oneField) => {
+  it('refuses a body that names no field', () => {
+    const result = schema.safeParse({});
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: [], message: 'names no field to change' })]);
+  });
+
+  it('accepts a single field', () => {
+    expect(schema.safeParse(oneField).success).toBe(true);
+  });
+
+  it('says so in the OpenAPI document', () => {
+    expect(componentSchemas()[component]).toMatchObject({ minProperties: 1 });
+  });
+});
