@@ -138,6 +138,15 @@ describe('the edge: bodies, text and headers before any route', () => {
       expect(response.body).toMatchObject({ detail: 'The query string has an invalid field: q.', errors: [{ field: 'q' }] });
     });
 
+    it('refuses half a surrogate pair and other malformed UTF-8 in a query parameter, rather than replacing it', async () => {
+      for (const value of ['%ED%A0%80', '%E9t%E9']) {
+        const response = await api().get(`/api/test-edge/items/a?q=${value}`);
+        expect(response.status).toBe(400);
+        expect(response.body).toMatchObject({ errors: [{ field: 'q', message: 'is not valid percent-encoded UTF-8' }] });
+      }
+      await api().get('/api/test-edge/items/a?q=%C3%A9t%C3%A9+chaud&q=pain').expect(200, { name: 'a', query: { q: ['été chaud', 'pain'] } });
+    });
+
     it('refuses a NUL byte and malformed UTF-8 in the path', async () => {
       for (const segment of ['a%00b', '%ED%A0%80', '%E9']) {
         const response = await api().get(`/api/test-edge/items/${segment}`);

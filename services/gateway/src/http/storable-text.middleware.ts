@@ -46,9 +46,33 @@ const splitOnce = (text: string, separator: string): [string, string] => {
   return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
 };
 
-/** The query as `querystring` (Express's parser) decodes it: names and values. */
-function unstorableQuery(search: string): FieldError[] {
-  const parameters: Record<string, string[]> = {};
-  for (const [name, value] of new URLSearchParams(search)) (parameters[name] ??= []).push(value);
-  return unstorableFields(parameters, 'query').map((error) => ({ ...error, field: error.field.replace(/\.\d+$/, '') }));
+/**
+ * The query's names and values, decoded as the router will. A sequence that is not UTF-8
+ * (`%ED%A0%80`, half a surrogate pair) would be replaced by U+FFFD there and reach the handler
+ * as text the client never meant: it is refused, like in the path.
+ */
+function unstorableQuery(query: string): FieldError[] {
+  const parameters: Record<string, string> = {};
+  const errors: FieldError[] = [];
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const [rawName, rawValue] = splitOnce(pair, '=');
+    const name = decodeQueryPart(rawName);
+    const value = decodeQueryPart(rawValue);
+    if (name === undefined || value === undefined) {
+      errors.push({ field: name ?? 'query', message: 'is not valid percent-encoded UTF-8' });
+      continue;
+    }
+    // Repeated names: each value is checked, the name is reported once.
+    parameters[name] = (parameters[name] ?? '') + value;
+  }
+  return [...errors, ...unstorableFields(parameters, 'query')];
 }
+
+const decodeQueryPart = (text: string): string | undefined => {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+};
