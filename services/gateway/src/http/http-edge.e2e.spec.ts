@@ -1,6 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { PASSWORD, queryTestDatabase, startTestGateway, testSchema, uniqueEmail } from '../test/test-gateway';
+import { AppModule } from '../app.module';
+import { configureGateway } from '../gateway';
+import { PASSWORD, queryTestDatabase, startTestGateway, testConfig, testSchema, uniqueEmail } from '../test/test-gateway';
 
 /** Echoes what reached it, to show what the edge lets through. */
 @Controller('test-edge')
@@ -185,6 +188,29 @@ describe('the edge: bodies, text and headers before any route', () => {
         const asset = await api().get(url.pathname);
         expect(`${url.pathname} ${asset.status}`).toBe(`${url.pathname} 200`);
       }
+    });
+  });
+
+  describe('behind a TLS-terminating proxy (TRUST_PROXY)', () => {
+    let proxied: INestApplication;
+    beforeAll(async () => {
+      const testingModule = await Test.createTestingModule({
+        imports: [AppModule.forRoot({ ...testConfig(testSchema('edge_tls')), trustProxy: 'loopback' })],
+      }).compile();
+      proxied = await configureGateway(testingModule.createNestApplication({ logger: false })).init();
+    });
+    afterAll(() => proxied.close());
+
+    it('sends Strict-Transport-Security on requests that came over HTTPS, and only those', async () => {
+      const overTls = await request(proxied.getHttpServer()).get('/api/health').set('X-Forwarded-Proto', 'https');
+      expect(overTls.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      const plain = await request(proxied.getHttpServer()).get('/api/health');
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+    });
+
+    it('believes X-Forwarded-Proto only from a trusted proxy', async () => {
+      const spoofed = await api().get('/api/health').set('X-Forwarded-Proto', 'https');
+      expect(spoofed.headers['strict-transport-security']).toBeUndefined();
     });
   });
 });
