@@ -39,13 +39,15 @@ export function jsonBodyParser(options: JsonBodyOptions = DEFAULT_JSON_BODY_OPTI
     if (refusal) return discardThen(request, () => next(refusal));
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > options.limitBytes) return discardThen(request, () => next(tooLarge(options.limitBytes)));
-    readAtMost(request, options.limitBytes, (bytes) => {
-      if (bytes === undefined) return next(tooLarge(options.limitBytes));
+    readAtMost(request, options.limitBytes, (read) => {
+      if (read === 'too large') return next(tooLarge(options.limitBytes));
+      // The client went away mid-body: a 400 nobody will read, rather than a 500 in the logs.
+      if (read instanceof Error) return next(validationProblem('body', [{ field: 'body', message: 'could not be read to its end' }]));
       try {
-        const parsed = parseJson(bytes, options.maxDepth);
+        const parsed = parseJson(read, options.maxDepth);
         const writable = request as WritableRequest;
         writable.body = parsed;
-        if (options.keepsRawBody(request)) writable.rawBody = bytes;
+        if (options.keepsRawBody(request)) writable.rawBody = read;
         next();
       } catch (error) {
         next(error);
@@ -84,22 +86,22 @@ const tooLarge = (limitBytes: number): ProblemException =>
     detail: `The request body may hold at most ${limitBytes} bytes.`,
   });
 
-/** Reads the body, or `undefined` once it passes `limitBytes` (the rest is read off and dropped). */
-function readAtMost(request: IncomingMessage, limitBytes: number, done: (bytes: Buffer | undefined) => void): void {
+/** Reads the body, or says it passed `limitBytes` (the rest is read off and dropped), or why reading failed. */
+function readAtMost(request: IncomingMessage, limitBytes: number, done: (read: Buffer | 'too large' | Error) => void): void {
   const chunks: Buffer[] = [];
   let received = 0;
   let finished = false;
-  const finish = (bytes: Buffer | undefined): void => {
+  const finish = (read: Buffer | 'too large' | Error): void => {
     if (finished) return;
     finished = true;
-    done(bytes);
+    done(read);
   };
   request.on('data', (chunk: Buffer) => {
     received += chunk.length;
     if (received <= limitBytes) chunks.push(chunk);
   });
-  request.once('end', () => finish(received <= limitBytes ? Buffer.concat(chunks) : undefined));
-  request.once('error', () => finish(undefined));
+  request.once('end', () => finish(received <= limitBytes ? Buffer.concat(chunks) : 'too large'));
+  request.once('error', (error) => finish(error));
 }
 
 /**
