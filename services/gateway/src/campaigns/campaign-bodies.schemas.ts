@@ -39,6 +39,8 @@ const atLeastOneField = <T extends z.ZodObject>(schema: T): T =>
   schema
     .refine((changes: Record<string, unknown>) => Object.values(changes).some((value) => value !== undefined), {
       message: 'names no field to change',
+      // Only a body that is otherwise valid: a misspelt field is named as such, not as no field.
+      when: (payload) => payload.issues.length === 0,
     })
     .meta({ minProperties: 1 });
 

@@ -11,6 +11,11 @@ describe.each([
     expect(result.error?.issues).toEqual([expect.objectContaining({ path: [], message: 'names no field to change' })]);
   });
 
+  it('names a misspelt field alone, not as a body without fields', () => {
+    const result = schema.safeParse({ titel: 'x' });
+    expect(result.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['titel'] })]);
+  });
+
   it('accepts a single field', () => {
     expect(schema.safeParse(oneField).success).toBe(true);
   });
