@@ -2,6 +2,7 @@ import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
+import { guardTheEdge } from './http/http-edge';
 import { setupOpenApi } from './openapi/openapi';
 import type { GatewayConfig } from './gateway.config';
 
@@ -28,6 +29,8 @@ export async function createGateway(
     logger: options.logger ?? ['log', 'warn', 'error'],
     // Throw on a wiring error instead of calling process.exit: the caller decides what to do.
     abortOnError: false,
+    // Bodies are read by the gateway's own JSON parser, with its limits (`http/`).
+    bodyParser: false,
   });
   configureGateway(app);
   if (options.shutdownHooks) app.enableShutdownHooks();
@@ -39,6 +42,7 @@ export async function createGateway(
  * testing module (to add a route of their own) apply the same.
  */
 export function configureGateway(app: INestApplication): INestApplication {
+  guardTheEdge(app);
   app.setGlobalPrefix('api');
   setupOpenApi(app);
   return app;

@@ -3,7 +3,7 @@ import { Ctx, MessagePattern, Payload, RpcException, type NatsContext } from '@n
 import { isDomainError } from '@elan/domain-kernel';
 import type { ReplyOf, RequestContract, RequestError, RequestOf } from '@elan/contracts';
 import { z } from 'zod';
-import { errorReplyOf, invalidPayload } from './request-failures';
+import { answerableError, errorReplyOf, invalidPayload } from './request-failures';
 
 /**
  * A method that answers a request: it receives the validated request and resolves to the
@@ -22,7 +22,8 @@ const internalError = (contract: RequestContract): RequestError => ({
 /**
  * Answers one request by its contract: validates the request (invalid: `validation_failed`
  * naming the fields), runs `handle`, validates the reply. A thrown `DomainError` becomes the
- * error reply of its code; anything else is logged here and answered `internal_error`, so
+ * error reply of its code, a PostgreSQL data exception (the request's value overflowed a
+ * column) a `validation_failed` one; anything else is logged here and answered `internal_error`, so
  * neither stacks nor internals cross the wire. Failures are thrown as `RpcException`s, which
  * Nest's default RPC exception filter sends as they are in the reply packet's `err`.
  */
@@ -41,7 +42,11 @@ export const answerRequest = async <C extends RequestContract>(
   try {
     reply = await handle(request.data);
   } catch (error) {
-    if (isDomainError(error)) throw new RpcException(errorReplyOf(error));
+    const answer = answerableError(error);
+    if (answer) {
+      if (!isDomainError(error)) logger.warn(`${contract.subject} refused a value the database cannot take: ${String(error)}`);
+      throw new RpcException(errorReplyOf(answer));
+    }
     logger.error(`${contract.subject} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     throw new RpcException(internalError(contract));
   }

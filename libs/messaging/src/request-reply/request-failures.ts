@@ -2,6 +2,7 @@ import {
   ConcurrencyError,
   ForbiddenError,
   IllegalStateError,
+  isDomainError,
   NotFoundError,
   ValidationError,
   type DomainError,
@@ -94,4 +95,31 @@ export const invalidPayload = (what: string, error: z.ZodError): ValidationError
   }));
   const listed = issues.map((issue) => `${issue.path || '(payload)'}: ${issue.message}`).join('; ');
   return new ValidationError(`${what}: ${listed}`, { issues });
+};
+
+/**
+ * A PostgreSQL "data exception" (SQLSTATE class 22: invalid text representation, numeric value
+ * out of range, datetime overflow, untranslatable character, 22P05…): a value the request
+ * carried that the database cannot store or compare. The request is at fault, not the service.
+ * Recognised by shape — `pg`'s `DatabaseError` and TypeORM's `QueryFailedError` (which copies
+ * the driver error's fields) both carry `code` and `severity` — so no driver is imported here.
+ */
+export const isDataException = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, severity } = error as { code?: unknown; severity?: unknown };
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && typeof severity === 'string';
+};
+
+/** The SQL, the values and the database's wording stay in the log: the caller learns only this. */
+export const DATA_EXCEPTION_MESSAGE = 'the request holds a value out of range or text that cannot be stored';
+
+/**
+ * The error a service answers for what a handler threw: a `DomainError` as it is, a data
+ * exception as a `ValidationError` (the request is at fault, a retry would fail the same way);
+ * `undefined` for anything else, which is the service's own failure (`internal_error`).
+ */
+export const answerableError = (error: unknown): DomainError | undefined => {
+  if (isDomainError(error)) return error;
+  if (isDataException(error)) return new ValidationError(DATA_EXCEPTION_MESSAGE);
+  return undefined;
 };

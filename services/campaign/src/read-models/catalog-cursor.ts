@@ -27,8 +27,23 @@ export const encodeCursor = (position: CursorPosition): string =>
 
 const invalidCursor = (why: string): ValidationError => new ValidationError(`cursor ${why}`, { field: 'cursor' });
 
+/**
+ * A key this API could have written: amounts are safe integers (inside `bigint`, and exact in
+ * JavaScript); instants are what `toISOString` writes for years 1 to 9999 — which PostgreSQL's
+ * `timestamptz` also reads. Anything else would reach SQL as a cast that overflows (a 22003 or
+ * 22008 error, so far a 500); it is refused as the cursor it is.
+ */
 const validKey = (key: string, kind: SortKeyKind): boolean =>
-  kind === 'integer' ? /^-?\d{1,19}$/.test(key) : !Number.isNaN(Date.parse(key)) && new Date(key).toISOString() === key;
+  kind === 'integer' ? /^-?\d{1,16}$/.test(key) && Number.isSafeInteger(Number(key)) : isInstantOfOurEra(key);
+
+const ISO_INSTANT = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const isInstantOfOurEra = (key: string): boolean => {
+  const year = ISO_INSTANT.exec(key)?.[1];
+  if (year === undefined || Number(year) < 1) return false;
+  const instant = new Date(key);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString() === key;
+};
 
 export const decodeCursor = (cursor: string, sort: string, kind: SortKeyKind): CursorPosition => {
   if (typeof cursor !== 'string' || cursor.length === 0 || cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor))

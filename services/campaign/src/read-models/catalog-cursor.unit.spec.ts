@@ -30,6 +30,37 @@ describe('a catalog cursor', () => {
     const cursor = encodeCursor({ sort: 'most_funded', key: '12.5', campaignId: ID });
     expect(() => decodeCursor(cursor, 'most_funded', 'integer')).toThrow(ValidationError);
   });
+
+  it.each([
+    ['past bigint', '99999999999999999999'],
+    ['just past bigint', '9223372036854775808'],
+    ['inside bigint but not exact in JavaScript', '9007199254740993'],
+    ['far below', '-9223372036854775809'],
+  ])('refuses an integer key %s, naming the cursor', (_, key) => {
+    const cursor = encodeCursor({ sort: 'most_funded', key, campaignId: ID });
+    expect(() => decodeCursor(cursor, 'most_funded', 'integer')).toThrow(expect.objectContaining({ details: { field: 'cursor' } }));
+  });
+
+  it('accepts the largest safe integer and its opposite', () => {
+    for (const key of [String(Number.MAX_SAFE_INTEGER), String(-Number.MAX_SAFE_INTEGER)])
+      expect(decodeCursor(encodeCursor({ sort: 'most_funded', key, campaignId: ID }), 'most_funded', 'integer').key).toBe(key);
+  });
+
+  it.each([
+    ['past JavaScript and PostgreSQL', '+275760-09-13T00:00:00.000Z'],
+    ['before PostgreSQL', '-271821-04-20T00:00:00.000Z'],
+    ['in year 0', '0000-06-01T00:00:00.000Z'],
+    ['past year 9999', '+010000-01-01T00:00:00.000Z'],
+    ['on a day that does not exist', '2025-02-30T00:00:00.000Z'],
+  ])('refuses an instant key %s, naming the cursor', (_, key) => {
+    const cursor = encodeCursor({ sort: 'newest', key, campaignId: ID });
+    expect(() => decodeCursor(cursor, 'newest', 'instant')).toThrow(expect.objectContaining({ details: { field: 'cursor' } }));
+  });
+
+  it('accepts the first and last instants of years 1 to 9999', () => {
+    for (const key of ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'])
+      expect(decodeCursor(encodeCursor({ sort: 'newest', key, campaignId: ID }), 'newest', 'instant').key).toBe(key);
+  });
 });
 
 describe('a page limit', () => {

@@ -31,6 +31,19 @@ const StretchGoalInput = stretchGoalSchema.extend({
 
 const stretchGoalsInput = z.array(StretchGoalInput).describe('Further amounts above the goal, ascending.');
 
+/**
+ * A PATCH that names no field would change nothing yet answer 200, as if something had been
+ * saved: refused, naming the body. `minProperties` says the same in the OpenAPI document.
+ */
+const atLeastOneField = <T extends z.ZodObject>(schema: T): T =>
+  schema
+    .refine((changes: Record<string, unknown>) => Object.values(changes).some((value) => value !== undefined), {
+      message: 'names no field to change',
+      // Only a body that is otherwise valid: a misspelt field is named as such, not as no field.
+      when: (payload) => payload.issues.length === 0,
+    })
+    .meta({ minProperties: 1 });
+
 export const CreateCampaignBodySchema = requestSchema(
   'CreateCampaignRequest',
   z
@@ -44,9 +57,11 @@ export type CreateCampaignBody = z.infer<typeof CreateCampaignBodySchema>;
 
 export const CampaignChangesBodySchema = requestSchema(
   'CampaignChangesRequest',
-  z
-    .strictObject({ ...campaignChangesSchema.shape, stretchGoals: stretchGoalsInput.optional() })
-    .describe('Only the fields to change; imageUrl null removes the image; stretchGoals replaces the list.'),
+  atLeastOneField(
+    z
+      .strictObject({ ...campaignChangesSchema.shape, stretchGoals: stretchGoalsInput.optional() })
+      .describe('Only the fields to change (at least one); imageUrl null removes the image; stretchGoals replaces the list.'),
+  ),
 );
 export type CampaignChangesBody = z.infer<typeof CampaignChangesBodySchema>;
 
@@ -64,7 +79,10 @@ export const AddTierBodySchema = requestSchema(
 );
 export type AddTierBody = z.infer<typeof AddTierBodySchema>;
 
-export const TierChangesBodySchema = requestSchema('TierChangesRequest', z.strictObject(tierChangesSchema.shape).describe(tierChangesSchema.description ?? ''));
+export const TierChangesBodySchema = requestSchema(
+  'TierChangesRequest',
+  atLeastOneField(z.strictObject(tierChangesSchema.shape).describe(`${tierChangesSchema.description ?? ''} At least one.`)),
+);
 export type TierChangesBody = z.infer<typeof TierChangesBodySchema>;
 
 export const RejectCampaignBodySchema = requestSchema('RejectCampaignRequest', z.strictObject(rejectCampaign.request.pick({ reason: true }).shape));

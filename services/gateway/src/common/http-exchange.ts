@@ -11,7 +11,14 @@ export interface HttpRequest extends IncomingMessage {
   readonly body?: unknown;
   /** The client address (honours `trust proxy`). */
   readonly ip?: string;
+  /** The body's bytes as received, on the routes that ask for them (`JsonBodyOptions.keepsRawBody`). */
+  readonly rawBody?: Buffer;
+  /** `https`, also behind a proxy that says so when `trust proxy` is set. */
+  readonly secure?: boolean;
 }
+
+/** The next step of a middleware; an argument is an error for the exception filter. */
+export type NextFunction = (error?: unknown) => void;
 
 /** Express's response is a Node response with a few helpers; Node's API is all we use. */
 export type HttpResponse = ServerResponse;

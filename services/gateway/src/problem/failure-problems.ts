@@ -1,6 +1,6 @@
 import { HttpStatus, Logger } from '@nestjs/common';
 import { isDomainError, type DomainErrorCode } from '@elan/domain-kernel';
-import { RequestFailure, type RequestFailureCode } from '@elan/messaging';
+import { DATA_EXCEPTION_MESSAGE, isDataException, RequestFailure, type RequestFailureCode } from '@elan/messaging';
 import type { ProblemDetails } from './problem-details';
 
 /**
@@ -37,8 +37,10 @@ const logger = new Logger('ProblemDetails');
 
 /**
  * The problem for a `DomainError` (thrown in the gateway, or rethrown from a service's error
- * reply by the `RequestClient`) or a `RequestFailure`; `undefined` for anything else. Domain
- * errors are answers meant for the caller: their message and details are passed on.
+ * reply by the `RequestClient`), a `RequestFailure`, or a PostgreSQL data exception (SQLSTATE
+ * class 22: a value of the request the database could not take, a 400 like any invalid input);
+ * `undefined` for anything else. Domain errors are answers meant for the caller: their message
+ * and details are passed on.
  */
 export function problemForFailure(exception: unknown): ProblemDetails | undefined {
   if (isDomainError(exception)) {
@@ -51,6 +53,17 @@ export function problemForFailure(exception: unknown): ProblemDetails | undefine
     const log = exception.code === 'remote_failure' ? logger.error.bind(logger) : logger.warn.bind(logger);
     log(`${exception.name} on ${exception.subject}: ${exception.message}`);
     return { type: problemType(exception.code), title, status, detail: FAILURE_DETAILS[exception.code], code: exception.code };
+  }
+  if (isDataException(exception)) {
+    // The statement and the database's wording may quote SQL and values: log only.
+    logger.warn(`a request's value was refused by PostgreSQL: ${String(exception)}`);
+    return {
+      type: 'urn:elan:problem:validation-failed',
+      title: 'The request is invalid',
+      status: HttpStatus.BAD_REQUEST,
+      detail: `${DATA_EXCEPTION_MESSAGE[0]?.toUpperCase() ?? ''}${DATA_EXCEPTION_MESSAGE.slice(1)}.`,
+      errors: [],
+    };
   }
   return undefined;
 }

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule } from '../app.module';
 import { configureGateway } from '../gateway';
+import { queryTestDatabase } from '../test/test-gateway';
 
 /** Routes that fail in the ways the filter must handle. */
 @Controller('test-failures')
@@ -10,6 +11,20 @@ class FailingController {
   @Get('crash')
   crash(): never {
     throw new Error('secret internals at /srv/elan/payout.ts:42');
+  }
+
+  /** A value the client chose, cast by PostgreSQL: a bigint overflow (SQLSTATE 22003). */
+  @Get('overflow')
+  async overflow(): Promise<never> {
+    await queryTestDatabase('SELECT CAST($1 AS bigint)', ['9223372036854775808']);
+    throw new Error('unreachable: the cast overflows');
+  }
+
+  /** The service's own mistake (SQLSTATE 42P01): stays a 500. */
+  @Get('broken-query')
+  async brokenQuery(): Promise<never> {
+    await queryTestDatabase('SELECT * FROM no_such_table_of_ours');
+    throw new Error('unreachable: the table does not exist');
   }
 
   @Get('missing')
@@ -69,6 +84,20 @@ describe('errors as RFC 7807 problem details', () => {
     expect(response.text).not.toMatch(/secret|payout|at /);
   });
 
+  it('answers a value PostgreSQL cannot take with a 400 validation problem that quotes no SQL', async () => {
+    const response = await request(app.getHttpServer()).get('/api/test-failures/overflow');
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ type: 'urn:elan:problem:validation-failed', status: 400, errors: [] });
+    expect(response.text).not.toMatch(/bigint|SELECT|9223372036854775808|for type/);
+  });
+
+  it('answers any other database error with a 500 problem', async () => {
+    const response = await request(app.getHttpServer()).get('/api/test-failures/broken-query');
+    expect(response.status).toBe(500);
+    expect(response.text).not.toMatch(/no_such_table|SELECT/);
+  });
+
   it('answers a malformed JSON body with a 400 problem', async () => {
     const response = await request(app.getHttpServer())
       .post('/api/health')
@@ -77,6 +106,10 @@ describe('errors as RFC 7807 problem details', () => {
 
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400 });
+    expect(response.body).toMatchObject({
+      type: 'urn:elan:problem:validation-failed',
+      status: 400,
+      errors: [{ field: 'body', message: 'is not valid JSON' }],
+    });
   });
 });

@@ -68,6 +68,15 @@ describe('validation of bodies, path parameters and queries with zod', () => {
     ]);
   });
 
+  it('names text that cannot be stored by the same path as a schema error, before the schema runs', async () => {
+    const response = await api()
+      .post(`/api/test-validation/items/${id}/tiers`)
+      .send({ tiers: [{ title: 'Early bird', minimum: 10 }, { title: 'Late\u0000', minimum: 'ten' }] });
+    expect(response.status).toBe(400);
+    // Only the NUL: the edge refuses the body before zod would name `minimum`.
+    expect(response.body.errors).toEqual([{ field: 'tiers.1.title', message: expect.stringMatching(/NUL/) }]);
+  });
+
   it('calls a body that is missing or not an object "body"', async () => {
     const response = await api().post(`/api/test-validation/items/${id}/tiers`);
 
