@@ -183,14 +183,20 @@ describe('request/reply over NATS between a Nest microservice and RequestClient'
 
 
   it('answers a request in flight when its replica shuts down, while new ones find it gone', async () => {
-    const replica = await startReplica('leaving', { controller: SlowController, shutdownGraceMs: 3_000 });
-    const late = client.request(slow, { campaignId: KNOWN });
-    await waitUntil(() => SlowController.started, { timeoutMs: 2_000, description: 'the slow handler runs' });
+    // Generous bounds for the request in flight and the grace period: on a loaded machine the
+    // waits below may add up past the client's default 2 s, which is not what this test is about.
+    const replica = await startReplica('leaving', { controller: SlowController, shutdownGraceMs: 10_000 });
+    const late = client.request(slow, { campaignId: KNOWN }, { timeoutMs: 10_000 });
+    await waitUntil(() => SlowController.started, { timeoutMs: 5_000, description: 'the slow handler runs' });
 
     const closing = replica.close();
+    // A ping that reached the replica as it unsubscribed is never answered: a short timeout lets
+    // the probe try again rather than stall.
     await waitUntil(
-      async () => (await client.request(ping, { campaignId: KNOWN }).catch((error: unknown) => error)) instanceof ServiceUnavailableError,
-      { timeoutMs: 2_000, description: 'the leaving replica no longer takes requests' },
+      async () =>
+        (await client.request(ping, { campaignId: KNOWN }, { timeoutMs: 300 }).catch((error: unknown) => error)) instanceof
+        ServiceUnavailableError,
+      { timeoutMs: 5_000, description: 'the leaving replica no longer takes requests' },
     );
     SlowController.letAnswer();
 
