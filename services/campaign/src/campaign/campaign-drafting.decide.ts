@@ -30,7 +30,7 @@ import type { CampaignRules } from './campaign-rules';
 import type { CreateCampaign, EditCampaign, SubmitCampaign } from './campaign.commands';
 import { editOnceApproved } from './campaign-moderation.decide';
 import type { CampaignCreated, CampaignEdited, CampaignEvent, CampaignSubmitted } from './campaign.events';
-import type { CampaignIn, CampaignPlan, CampaignState, DraftCampaign } from './campaign.state';
+import type { CampaignIn, CampaignPlan, CampaignState, DraftCampaign, ExistingCampaign } from './campaign.state';
 import type { CampaignChanges } from './campaign.values';
 
 /** Decisions of a campaign's drafting: create, edit, submit. */
@@ -38,16 +38,42 @@ import type { CampaignChanges } from './campaign.values';
 const optional = <T>(value: T | undefined, check: (value: T) => T): T | undefined =>
   value === undefined ? undefined : check(value);
 
+/** What a creation sets, and so what a repeated creation must repeat to be the same one. */
+const CREATION_FIELDS = [
+  'holderId',
+  'title',
+  'summary',
+  'story',
+  'category',
+  'imageUrl',
+  'goal',
+  'fundingModel',
+  'startsAt',
+  'deadline',
+  'location',
+  'stretchGoals',
+] as const;
+
+/**
+ * A creation of a campaign that exists: the same holder asking for the same content again is a
+ * retry whose answer was lost (the gateway derives the id from the Idempotency-Key), so nothing
+ * happens and the reply says where the campaign stands; anything else is a conflict.
+ */
+const createdAgain = (campaign: ExistingCampaign, created: CampaignCreated['data']): CampaignEvent[] => {
+  const same = CREATION_FIELDS.every((field) => sameValue(campaign[field as keyof ExistingCampaign], created[field]));
+  if (!same)
+    throw new IllegalStateError(`campaign ${created.campaignId} already exists`, { campaignId: created.campaignId });
+  return [];
+};
+
 export const createCampaign = (
   command: CreateCampaign,
   state: CampaignState,
   rules: CampaignRules,
-): CampaignCreated => {
+): CampaignCreated | CampaignEvent[] => {
   const { data, metadata } = command;
   if (!metadata.roles.includes('holder'))
     throw new ForbiddenError('only an account with the holder role may create a campaign', { actor: metadata.actor });
-  if (state.status !== 'none')
-    throw new IllegalStateError(`campaign ${data.campaignId} already exists`, { campaignId: data.campaignId });
   const { now, at } = commandTime(metadata);
   const created: CampaignCreated['data'] = {
     campaignId: uuid('campaignId', data.campaignId),
@@ -65,6 +91,7 @@ export const createCampaign = (
     stretchGoals: stretchGoals(data.stretchGoals ?? [], rules),
     createdAt: at,
   };
+  if (state.status !== 'none') return createdAgain(state, created);
   if (created.startsAt !== undefined) startsInFuture(created.startsAt, now);
   consistentPlan(created, rules);
   return { type: 'CampaignCreated', data: definedOnly(created) };

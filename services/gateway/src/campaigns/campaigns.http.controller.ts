@@ -1,9 +1,9 @@
 import { Controller, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createCampaign, editCampaign } from '@elan/contracts';
-import { uuidv7 } from '@elan/domain-kernel';
 import type { Actor } from '../auth/actor';
 import { Authenticated, CurrentActor } from '../auth/auth.decorators';
+import { RequestIds, type MintId } from '../idempotency/request-ids';
 import { ApiProblem } from '../openapi/api-problems.decorator';
 import { schemaRef } from '../openapi/api-schemas';
 import { ValidBody } from '../validation/validated.decorators';
@@ -21,9 +21,12 @@ export class CampaignsHttpController {
   constructor(private readonly campaigns: CampaignRequests) {}
 
   /**
-   * The gateway picks the id (a UUID v7), so the command is idempotent on it; a client that
-   * retries sends an `Idempotency-Key` and gets the same campaign back. `Location` is set by
-   * `CreatedCampaignLocation`, which also sees replayed answers.
+   * The gateway picks the ids: a UUID v7, or with an `Idempotency-Key` one derived from the
+   * account and the key (`RequestIds`). A retry whose first answer was kept is replayed by
+   * `IdempotencyInterceptor`; one whose first answer was lost (the reply timed out after the
+   * campaign service committed, so the key was released) asks again for the same campaign id,
+   * and the campaign answers with the draft it already has — or 409 if the retry's content
+   * differs. `Location` is set by `CreatedCampaignLocation`, which also sees replayed answers.
    */
   @Post()
   @Authenticated()
@@ -34,13 +37,18 @@ export class CampaignsHttpController {
     headers: { Location: { description: '/api/campaigns/{id}', schema: { type: 'string' } } },
   })
   @ApiProblem(403, 'The account may not hold campaigns')
-  create(@CurrentActor() actor: Actor, @ValidBody(CreateCampaignBodySchema) body: CreateCampaignBody): Promise<CampaignCommandReply> {
+  @ApiProblem(409, 'The Idempotency-Key already created a campaign with other content')
+  create(
+    @CurrentActor() actor: Actor,
+    @ValidBody(CreateCampaignBodySchema) body: CreateCampaignBody,
+    @RequestIds() mint: MintId,
+  ): Promise<CampaignCommandReply> {
     const { stretchGoals, ...fields } = body;
     return this.campaigns.withBody(createCampaign, {
       ...fields,
-      ...(stretchGoals && { stretchGoals: withStretchGoalIds(stretchGoals) }),
+      ...(stretchGoals && { stretchGoals: withStretchGoalIds(stretchGoals, mint) }),
       actor: commandActor(actor),
-      campaignId: uuidv7(),
+      campaignId: mint('campaign'),
     });
   }
 

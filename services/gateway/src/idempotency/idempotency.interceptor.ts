@@ -24,8 +24,11 @@ const holdsAccessToken = (body: unknown): boolean => typeof body === 'object' &&
  * `Idempotency-Key` on every POST. The first request with a key runs and its answer is kept
  * 24 h; the same key with the same method, path and body gets that answer again (with
  * `Idempotent-Replayed: true`); with another request, a 422 problem; while the first still
- * runs, a 409 problem. A request that fails keeps nothing, so retrying it runs it again: the
- * gateway's handlers change nothing when they fail.
+ * runs, a 409 problem. A request that fails keeps nothing, so retrying it runs it again. A
+ * failure does not prove that nothing changed: when a service's reply times out, the service may
+ * still have committed. So a handler that creates something names it from the key
+ * (`RequestIds`), and the service answers a repeated creation with what it already has: the
+ * retry runs again and gets the same thing, never a second one.
  *
  * Keys belong to the caller: to the account of a valid access token, otherwise to a single
  * anonymous scope (register), where the fingerprint covers the whole body — password included —
