@@ -4,71 +4,113 @@ import type { EventMetadata, RecordedEvent } from './event';
 import { inTransaction } from './transactions';
 import type { PostgresEventStore } from './postgres-event-store';
 
-export interface HandleCommandOptions<E extends DomainEvent> {
-  /** Attempts in all, including the first; each retry reloads the stream (default 3). */
-  readonly maxAttempts?: number;
-  /** Metadata stamped on every event the decision produces. */
-  readonly metadata?: EventMetadata;
-  /** Turns a stored event back into the decider's event (upcasting, validation). */
+export interface CommandHandlerOptions<E extends DomainEvent, Id> {
+  /** The stream of the aggregate an id names: `campaign-<id>`. */
+  readonly streamOf: (id: Id) => string;
+  /** Turns a stored event back into the decider's event (upcasting); by default, as it was appended. */
   readonly toDomainEvent?: (event: RecordedEvent) => E;
-  /** Read and append inside the caller's transaction (e.g. `withStreamLock`). */
-  readonly client?: PoolClient;
+  /** Attempts in all on a version conflict, including the first; each retry reloads the stream (default 3). */
+  readonly maxAttempts?: number;
 }
 
-export interface CommandResult<E, S> {
-  readonly newEvents: readonly E[];
+/** An aggregate as its events say: its state and its stream's version (0: no event yet). */
+export interface Loaded<S> {
   readonly state: S;
-  /** The stream's version after the command. */
   readonly version: number;
 }
 
+export interface CommandResult<E, S> extends Loaded<S> {
+  /** What the decision recorded; empty when it changed nothing. */
+  readonly newEvents: readonly E[];
+}
+
+/** The stream of one aggregate, locked for the transaction `client` runs. */
+export interface LockedStream<C extends Command, E extends DomainEvent, S> {
+  readonly client: PoolClient;
+  handle(command: C, metadata?: EventMetadata): Promise<CommandResult<E, S>>;
+}
+
 /**
- * Load, fold, decide, append with the expected version; on a concurrency conflict decide again
- * on the fresh state, a bounded number of times. Errors thrown by `decide` pass through untouched.
+ * The one way an aggregate's commands are applied, built once from its decider (as Emmett's
+ * `CommandHandler(evolve, initialState)`): load, fold, decide, append with the expected version.
  */
-export const handleCommand = async <C extends Command, E extends DomainEvent, S>(
+export interface CommandHandler<C extends Command, E extends DomainEvent, S, Id = string> {
+  /**
+   * Applies `command` to the aggregate `id`; on a version conflict, decides again on the fresh
+   * state a bounded number of times. Errors thrown by `decide` pass through untouched. Each event
+   * carries `metadata`, by default the command's correlation id, causation id and actor. With
+   * `client`, reads and appends in the caller's transaction.
+   */
+  handle(id: Id, command: C, metadata?: EventMetadata, client?: PoolClient): Promise<CommandResult<E, S>>;
+  load(id: Id, client?: PoolClient): Promise<Loaded<S>>;
+  /**
+   * Runs `work` in a transaction holding a lock on the aggregate's stream, for streams so hot that
+   * optimistic retries would starve (a popular tier's stock): writers queue instead of colliding.
+   * `work` reads what it needs in that transaction and decides through the same `handle`.
+   */
+  locked<T>(id: Id, work: (stream: LockedStream<C, E, S>) => Promise<T>): Promise<T>;
+}
+
+/** Events of a service's own streams were checked when decided: they come back as they went in. */
+const asAppended = <E extends DomainEvent>(event: RecordedEvent): E => ({ type: event.type, data: event.data }) as E;
+
+export const commandHandler = <C extends Command, E extends DomainEvent, S, Id = string>(
   store: PostgresEventStore,
-  streamId: string,
   decider: Decider<C, E, S>,
-  command: C,
-  options: HandleCommandOptions<E> = {},
-): Promise<CommandResult<E, S>> => {
-  const maxAttempts = options.maxAttempts ?? 3;
-  const toDomainEvent = options.toDomainEvent ?? ((event: RecordedEvent) => ({ type: event.type, data: event.data }) as E);
-  for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(streamId, options.client ? { client: options.client } : {});
-    const version = recorded[recorded.length - 1]?.streamPosition ?? 0;
-    const state = fold(decider, recorded.map(toDomainEvent));
-    const newEvents = asEvents(decider.decide(command, state));
-    if (newEvents.length === 0) return { newEvents, state, version };
-    const metadata: EventMetadata = {
-      ...options.metadata,
-      correlationId: options.metadata?.correlationId ?? command.metadata?.correlationId,
-      causationId: options.metadata?.causationId ?? command.metadata?.causationId,
-      actor: options.metadata?.actor ?? command.metadata?.actor,
-    };
-    try {
-      const appended = await store.append(
-        streamId,
-        newEvents.map((event) => ({ type: event.type, data: event.data, metadata: withoutUndefined(metadata) })),
-        version,
-        options.client ? { client: options.client } : {},
-      );
-      const nextState = newEvents.reduce((current, event) => decider.evolve(current, event), state);
-      return { newEvents, state: nextState, version: appended.nextExpectedVersion };
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+  options: CommandHandlerOptions<E, Id>,
+): CommandHandler<C, E, S, Id> => {
+  const { streamOf, maxAttempts = 3 } = options;
+  const toDomainEvent = options.toDomainEvent ?? asAppended<E>;
+  const inClient = (client?: PoolClient) => (client ? { client } : {});
+
+  const loadStream = async (streamId: string, client?: PoolClient): Promise<Loaded<S>> => {
+    const recorded = await store.readStream(streamId, inClient(client));
+    return { state: fold(decider, recorded.map(toDomainEvent)), version: recorded[recorded.length - 1]?.streamPosition ?? 0 };
+  };
+
+  const handle = async (id: Id, command: C, metadata: EventMetadata = {}, client?: PoolClient): Promise<CommandResult<E, S>> => {
+    const streamId = streamOf(id);
+    const stamped = withoutUndefined({
+      ...metadata,
+      correlationId: metadata.correlationId ?? command.metadata?.correlationId,
+      causationId: metadata.causationId ?? command.metadata?.causationId,
+      actor: metadata.actor ?? command.metadata?.actor,
+    });
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await loadStream(streamId, client);
+      const newEvents = asEvents(decider.decide(command, state));
+      if (newEvents.length === 0) return { newEvents, state, version };
+      try {
+        const appended = await store.append(
+          streamId,
+          newEvents.map((event) => ({ type: event.type, data: event.data, metadata: stamped })),
+          version,
+          inClient(client),
+        );
+        const next = newEvents.reduce((current, event) => decider.evolve(current, event), state);
+        return { newEvents, state: next, version: appended.nextExpectedVersion };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+      }
     }
-  }
+  };
+
+  return {
+    handle,
+    load: (id, client) => loadStream(streamOf(id), client),
+    locked: (id, work) =>
+      withStreamLock(store, streamOf(id), (client) =>
+        work({ client, handle: (command, metadata) => handle(id, command, metadata, client) }),
+      ),
+  };
 };
 
 const withoutUndefined = (metadata: EventMetadata): EventMetadata =>
   Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined)) as EventMetadata;
 
 /**
- * Runs `work` in a transaction holding a lock on one stream, for streams so hot that optimistic
- * retries would starve (a popular tier's stock): writers queue instead of colliding. The lock is
- * PostgreSQL's, so it holds across replicas, and it ends with the transaction.
+ * Runs `work` in a transaction holding a lock on one stream (`CommandHandler.locked`). The lock
+ * is PostgreSQL's, so it holds across replicas, and it ends with the transaction.
  */
 export const withStreamLock = async <T>(
   store: PostgresEventStore,

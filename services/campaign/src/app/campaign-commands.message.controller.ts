@@ -19,7 +19,7 @@ import {
 } from '@elan/contracts';
 import { NotFoundError } from '@elan/domain-kernel';
 import { HEADER, HandlesRequest } from '@elan/messaging';
-import { CampaignCommands, type CampaignCommandRequest, type CampaignCommandResult } from '../application/campaign-commands.service';
+import { CampaignApplication, type CampaignCommandRequest, type CampaignCommandResult } from '../application/campaign-application';
 import type { ActorMetadata } from '../campaign';
 
 type CommandReply = ReplyOf<typeof createCampaign>;
@@ -41,7 +41,7 @@ const metadataOf = (actor: Actor, context: NatsContext): Omit<ActorMetadata, 'no
  */
 @Controller()
 export class CampaignCommandsMessageController {
-  constructor(@Inject(CampaignCommands) private readonly campaigns: CampaignCommands) {}
+  constructor(@Inject(CampaignApplication) private readonly campaigns: CampaignApplication) {}
 
   @HandlesRequest(createCampaign)
   async create({ actor, ...data }: RequestOf<typeof createCampaign>, context: NatsContext): Promise<CommandReply> {

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CampaignCommands } from '../application/campaign-commands.service';
+import { CampaignApplication } from '../application/campaign-application';
 import { CampaignCatalog } from '../read-models';
 import { TierStockService } from '../tier-stock/application/tier-stock.service';
 import { CampaignCatalogMessageController } from './campaign-catalog.message.controller';
@@ -19,7 +19,7 @@ export class CampaignServiceModule {
       module: CampaignServiceModule,
       controllers: [CampaignCommandsMessageController, CampaignCatalogMessageController, TierStockMessageController],
       providers: [
-        { provide: CampaignCommands, useValue: composition.commands },
+        { provide: CampaignApplication, useValue: composition.commands },
         { provide: CampaignCatalog, useValue: composition.catalog },
         { provide: TierStockService, useValue: composition.tierStock },
       ],

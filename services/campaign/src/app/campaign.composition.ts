@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '@elan/domain-kernel';
 import type { PostgresEventStore } from '@elan/event-store';
 import { OutboxRelay } from '@elan/messaging';
-import { CampaignCommands } from '../application/campaign-commands.service';
+import { CampaignApplication } from '../application/campaign-application';
 import { campaignTierFacts } from '../application/campaign-tier-facts';
 import { createCampaignDecider } from '../campaign';
 import { toIntegrationEvent } from '../outbox/campaign-integration-events';
@@ -39,7 +39,7 @@ interface Worker {
 
 /** The application services the message controllers call, and the work that runs beside them. */
 export interface CampaignComposition {
-  readonly commands: CampaignCommands;
+  readonly commands: CampaignApplication;
   readonly catalog: CampaignCatalog;
   readonly tierStock: TierStockService;
   /**
@@ -63,7 +63,7 @@ const logFailure =
  * opens a connection or starts anything: `background.start()` does, once the service answers.
  */
 export function composeCampaign({ config, store, dataSource, nc, clock }: CampaignInfrastructure): CampaignComposition {
-  const commands = new CampaignCommands(store, createCampaignDecider(config.rules), clock);
+  const commands = new CampaignApplication(store, createCampaignDecider(config.rules), clock);
   const tierStock = new TierStockService(store, clock, campaignTierFacts(commands), config.tierHoldMs, scheduleHoldExpiry(store.schema));
   const catalog = new CampaignCatalog(dataSource, clock);
 

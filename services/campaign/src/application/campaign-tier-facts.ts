@@ -1,10 +1,10 @@
 import { NotFoundError } from '@elan/domain-kernel';
 import type { TierFactsReader } from '../tier-stock/application/tier-stock.service';
-import type { CampaignCommands } from './campaign-commands.service';
+import type { CampaignApplication } from './campaign-application';
 
 /** What the tier stock needs to know of a campaign, read from the campaign's own stream. */
 export const campaignTierFacts =
-  (campaigns: CampaignCommands): TierFactsReader =>
+  (campaigns: CampaignApplication): TierFactsReader =>
   async (campaignId, tierId, client) => {
     const campaign = await campaigns.load(campaignId, client);
     if (campaign.status === 'none') throw new NotFoundError(`no campaign ${campaignId}`, { field: 'campaignId' });

@@ -54,6 +54,6 @@ export const requireStatus = <S extends CampaignStatus>(
 export const commandTime = (metadata: TimedMetadata): { readonly now: Date; readonly at: Instant } => {
   const now = metadata.now as Date | undefined;
   if (!(now instanceof Date) || Number.isNaN(now.getTime()))
-    throw new TypeError('campaign commands need metadata.now, a valid Date');
+    throw new TypeError('campaign and tier stock commands need metadata.now, a valid Date');
   return { now, at: now.toISOString() };
 };

@@ -4,7 +4,7 @@ import { systemClock, uuidv7 } from '@elan/domain-kernel';
 import { PostgresEventStore, type Subscription } from '@elan/event-store';
 import { waitUntil } from '@elan/testing';
 import { TEST_CAMPAIGN_RULES, campaignFixtures, createCampaignDecider, type CampaignState, type FundingModel } from '../campaign';
-import { CampaignCommands } from '../application/campaign-commands.service';
+import { CampaignApplication } from '../application/campaign-application';
 import { campaignDeadlineHandlers, noPledgesYet } from './campaign-deadlines';
 import { campaignScheduleProjection } from './campaign-schedule.projection';
 import { DurableScheduler } from './durable-scheduler';
@@ -19,7 +19,7 @@ const { asHolder, asModerator, createCampaign } = campaignFixtures;
 describe('a campaign’s start and deadline (real PostgreSQL, real time)', () => {
   let pool: Pool;
   let store: PostgresEventStore;
-  let campaigns: CampaignCommands;
+  let campaigns: CampaignApplication;
   let projection: Subscription;
   let scheduler: DurableScheduler;
 
@@ -27,7 +27,7 @@ describe('a campaign’s start and deadline (real PostgreSQL, real time)', () =>
     pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     store = await PostgresEventStore.open(pool, { schema: `deadlines_${randomBytes(4).toString('hex')}` });
     await ensureScheduleTable(pool, store.schema);
-    campaigns = new CampaignCommands(store, createCampaignDecider(TEST_CAMPAIGN_RULES), systemClock);
+    campaigns = new CampaignApplication(store, createCampaignDecider(TEST_CAMPAIGN_RULES), systemClock);
     scheduler = new DurableScheduler({
       pool,
       schema: store.schema,

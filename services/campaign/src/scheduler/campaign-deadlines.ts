@@ -1,5 +1,5 @@
 import type { Money } from '@elan/domain-kernel';
-import type { CampaignCommands } from '../application/campaign-commands.service';
+import type { CampaignApplication } from '../application/campaign-application';
 import type { ScheduledHandler } from './durable-scheduler';
 import { CLOSE, LAUNCH } from './campaign-schedule.projection';
 
@@ -18,7 +18,7 @@ export const noPledgesYet: CommittedPledges = {
 
 /** What the scheduler does at a campaign's start and deadline. */
 export const campaignDeadlineHandlers = (
-  campaigns: CampaignCommands,
+  campaigns: CampaignApplication,
   pledges: CommittedPledges,
 ): Record<string, ScheduledHandler> => ({
   [LAUNCH]: async (command, client) => {

@@ -1,6 +1,11 @@
+import type { Command } from '@elan/domain-kernel';
+import type { TimedMetadata } from '../campaign';
 import type { ReleaseReason } from './tier-stock.events';
 
 export type TierStockCommand = ReserveTierUnit | ConfirmTierUnit | ReleaseTierUnit | ExpireTierReservations;
+
+/** As the campaign's commands: decided at `metadata.now`, which the handler takes from its clock. */
+type TimedCommand<Type extends string, Data> = Command<Type, Data> & { readonly metadata: TimedMetadata };
 
 /** What the campaign stream says about the tier, read by the handler before deciding. */
 export interface TierFacts {
@@ -11,30 +16,26 @@ export interface TierFacts {
   readonly quantityLimit: number | null;
 }
 
-export interface ReserveTierUnit {
-  readonly type: 'ReserveTierUnit';
-  readonly data: {
+export type ReserveTierUnit = TimedCommand<
+  'ReserveTierUnit',
+  {
     readonly tierId: string;
     readonly pledgeId: string;
     readonly reservationId: string;
     readonly tier: TierFacts;
-    readonly now: Date;
     readonly holdMs: number;
-  };
-}
+  }
+>;
 
-export interface ConfirmTierUnit {
-  readonly type: 'ConfirmTierUnit';
-  readonly data: { readonly tierId: string; readonly pledgeId: string; readonly quantityLimit: number | null; readonly now: Date };
-}
+export type ConfirmTierUnit = TimedCommand<
+  'ConfirmTierUnit',
+  { readonly tierId: string; readonly pledgeId: string; readonly quantityLimit: number | null }
+>;
 
-export interface ReleaseTierUnit {
-  readonly type: 'ReleaseTierUnit';
-  readonly data: { readonly tierId: string; readonly pledgeId: string; readonly reason: Exclude<ReleaseReason, 'expired'>; readonly now: Date };
-}
+export type ReleaseTierUnit = TimedCommand<
+  'ReleaseTierUnit',
+  { readonly tierId: string; readonly pledgeId: string; readonly reason: Exclude<ReleaseReason, 'expired'> }
+>;
 
 /** Swept by the scheduler so read models see expired holds go back to the stock. */
-export interface ExpireTierReservations {
-  readonly type: 'ExpireTierReservations';
-  readonly data: { readonly tierId: string; readonly now: Date };
-}
+export type ExpireTierReservations = TimedCommand<'ExpireTierReservations', { readonly tierId: string }>;

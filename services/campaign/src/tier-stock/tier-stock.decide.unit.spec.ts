@@ -13,7 +13,8 @@ const openTier: TierFacts = { campaignId, campaignLive: true, tierOpen: true, qu
 
 const reserve = (pledge: string, at = now, tier: TierFacts = openTier): ReserveTierUnit => ({
   type: 'ReserveTierUnit',
-  data: { tierId, pledgeId: `pledge-${pledge}`, reservationId: `res-${pledge}`, tier, now: at, holdMs: HOLD_MS },
+  data: { tierId, pledgeId: `pledge-${pledge}`, reservationId: `res-${pledge}`, tier, holdMs: HOLD_MS },
+  metadata: { now: at },
 });
 const reserved = (pledge: string, at = now): TierStockEvent => ({
   type: 'TierUnitReserved',
@@ -61,31 +62,31 @@ describe('the stock of a limited tier', () => {
   });
 
   it('confirms a held unit, once', () => {
-    given([reserved('a')]).when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2, now } }).then([confirmed('a')]);
+    given([reserved('a')]).when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 }, metadata: { now } }).then([confirmed('a')]);
     given([reserved('a'), confirmed('a')])
-      .when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2, now } })
+      .when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 }, metadata: { now } })
       .thenNothingHappened();
   });
 
   it('refuses to confirm an expired hold whose unit was taken meanwhile', () =>
     given([reserved('a'), reserved('b', later(HOLD_MS)), reserved('c', later(HOLD_MS))])
-      .when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2, now: later(HOLD_MS + 1) } })
+      .when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 }, metadata: { now: later(HOLD_MS + 1) } })
       .thenThrows(TierSoldOutError));
 
   it('refuses to confirm a unit the pledge never held', () =>
-    given([]).when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-z', quantityLimit: 2, now } }).thenThrows(IllegalStateError));
+    given([]).when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-z', quantityLimit: 2 }, metadata: { now } }).thenThrows(IllegalStateError));
 
   it('releases a held or confirmed unit, and a second release changes nothing', () => {
     given([reserved('a'), confirmed('a')])
-      .when({ type: 'ReleaseTierUnit', data: { tierId, pledgeId: 'pledge-a', reason: 'cancelled', now } })
+      .when({ type: 'ReleaseTierUnit', data: { tierId, pledgeId: 'pledge-a', reason: 'cancelled' }, metadata: { now } })
       .then([released('a', 'cancelled')]);
     given([reserved('a'), released('a', 'cancelled')])
-      .when({ type: 'ReleaseTierUnit', data: { tierId, pledgeId: 'pledge-a', reason: 'cancelled', now } })
+      .when({ type: 'ReleaseTierUnit', data: { tierId, pledgeId: 'pledge-a', reason: 'cancelled' }, metadata: { now } })
       .thenNothingHappened();
   });
 
   it('sweeps the expired holds back into the stock', () =>
     given([reserved('a'), reserved('b', later(60_000)), confirmed('b')])
-      .when({ type: 'ExpireTierReservations', data: { tierId, now: later(HOLD_MS) } })
+      .when({ type: 'ExpireTierReservations', data: { tierId }, metadata: { now: later(HOLD_MS) } })
       .then([released('a', 'expired', later(HOLD_MS))]));
 });

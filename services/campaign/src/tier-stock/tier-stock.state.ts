@@ -1,6 +1,7 @@
 import type { TierStockEvent } from './tier-stock.events';
 
-export interface Reservation {
+/** The unit of a tier one pledge took: held until it expires, or confirmed, or released. */
+export interface TierHold {
   readonly reservationId: string;
   readonly pledgeId: string;
   readonly expiresAt: string;
@@ -9,16 +10,16 @@ export interface Reservation {
 
 export interface TierStock {
   /** By pledge: a pledge holds at most one unit of a tier. */
-  readonly reservations: ReadonlyMap<string, Reservation>;
+  readonly holds: ReadonlyMap<string, TierHold>;
 }
 
-export const initialTierStock = (): TierStock => ({ reservations: new Map() });
+export const initialTierStock = (): TierStock => ({ holds: new Map() });
 
 export const evolveTierStock = (state: TierStock, event: TierStockEvent): TierStock => {
-  const reservations = new Map(state.reservations);
+  const holds = new Map(state.holds);
   switch (event.type) {
     case 'TierUnitReserved':
-      reservations.set(event.data.pledgeId, {
+      holds.set(event.data.pledgeId, {
         reservationId: event.data.reservationId,
         pledgeId: event.data.pledgeId,
         expiresAt: event.data.expiresAt,
@@ -27,25 +28,25 @@ export const evolveTierStock = (state: TierStock, event: TierStockEvent): TierSt
       break;
     case 'TierUnitConfirmed':
     case 'TierUnitReleased': {
-      const reservation = reservations.get(event.data.pledgeId);
-      if (reservation)
-        reservations.set(event.data.pledgeId, {
-          ...reservation,
+      const hold = holds.get(event.data.pledgeId);
+      if (hold)
+        holds.set(event.data.pledgeId, {
+          ...hold,
           status: event.type === 'TierUnitConfirmed' ? 'confirmed' : 'released',
         });
       break;
     }
   }
-  return { reservations };
+  return { holds };
 };
 
 /** A hold past its expiry no longer counts, whether or not its release was recorded yet. */
-export const isLive = (reservation: Reservation, now: Date): boolean =>
-  reservation.status === 'confirmed' || (reservation.status === 'held' && new Date(reservation.expiresAt) > now);
+export const isLive = (hold: TierHold, now: Date): boolean =>
+  hold.status === 'confirmed' || (hold.status === 'held' && new Date(hold.expiresAt) > now);
 
 /** Units taken now: confirmed ones and holds that have not expired. */
 export const unitsTaken = (state: TierStock, now: Date): number =>
-  [...state.reservations.values()].filter((reservation) => isLive(reservation, now)).length;
+  [...state.holds.values()].filter((hold) => isLive(hold, now)).length;
 
 export const unitsLeft = (state: TierStock, quantityLimit: number | null, now: Date): number | null =>
   quantityLimit === null ? null : Math.max(0, quantityLimit - unitsTaken(state, now));

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { manualClock, uuidv7 } from '@elan/domain-kernel';
 import { PostgresEventStore } from '@elan/event-store';
 import type { TierFacts } from '../tier-stock.commands';
-import { TierStockService, tierStockStream, type Reservation } from './tier-stock.service';
+import { TierStockService, tierStockStream, type ReservationOutcome } from './tier-stock.service';
 
 describe('tier stock under concurrency (real PostgreSQL)', () => {
   let pool: Pool;
@@ -30,7 +30,7 @@ describe('tier stock under concurrency (real PostgreSQL)', () => {
   it('hands out exactly 100 units to 500 concurrent contributors, the rest a clean "sold out"', async () => {
     const tierId = uuidv7();
     const stock = new TierStockService(store, clock, facts(100));
-    const outcomes: Reservation[] = await Promise.all(
+    const outcomes: ReservationOutcome[] = await Promise.all(
       Array.from({ length: 500 }, () => stock.reserve({ campaignId: 'c1', tierId, pledgeId: uuidv7() })),
     );
     expect(outcomes.filter((o) => o.outcome === 'reserved')).toHaveLength(100);

@@ -1,9 +1,10 @@
 import type { PoolClient } from 'pg';
 import { uuidv7, type Clock } from '@elan/domain-kernel';
-import { handleCommand, withStreamLock, type PostgresEventStore } from '@elan/event-store';
-import type { TierFacts } from '../tier-stock.commands';
+import { commandHandler, type CommandHandler, type PostgresEventStore } from '@elan/event-store';
+import type { TierFacts, TierStockCommand } from '../tier-stock.commands';
 import { TierSoldOutError, tierStockDecider } from '../tier-stock.decide';
 import type { ReleaseReason, TierStockEvent } from '../tier-stock.events';
+import type { TierStock } from '../tier-stock.state';
 
 /** Arranges, in the reservation's transaction, for its expiry to be recorded when it lapses. */
 export type HoldExpiryScheduler = (
@@ -14,9 +15,16 @@ export type HoldExpiryScheduler = (
 /** Reads what the campaign says about a tier, inside the stock's transaction. */
 export type TierFactsReader = (campaignId: string, tierId: string, client: PoolClient) => Promise<TierFacts>;
 
-export type Reservation =
+/** What a pledge asking for a unit is told: the hold it got, or that none is left. */
+export type ReservationOutcome =
   | { readonly outcome: 'reserved'; readonly reservationId: string; readonly expiresAt: string }
   | { readonly outcome: 'sold_out' };
+
+/** A tier's stock is named by its campaign and its tier. */
+export interface TierRef {
+  readonly campaignId: string;
+  readonly tierId: string;
+}
 
 export const DEFAULT_HOLD_MS = 30 * 60_000;
 
@@ -28,34 +36,33 @@ export const tierStockStream = (campaignId: string, tierId: string): string => `
 
 /**
  * Tier stock without overselling (ADR 0007). Every decision on a tier's stock runs under that
- * stream's lock: hundreds of contributors racing for the last units queue for a few
- * milliseconds each instead of failing optimistic retries, and exactly the limit is handed out.
+ * stream's lock (`CommandHandler.locked`): hundreds of contributors racing for the last units
+ * queue for a few milliseconds each instead of failing optimistic retries, and exactly the
+ * limit is handed out.
  */
 export class TierStockService {
+  private readonly stocks: CommandHandler<TierStockCommand, TierStockEvent, TierStock, TierRef>;
+
   constructor(
-    private readonly store: PostgresEventStore,
+    store: PostgresEventStore,
     private readonly clock: Clock,
     private readonly tierFacts: TierFactsReader,
     private readonly holdMs: number = DEFAULT_HOLD_MS,
     private readonly scheduleExpiry?: HoldExpiryScheduler,
-  ) {}
+  ) {
+    this.stocks = commandHandler(store, tierStockDecider, { streamOf: ({ campaignId, tierId }) => tierStockStream(campaignId, tierId) });
+  }
 
-  reserve(request: { campaignId: string; tierId: string; pledgeId: string }): Promise<Reservation> {
-    const streamId = tierStockStream(request.campaignId, request.tierId);
-    return withStreamLock(this.store, streamId, async (client) => {
+  reserve(request: TierRef & { readonly pledgeId: string }): Promise<ReservationOutcome> {
+    return this.stocks.locked(request, async ({ client, handle }) => {
       const tier = await this.tierFacts(request.campaignId, request.tierId, client);
       try {
-        const { state, newEvents } = await handleCommand(
-          this.store,
-          streamId,
-          tierStockDecider,
-          {
-            type: 'ReserveTierUnit',
-            data: { ...request, reservationId: uuidv7(), tier, now: this.clock.now(), holdMs: this.holdMs },
-          },
-          { client, maxAttempts: 1, toDomainEvent: (event) => event as unknown as TierStockEvent },
-        );
-        const held = state.reservations.get(request.pledgeId);
+        const { state, newEvents } = await handle({
+          type: 'ReserveTierUnit',
+          data: { tierId: request.tierId, pledgeId: request.pledgeId, reservationId: uuidv7(), tier, holdMs: this.holdMs },
+          metadata: this.now(),
+        });
+        const held = state.holds.get(request.pledgeId);
         if (!held) throw new Error('a reservation decided without a hold');
         if (newEvents.length > 0)
           await this.scheduleExpiry?.(client, { ...request, reservationId: held.reservationId, expiresAt: new Date(held.expiresAt) });
@@ -67,42 +74,29 @@ export class TierStockService {
     });
   }
 
-  confirm(request: { campaignId: string; tierId: string; pledgeId: string }): Promise<void> {
-    return this.decide(request.campaignId, request.tierId, async (client) => ({
-      type: 'ConfirmTierUnit',
-      data: {
-        tierId: request.tierId,
-        pledgeId: request.pledgeId,
-        quantityLimit: (await this.tierFacts(request.campaignId, request.tierId, client)).quantityLimit,
-        now: this.clock.now(),
-      },
-    }));
+  confirm(request: TierRef & { readonly pledgeId: string }): Promise<void> {
+    return this.stocks.locked(request, async ({ client, handle }) => {
+      const { quantityLimit } = await this.tierFacts(request.campaignId, request.tierId, client);
+      await handle({ type: 'ConfirmTierUnit', data: { tierId: request.tierId, pledgeId: request.pledgeId, quantityLimit }, metadata: this.now() });
+    });
   }
 
-  release(request: { campaignId: string; tierId: string; pledgeId: string; reason: Exclude<ReleaseReason, 'expired'> }): Promise<void> {
-    return this.decide(request.campaignId, request.tierId, async () => ({
-      type: 'ReleaseTierUnit',
-      data: { tierId: request.tierId, pledgeId: request.pledgeId, reason: request.reason, now: this.clock.now() },
-    }));
+  release(request: TierRef & { readonly pledgeId: string; readonly reason: Exclude<ReleaseReason, 'expired'> }): Promise<void> {
+    const { tierId, pledgeId, reason } = request;
+    return this.stocks.locked(request, async ({ handle }) => {
+      await handle({ type: 'ReleaseTierUnit', data: { tierId, pledgeId, reason }, metadata: this.now() });
+    });
   }
 
   /** Records the release of holds past their expiry, so read models count the units again. */
   expireHolds(campaignId: string, tierId: string): Promise<void> {
-    return this.decide(campaignId, tierId, async () => ({ type: 'ExpireTierReservations', data: { tierId, now: this.clock.now() } }));
+    return this.stocks.locked({ campaignId, tierId }, async ({ handle }) => {
+      await handle({ type: 'ExpireTierReservations', data: { tierId }, metadata: this.now() });
+    });
   }
 
-  private decide(
-    campaignId: string,
-    tierId: string,
-    command: (client: PoolClient) => Promise<Parameters<typeof tierStockDecider.decide>[0]>,
-  ): Promise<void> {
-    const streamId = tierStockStream(campaignId, tierId);
-    return withStreamLock(this.store, streamId, async (client) => {
-      await handleCommand(this.store, streamId, tierStockDecider, await command(client), {
-        client,
-        maxAttempts: 1,
-        toDomainEvent: (event) => event as unknown as TierStockEvent,
-      });
-    });
+  /** Read at each decision, inside the stream's lock: decisions on one tier are in time order. */
+  private now(): { readonly now: Date } {
+    return { now: this.clock.now() };
   }
 }

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { Clock } from '@elan/domain-kernel';
-import { handleCommand, type PostgresEventStore } from '@elan/event-store';
+import { commandHandler, type CommandHandler, type PostgresEventStore } from '@elan/event-store';
 import type { CampaignCommand, CampaignDecider, CampaignEvent, CampaignState } from '../campaign';
 import { asCampaignEvent, campaignStream } from './campaign-streams';
 
@@ -18,34 +18,31 @@ export interface CampaignCommandResult {
 }
 
 /**
- * Applies campaign commands: load the stream, fold, decide at the clock's time, append with the
- * expected version, retry on a conflict. The only way the campaign service changes a campaign.
+ * The campaign service's application of campaign commands: each is decided at the clock's time
+ * by the campaign's command handler (load, fold, decide, append, retry on a conflict). The only
+ * way the campaign service changes a campaign.
  */
-export class CampaignCommands {
+export class CampaignApplication {
+  private readonly campaigns: CommandHandler<CampaignCommand, CampaignEvent, CampaignState>;
+
   constructor(
-    private readonly store: PostgresEventStore,
-    private readonly decider: CampaignDecider,
+    store: PostgresEventStore,
+    decider: CampaignDecider,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.campaigns = commandHandler(store, decider, { streamOf: campaignStream, toDomainEvent: asCampaignEvent, maxAttempts: 5 });
+  }
 
   async execute(request: CampaignCommandRequest, client?: PoolClient): Promise<CampaignCommandResult> {
+    // Each member of the union gets `now` back, which the distributive type cannot show.
     const command = { ...request, metadata: { ...request.metadata, now: this.clock.now() } } as CampaignCommand;
-    const { newEvents, state, version } = await handleCommand(this.store, campaignStream(command.data.campaignId), this.decider, command, {
-      maxAttempts: 5,
-      toDomainEvent: asCampaignEvent,
-      metadata: {
-        ...(request.metadata.correlationId && { correlationId: request.metadata.correlationId }),
-        ...(request.metadata.causationId && { causationId: request.metadata.causationId }),
-        actor: 'actor' in request.metadata ? request.metadata.actor : 'scheduler',
-      },
-      ...(client && { client }),
-    });
+    const actor = 'actor' in request.metadata ? request.metadata.actor : 'scheduler';
+    const { newEvents, state, version } = await this.campaigns.handle(command.data.campaignId, command, { actor }, client);
     return { events: newEvents, state, version };
   }
 
   /** The campaign as its events say now (for the stock's checks and for replies). */
   async load(campaignId: string, client?: PoolClient): Promise<CampaignState> {
-    const events = await this.store.readStream(campaignStream(campaignId), client ? { client } : {});
-    return events.map(asCampaignEvent).reduce((state, event) => this.decider.evolve(state, event), this.decider.initialState());
+    return (await this.campaigns.load(campaignId, client)).state;
   }
 }
