@@ -85,6 +85,9 @@ describe('the stock of a limited tier', () => {
       .thenNothingHappened();
   });
 
+  it('takes its time from metadata.now only: a command without it is a wiring bug', () =>
+    given([]).when({ ...reserve('a'), metadata: {} as ReserveTierUnit['metadata'] }).thenThrows(TypeError));
+
   it('sweeps the expired holds back into the stock', () =>
     given([reserved('a'), reserved('b', later(60_000)), confirmed('b')])
       .when({ type: 'ExpireTierReservations', data: { tierId }, metadata: { now: later(HOLD_MS) } })
