@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { systemClock } from '@elan/domain-kernel';
 import { waitUntil } from '@elan/testing';
 import { DurableScheduler, type ScheduledHandler } from './durable-scheduler';
-import { ensureScheduleTable, schedule } from './scheduled-commands';
+import { runMigrations } from '@elan/event-store';
+import { scheduleMigrations, schedule, type ScheduledKind } from './scheduled-commands';
 
 describe('the durable scheduler (real PostgreSQL)', () => {
   let pool: Pool;
@@ -16,13 +17,13 @@ describe('the durable scheduler (real PostgreSQL)', () => {
       command.dueAt,
     ]);
   };
-  const startScheduler = (handlers: Record<string, ScheduledHandler> = { close: record }): DurableScheduler => {
+  const startScheduler = (handlers: Partial<Record<ScheduledKind, ScheduledHandler>> = { close: record }): DurableScheduler => {
     const scheduler = new DurableScheduler({ pool, schema, clock: systemClock, handlers, maxIdleMs: 200 });
     schedulers.push(scheduler);
     scheduler.start();
     return scheduler;
   };
-  const scheduleAt = async (subjectId: string, dueAt: Date, kind = 'close'): Promise<void> => {
+  const scheduleAt = async (subjectId: string, dueAt: Date, kind: ScheduledKind = 'close'): Promise<void> => {
     const client = await pool.connect();
     try {
       await schedule(client, schema, kind, subjectId, dueAt);
@@ -36,7 +37,7 @@ describe('the durable scheduler (real PostgreSQL)', () => {
   beforeEach(async () => {
     pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     schema = `sched_${randomBytes(4).toString('hex')}`;
-    await ensureScheduleTable(pool, schema);
+    await runMigrations(pool, schema, [scheduleMigrations]);
     await pool.query(`CREATE TABLE ${schema}.runs (subject_id text NOT NULL, due_at timestamptz NOT NULL, ran_at timestamptz NOT NULL)`);
   });
   afterEach(async () => {
