@@ -21,14 +21,14 @@ export type MigrationSteps = (schema: string) => readonly SchemaMigration[];
  * A library's steps run as given; steps already recorded are skipped. `after` runs in the same
  * transaction (grants, for instance).
  */
-export const runMigrations = (
+export const runMigrations = async (
   pool: Pool,
   schema: string,
   steps: readonly MigrationSteps[],
   after?: (client: PoolClient) => Promise<void>,
 ): Promise<void> => {
   const s = assertSchemaName(schema);
-  return migrateSchema(pool, s, steps.flatMap((of) => of(s)), after);
+  await migrateSchema(pool, s, steps.flatMap((of) => of(s)), after);
 };
 
 /** `runMigrations` on migrations already built for `schema` (which the caller has checked). */
