@@ -1,6 +1,6 @@
 import { Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { systemClock } from '@elan/domain-kernel';
+import { manualClock, systemClock } from '@elan/domain-kernel';
 import { waitUntil } from '@elan/testing';
 import { DurableScheduler, type ScheduledHandler } from './durable-scheduler';
 import { runMigrations } from '@elan/event-store';
@@ -102,5 +102,24 @@ describe('the durable scheduler (real PostgreSQL)', () => {
     expect(broken.rows[0]).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Error: the campaign service refused' });
     expect(broken.rows[0].due_at.getTime()).toBeGreaterThan(Date.now());
     expect(errors).toHaveLength(1);
+  });
+
+  it('runs a command when the service’s clock reaches its time, whatever the database’s clock says', async () => {
+    // The reason the scheduler is ours (ADR 0016): pg-boss and graphile-worker compare with
+    // the database's now(), so a deadline a month away could not be reached by a test's clock.
+    const clock = manualClock(new Date());
+    const scheduler = new DurableScheduler({ pool, schema, clock, handlers: { close: record }, maxIdleMs: 50 });
+    schedulers.push(scheduler);
+    const aMonth = 30 * 24 * 3_600_000;
+    await scheduleAt('campaign-due', clock.now());
+    await scheduleAt('campaign-next-month', new Date(clock.now().getTime() + aMonth));
+    scheduler.start();
+    await waitUntil(async () => (await runs()).length === 1, { timeoutMs: 3_000, description: 'the due command ran' });
+    expect((await runs()).map((run) => run.subject_id)).toEqual(['campaign-due']);
+
+    clock.advance(aMonth);
+    scheduler.nudge();
+    await waitUntil(async () => (await runs()).length === 2, { timeoutMs: 3_000, description: 'the command a month away ran' });
+    expect((await runs()).map((run) => run.subject_id)).toEqual(['campaign-due', 'campaign-next-month']);
   });
 });
