@@ -1,12 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
+import { runMigrations, type MigrationSteps } from './migration-runner';
 import { assertSchemaName } from './schema-name';
-import { migrateSchema, type SchemaMigration } from './transactions';
 
 /**
- * The event store's own tables in one service schema, created by ordered, idempotent
- * migrations at start-up. Several replicas may start at once: an advisory lock serialises them.
+ * The event store's own tables in one service schema: the log and the subscriptions'
+ * checkpoints. A service runs these first in its list (ADR 0015); their ids predate the
+ * library prefixes of later steps and stay as released.
  */
-const migrations = (s: string): readonly SchemaMigration[] => [
+export const eventStoreMigrations: MigrationSteps = (s) => [
   {
     id: '0001-events',
     sql: `
@@ -67,10 +68,11 @@ export interface MigrationOptions {
   readonly appRole?: string;
 }
 
+/** The event store's migrations alone: what `PostgresEventStore.open` runs (a no-op after the service's list). */
 export const migrate = async (pool: Pool, schema: string, options: MigrationOptions = {}): Promise<void> => {
   const s = assertSchemaName(schema);
   const appRole = options.appRole ? assertSchemaName(options.appRole) : undefined;
-  await migrateSchema(pool, s, migrations(s), appRole ? (client) => grantAppRole(client, s, appRole) : undefined);
+  await runMigrations(pool, s, [eventStoreMigrations], appRole ? (client) => grantAppRole(client, s, appRole) : undefined);
 };
 
 const grantAppRole = async (client: PoolClient, s: string, role: string): Promise<void> => {

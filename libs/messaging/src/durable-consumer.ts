@@ -1,11 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
 import { AckPolicy, DeliverPolicy, type Consumer, type JsMsg, type NatsConnection } from 'nats';
 import type { IntegrationEventContract, PayloadOf } from '@elan/contracts';
-import { inTransaction } from '@elan/event-store';
+import { inTransaction, runMigrations } from '@elan/event-store';
 import { deadLetter } from './dead-letter';
 import { readEnvelope, type EnvelopeHeaders } from './headers';
-import { ensureInbox, lockStreamPositions, recordInInbox, type InboxEntry } from './inbox';
+import { inboxMigrations, lockStreamPositions, recordInInbox, type InboxEntry } from './inbox';
 import { ELAN_STREAM } from './streams';
+
+export { inboxMigrations } from './inbox';
 
 export interface HandlerContext {
   readonly envelope: EnvelopeHeaders;
@@ -90,7 +92,8 @@ export class DurableConsumer {
   }
 
   async start(): Promise<void> {
-    await ensureInbox(this.options.pool, this.options.schema);
+    // A no-op once the service has run its list at start-up (ADR 0015); a consumer alone still works.
+    await runMigrations(this.options.pool, this.options.schema, [inboxMigrations]);
     const jsm = await this.options.nc.jetstreamManager();
     const config = {
       durable_name: this.name,

@@ -1,31 +1,35 @@
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
+import type { MigrationSteps } from '@elan/event-store';
 
 /**
  * The consuming service's inbox, in its own schema: which events each consumer has handled
  * (or dead-lettered), and the last handled position of every source stream. Written in the
  * handler's transaction, it makes redeliveries harmless and keeps each aggregate in order.
+ * The first step keeps `IF NOT EXISTS`: schemas made before the one runner (ADR 0015) have the
+ * tables already and only gain the record of them.
  */
-export const ensureInbox = async (pool: Pool, schema: string): Promise<void> => {
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  await pool.query(`
-    CREATE TABLE IF NOT EXISTS ${schema}.inbox (
-      consumer     text        NOT NULL,
-      event_id     uuid        NOT NULL,
-      event_type   text        NOT NULL,
-      stream_id    text        NOT NULL,
-      stream_position bigint   NOT NULL,
-      outcome      text        NOT NULL CHECK (outcome IN ('handled', 'dead_lettered')),
-      recorded_at  timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (consumer, event_id)
-    )`);
-  await pool.query(`
-    CREATE TABLE IF NOT EXISTS ${schema}.inbox_streams (
-      consumer      text   NOT NULL,
-      stream_id     text   NOT NULL,
-      last_position bigint NOT NULL,
-      PRIMARY KEY (consumer, stream_id)
-    )`);
-};
+export const inboxMigrations: MigrationSteps = (s) => [
+  {
+    id: 'inbox/0001-tables',
+    sql: `
+      CREATE TABLE IF NOT EXISTS ${s}.inbox (
+        consumer     text        NOT NULL,
+        event_id     uuid        NOT NULL,
+        event_type   text        NOT NULL,
+        stream_id    text        NOT NULL,
+        stream_position bigint   NOT NULL,
+        outcome      text        NOT NULL CHECK (outcome IN ('handled', 'dead_lettered')),
+        recorded_at  timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (consumer, event_id)
+      );
+      CREATE TABLE IF NOT EXISTS ${s}.inbox_streams (
+        consumer      text   NOT NULL,
+        stream_id     text   NOT NULL,
+        last_position bigint NOT NULL,
+        PRIMARY KEY (consumer, stream_id)
+      );`,
+  },
+];
 
 export interface InboxEntry {
   readonly eventId: string;

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { JetStreamClient } from 'nats';
 import type { IntegrationEventContract } from '@elan/contracts';
-import type { PostgresEventStore, RecordedEvent, Subscription } from '@elan/event-store';
+import { runMigrations, type MigrationSteps, type PostgresEventStore, type RecordedEvent, type Subscription } from '@elan/event-store';
 import { envelopeHeaders } from './headers';
 import { ELAN_STREAM } from './streams';
 
@@ -20,6 +20,18 @@ export interface OutboxRelayOptions {
 }
 
 const encoder = new TextEncoder();
+
+/**
+ * The last published position of each stream, kept with the relay's checkpoint: it gives
+ * consumers the predecessor of every message so they can hold back one that overtook it.
+ * `IF NOT EXISTS`: schemas made before the one runner (ADR 0015) have the table already.
+ */
+export const outboxMigrations: MigrationSteps = (s) => [
+  {
+    id: 'outbox/0001-heads',
+    sql: `CREATE TABLE IF NOT EXISTS ${s}.outbox_heads (stream_id text PRIMARY KEY, last_published_position bigint NOT NULL)`,
+  },
+];
 
 /**
  * Publishes a service's integration events from its own event log — never inline after an
@@ -43,11 +55,8 @@ export class OutboxRelay {
   }
 
   async start(): Promise<void> {
-    // The last published position of each stream, kept with the checkpoint, gives consumers
-    // the predecessor of every message so they can hold back one that overtook it.
-    await this.options.store.pool.query(
-      `CREATE TABLE IF NOT EXISTS ${this.table} (stream_id text PRIMARY KEY, last_published_position bigint NOT NULL)`,
-    );
+    // A no-op once the service has run its list at start-up (ADR 0015); a relay alone still works.
+    await runMigrations(this.options.store.pool, this.options.store.schema, [outboxMigrations]);
     await this.subscription.start();
   }
 

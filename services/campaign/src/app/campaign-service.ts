@@ -5,8 +5,8 @@ import { systemClock, type Clock } from '@elan/domain-kernel';
 import { PostgresEventStore } from '@elan/event-store';
 import { ensureStreams, requestReplyTransport } from '@elan/messaging';
 import { openReadModelDataSource } from '../read-models';
-import { ensureScheduleTable } from '../scheduler';
 import type { CampaignConfig } from './campaign.config';
+import { migrateCampaignSchema } from './campaign.migrations';
 import { composeCampaign, type CampaignComposition } from './campaign.composition';
 import { CampaignServiceModule } from './campaign-service.module';
 import { closeNatsConnection } from '@elan/messaging';
@@ -53,9 +53,9 @@ export async function createCampaignService(config: CampaignConfig, options: Cam
     stack.push('the NATS connection', () => closeNatsConnection(nc));
     const pool = openPostgresPool(config);
     stack.push('the PostgreSQL pool', () => pool.end());
+    await migrateCampaignSchema(pool, config.schema);
     const store = await PostgresEventStore.open(pool, { schema: config.schema });
     stack.push('the event store listener', () => store.close());
-    await ensureScheduleTable(pool, store.schema);
     const dataSource = await openReadModelDataSource({
       url: config.databaseUrl,
       schema: config.schema,

@@ -127,11 +127,12 @@ export class CampaignView {
   imageRefusedAt!: Date | null;
 
   /** How many changes were recorded since approval: what a moderator names to acknowledge them. */
-  @Column({ name: 'change_version', type: 'integer' })
+  // The defaults are the migration's, which filled rows made before ADR 0012.
+  @Column({ name: 'change_version', type: 'integer', default: 0 })
   changeVersion!: number;
 
   /** Parts changed since the last acknowledgement (`title`, `summary`, `story`, `imageUrl`). */
-  @Column({ name: 'changed_parts', type: 'text', array: true })
+  @Column({ name: 'changed_parts', type: 'text', array: true, default: () => "'{}'" })
   changedParts!: WatchedPart[];
 
   /** The first change not yet acknowledged; null when there is none (the list's sort key). */

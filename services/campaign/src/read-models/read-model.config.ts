@@ -1,4 +1,4 @@
-import { ValidationError } from '@elan/domain-kernel';
+import { assertSchemaName } from '@elan/event-store';
 
 /** Where the campaign read models live: the campaign service's database and schema. */
 export interface ReadModelConfig {
@@ -18,18 +18,6 @@ export interface ReadModelConfig {
 
 export const DEFAULT_CAMPAIGN_SCHEMA = 'campaign';
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/elan';
-
-/**
- * Schema names are spliced into SQL text (identifiers cannot be bind parameters), so they are
- * held to the event store's pattern before any statement is built from them.
- */
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-export const assertSchemaName = (schema: string): string => {
-  if (!SCHEMA_NAME.test(schema))
-    throw new ValidationError(`schema name "${schema}" must match ${SCHEMA_NAME.source}`, { field: 'schema' });
-  return schema;
-};
 
 /** The configuration `npm start` and the rebuild script use: `DATABASE_URL`, `CAMPAIGN_SCHEMA`. */
 export const readModelConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): ReadModelConfig => ({

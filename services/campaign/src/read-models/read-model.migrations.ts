@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { assertSchemaName } from './read-model.config';
+import type { MigrationSteps } from '@elan/event-store';
 import { campaignSearchVector } from './french-search';
 
 /** The statuses the public catalog shows: approved (scheduled), live, closed and cancelled. */
@@ -15,17 +14,24 @@ export const READ_MODEL_TABLES = [
 ] as const;
 
 /**
- * The read-model tables, as idempotent DDL run at every start-up under an advisory lock.
+ * The read-model tables, as migration steps the service runs with its others (ADR 0015).
  *
- * Why not TypeORM migrations: read models hold nothing that cannot be rebuilt from the log, so
- * they never need data migrations — a changed table is dropped and rebuilt
- * (`npm run campaign:rebuild-read-models`). Idempotent statements need no bookkeeping table,
- * the schema name is configurable (tests use a random one) which TypeORM's migration classes
- * would have to splice in anyway, and TypeORM's runner takes no lock when several replicas start
- * at once. `synchronize` stays off: it may drop columns and cannot be reviewed. This mirrors the
- * event store's own migrations.
+ * Declared here and mapped by the entities, checked against each other by
+ * `read-model.migrations.int.spec.ts` (TypeORM's schema builder finds nothing to change once
+ * these ran). Not generated TypeORM migration classes: read models hold nothing that cannot be
+ * rebuilt from the log, the schema name is chosen at run time (tests use a random one), and
+ * TypeORM's runner takes no lock when replicas start together. `synchronize` stays off: it may
+ * drop columns and cannot be reviewed.
+ *
+ * The first step is the DDL every schema made before the one runner already ran, idempotent so
+ * such a schema only gains the record of it. Later changes are new steps; a changed table may
+ * also be dropped and rebuilt (`npm run campaign:rebuild-read-models`).
  */
-const statements = (s: string): readonly string[] => [
+export const readModelMigrations: MigrationSteps = (s) => [
+  { id: 'read-models/0001-tables', sql: baseline(s).join(';\n') },
+];
+
+const baseline = (s: string): readonly string[] => [
   `CREATE TABLE IF NOT EXISTS ${s}.read_campaigns (
      campaign_id         uuid        PRIMARY KEY,
      holder_id           uuid        NOT NULL,
@@ -136,21 +142,3 @@ const statements = (s: string): readonly string[] => [
    )`,
   `CREATE INDEX IF NOT EXISTS read_campaign_updates_newest ON ${s}.read_campaign_updates (campaign_id, posted_at DESC, update_id DESC)`,
 ];
-
-/** Creates the schema and the read-model tables when absent; safe to run from several replicas at once. */
-export const ensureReadModelTables = async (dataSource: DataSource, schema: string): Promise<void> => {
-  const s = assertSchemaName(schema);
-  const runner = dataSource.createQueryRunner();
-  try {
-    await runner.startTransaction();
-    await runner.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`elan-read-models:${s}`]);
-    await runner.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    for (const statement of statements(s)) await runner.query(statement);
-    await runner.commitTransaction();
-  } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction();
-    throw error;
-  } finally {
-    await runner.release();
-  }
-};

@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import type { PostgresEventStore, Subscription } from '@elan/event-store';
 import { CAMPAIGN_READ_MODELS, campaignReadModelsProjection } from './campaign-read-models.projection';
-import { schemaOf } from './read-model.data-source';
-import { ensureReadModelTables, READ_MODEL_TABLES } from './read-model.migrations';
+import { ensureReadModelTables, schemaOf } from './read-model.data-source';
+import { READ_MODEL_TABLES } from './read-model.migrations';
 
 /**
  * Empties every read-model table and moves the projection's checkpoint back to the start of
@@ -75,7 +75,7 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export const rebuildReadModels = async (options: RebuildOptions): Promise<RebuildReport> => {
   const { store, dataSource, timeoutMs = 10 * 60_000, pollMs = 100 } = options;
   const started = performance.now();
-  await ensureReadModelTables(dataSource, schemaOf(dataSource));
+  await ensureReadModelTables(dataSource);
   await resetReadModels(dataSource);
   let lastError: unknown;
   const own = options.projection ? undefined : campaignReadModelsProjection(store, dataSource, { onError: (error) => (lastError = error) });

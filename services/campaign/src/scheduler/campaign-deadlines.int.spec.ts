@@ -1,14 +1,14 @@
 import { Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { systemClock, uuidv7 } from '@elan/domain-kernel';
-import { PostgresEventStore, type Subscription } from '@elan/event-store';
+import { PostgresEventStore, runMigrations, type Subscription } from '@elan/event-store';
 import { waitUntil } from '@elan/testing';
 import { TEST_CAMPAIGN_RULES, campaignFixtures, createCampaignDecider, type CampaignState, type FundingModel } from '../campaign';
 import { CampaignApplication } from '../application/campaign-application';
 import { campaignDeadlineHandlers, noPledgesYet } from './campaign-deadlines';
 import { campaignScheduleProjection } from './campaign-schedule.projection';
 import { DurableScheduler } from './durable-scheduler';
-import { ensureScheduleTable } from './scheduled-commands';
+import { scheduleMigrations } from './scheduled-commands';
 
 const { asHolder, asModerator, createCampaign } = campaignFixtures;
 
@@ -26,7 +26,7 @@ describe('a campaign’s start and deadline (real PostgreSQL, real time)', () =>
   beforeAll(async () => {
     pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     store = await PostgresEventStore.open(pool, { schema: `deadlines_${randomBytes(4).toString('hex')}` });
-    await ensureScheduleTable(pool, store.schema);
+    await runMigrations(pool, store.schema, [scheduleMigrations]);
     campaigns = new CampaignApplication(store, createCampaignDecider(TEST_CAMPAIGN_RULES), systemClock);
     scheduler = new DurableScheduler({
       pool,

@@ -20,7 +20,7 @@ export const noPledgesYet: CommittedPledges = {
 export const campaignDeadlineHandlers = (
   campaigns: CampaignApplication,
   pledges: CommittedPledges,
-): Record<string, ScheduledHandler> => ({
+): Record<typeof LAUNCH | typeof CLOSE, ScheduledHandler> => ({
   [LAUNCH]: async (command, client) => {
     await campaigns.execute({ type: 'LaunchCampaign', data: { campaignId: command.subjectId }, metadata: {} }, client);
   },

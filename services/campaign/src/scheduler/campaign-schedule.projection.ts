@@ -1,9 +1,9 @@
 import type { PostgresEventStore, RecordedEvent, Subscription } from '@elan/event-store';
 import { CAMPAIGN_STREAM_PREFIX, asCampaignEvent } from '../application/campaign-streams';
-import { schedule, unschedule } from './scheduled-commands';
+import { schedule, unschedule, type ScheduledKind } from './scheduled-commands';
 
-export const LAUNCH = 'launch';
-export const CLOSE = 'close';
+export const LAUNCH = 'launch' satisfies ScheduledKind;
+export const CLOSE = 'close' satisfies ScheduledKind;
 
 /**
  * Keeps the scheduler's table in step with the campaign log (ADR 0008): approval schedules the

@@ -1,9 +1,10 @@
 import { Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
-import { systemClock } from '@elan/domain-kernel';
+import { manualClock, systemClock } from '@elan/domain-kernel';
 import { waitUntil } from '@elan/testing';
 import { DurableScheduler, type ScheduledHandler } from './durable-scheduler';
-import { ensureScheduleTable, schedule } from './scheduled-commands';
+import { runMigrations } from '@elan/event-store';
+import { scheduleMigrations, schedule, type ScheduledKind } from './scheduled-commands';
 
 describe('the durable scheduler (real PostgreSQL)', () => {
   let pool: Pool;
@@ -16,13 +17,13 @@ describe('the durable scheduler (real PostgreSQL)', () => {
       command.dueAt,
     ]);
   };
-  const startScheduler = (handlers: Record<string, ScheduledHandler> = { close: record }): DurableScheduler => {
+  const startScheduler = (handlers: Partial<Record<ScheduledKind, ScheduledHandler>> = { close: record }): DurableScheduler => {
     const scheduler = new DurableScheduler({ pool, schema, clock: systemClock, handlers, maxIdleMs: 200 });
     schedulers.push(scheduler);
     scheduler.start();
     return scheduler;
   };
-  const scheduleAt = async (subjectId: string, dueAt: Date, kind = 'close'): Promise<void> => {
+  const scheduleAt = async (subjectId: string, dueAt: Date, kind: ScheduledKind = 'close'): Promise<void> => {
     const client = await pool.connect();
     try {
       await schedule(client, schema, kind, subjectId, dueAt);
@@ -36,7 +37,7 @@ describe('the durable scheduler (real PostgreSQL)', () => {
   beforeEach(async () => {
     pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
     schema = `sched_${randomBytes(4).toString('hex')}`;
-    await ensureScheduleTable(pool, schema);
+    await runMigrations(pool, schema, [scheduleMigrations]);
     await pool.query(`CREATE TABLE ${schema}.runs (subject_id text NOT NULL, due_at timestamptz NOT NULL, ran_at timestamptz NOT NULL)`);
   });
   afterEach(async () => {
@@ -101,5 +102,24 @@ describe('the durable scheduler (real PostgreSQL)', () => {
     expect(broken.rows[0]).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Error: the campaign service refused' });
     expect(broken.rows[0].due_at.getTime()).toBeGreaterThan(Date.now());
     expect(errors).toHaveLength(1);
+  });
+
+  it('runs a command when the service’s clock reaches its time, whatever the database’s clock says', async () => {
+    // The reason the scheduler is ours (ADR 0016): pg-boss and graphile-worker compare with
+    // the database's now(), so a deadline a month away could not be reached by a test's clock.
+    const clock = manualClock(new Date());
+    const scheduler = new DurableScheduler({ pool, schema, clock, handlers: { close: record }, maxIdleMs: 50 });
+    schedulers.push(scheduler);
+    const aMonth = 30 * 24 * 3_600_000;
+    await scheduleAt('campaign-due', clock.now());
+    await scheduleAt('campaign-next-month', new Date(clock.now().getTime() + aMonth));
+    scheduler.start();
+    await waitUntil(async () => (await runs()).length === 1, { timeoutMs: 3_000, description: 'the due command ran' });
+    expect((await runs()).map((run) => run.subject_id)).toEqual(['campaign-due']);
+
+    clock.advance(aMonth);
+    scheduler.nudge();
+    await waitUntil(async () => (await runs()).length === 2, { timeoutMs: 3_000, description: 'the command a month away ran' });
+    expect((await runs()).map((run) => run.subject_id)).toEqual(['campaign-due', 'campaign-next-month']);
   });
 });

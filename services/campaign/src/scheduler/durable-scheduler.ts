@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Clock } from '@elan/domain-kernel';
-import type { ScheduledCommand, ScheduledKind } from './scheduled-commands';
+import { inTransaction } from '@elan/event-store';
+import { isScheduledKind, type ScheduledCommand, type ScheduledKind } from './scheduled-commands';
 
 /** Runs one due command inside the scheduler's transaction; its writes commit with "done". */
 export type ScheduledHandler = (command: ScheduledCommand, client: PoolClient) => Promise<void>;
@@ -9,7 +10,8 @@ export interface DurableSchedulerOptions {
   readonly pool: Pool;
   readonly schema: string;
   readonly clock: Clock;
-  readonly handlers: Readonly<Record<ScheduledKind, ScheduledHandler>>;
+  /** A handler per kind; a service passes them all (tests may pass the kinds they schedule). */
+  readonly handlers: Readonly<Partial<Record<ScheduledKind, ScheduledHandler>>>;
   /** Longest sleep between looks at the table (a command scheduled by another replica). */
   readonly maxIdleMs?: number;
   readonly batchSize?: number;
@@ -97,25 +99,21 @@ export class DurableScheduler {
     }
   }
 
-  private async runOne(): Promise<'ran' | 'none'> {
+  private runOne(): Promise<'ran' | 'none'> {
     const { pool, schema, clock, handlers } = this.options;
-    const client = await pool.connect();
-    let command: ScheduledCommand | undefined;
-    try {
-      await client.query('BEGIN');
+    return inTransaction(pool, async (client) => {
       const due = await client.query<{ id: string; kind: string; subject_id: string; due_at: Date; attempts: number }>(
         `SELECT id, kind, subject_id, due_at, attempts FROM ${schema}.scheduled_commands
          WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [clock.now()],
       );
       const row = due.rows[0];
-      if (!row) {
-        await client.query('COMMIT');
-        return 'none';
-      }
-      command = { id: row.id, kind: row.kind, subjectId: row.subject_id, dueAt: row.due_at, attempts: row.attempts };
-      const handler = handlers[command.kind];
-      if (!handler) throw new Error(`no handler for scheduled command kind "${command.kind}"`);
+      if (!row) return 'none';
+      const { kind } = row;
+      if (!isScheduledKind(kind)) throw new Error(`unknown scheduled command kind "${kind}"`);
+      const handler = handlers[kind];
+      if (!handler) throw new Error(`no handler for scheduled command kind "${kind}"`);
+      const command: ScheduledCommand = { id: row.id, kind, subjectId: row.subject_id, dueAt: row.due_at, attempts: row.attempts };
       await client.query('SAVEPOINT run');
       try {
         await handler(command, client);
@@ -130,13 +128,7 @@ export class DurableScheduler {
           [command.id, String(error).slice(0, 1_000), new Date(clock.now().getTime() + backoff)],
         );
       }
-      await client.query('COMMIT');
       return 'ran';
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

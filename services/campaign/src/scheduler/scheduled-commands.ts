@@ -1,7 +1,14 @@
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
+import type { MigrationSteps } from '@elan/event-store';
 
-/** What the scheduler knows how to do, e.g. `launch` or `close` a campaign. */
-export type ScheduledKind = string;
+/**
+ * What the scheduler knows how to do: launch a campaign at its start, close it at its deadline
+ * (ADR 0008), release a tier hold that lapsed (ADR 0007). A new kind is added here first.
+ */
+export const SCHEDULED_KINDS = ['launch', 'close', 'expire-hold'] as const;
+export type ScheduledKind = (typeof SCHEDULED_KINDS)[number];
+
+export const isScheduledKind = (kind: string): kind is ScheduledKind => (SCHEDULED_KINDS as readonly string[]).includes(kind);
 
 export interface ScheduledCommand {
   readonly id: string;
@@ -15,25 +22,26 @@ export interface ScheduledCommand {
 /**
  * The table behind the durable scheduler, in the service's schema. A row per command to run at
  * a time; (kind, subject) is unique so scheduling again moves the time instead of doubling it.
+ * `IF NOT EXISTS`: schemas made before the one runner (ADR 0015) have the table already.
  */
-export const ensureScheduleTable = async (pool: Pool, schema: string): Promise<void> => {
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  await pool.query(`
-    CREATE TABLE IF NOT EXISTS ${schema}.scheduled_commands (
-      id          uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
-      kind        text        NOT NULL,
-      subject_id  text        NOT NULL,
-      due_at      timestamptz NOT NULL,
-      status      text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'cancelled')),
-      attempts    integer     NOT NULL DEFAULT 0,
-      last_error  text,
-      done_at     timestamptz,
-      UNIQUE (kind, subject_id)
-    )`);
-  await pool.query(
-    `CREATE INDEX IF NOT EXISTS scheduled_commands_due ON ${schema}.scheduled_commands (due_at) WHERE status = 'pending'`,
-  );
-};
+export const scheduleMigrations: MigrationSteps = (s) => [
+  {
+    id: 'scheduler/0001-scheduled-commands',
+    sql: `
+      CREATE TABLE IF NOT EXISTS ${s}.scheduled_commands (
+        id          uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+        kind        text        NOT NULL,
+        subject_id  text        NOT NULL,
+        due_at      timestamptz NOT NULL,
+        status      text        NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'cancelled')),
+        attempts    integer     NOT NULL DEFAULT 0,
+        last_error  text,
+        done_at     timestamptz,
+        UNIQUE (kind, subject_id)
+      );
+      CREATE INDEX IF NOT EXISTS scheduled_commands_due ON ${s}.scheduled_commands (due_at) WHERE status = 'pending';`,
+  },
+];
 
 /** Schedules (or moves) a command; meant to run in a projection's transaction. */
 export const schedule = async (client: PoolClient, schema: string, kind: ScheduledKind, subjectId: string, dueAt: Date): Promise<void> => {

@@ -1,11 +1,11 @@
 import { Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
 import { systemClock, uuidv7 } from '@elan/domain-kernel';
-import { PostgresEventStore } from '@elan/event-store';
+import { PostgresEventStore, runMigrations } from '@elan/event-store';
 import { waitUntil } from '@elan/testing';
 import { TierStockService, tierStockStream } from '../tier-stock/application/tier-stock.service';
 import { DurableScheduler } from './durable-scheduler';
-import { ensureScheduleTable } from './scheduled-commands';
+import { scheduleMigrations } from './scheduled-commands';
 import { scheduleHoldExpiry, tierHoldExpiryHandlers } from './tier-hold-expiry';
 
 describe('a lapsed tier hold is recorded as released (real PostgreSQL, real time)', () => {
@@ -16,7 +16,7 @@ describe('a lapsed tier hold is recorded as released (real PostgreSQL, real time
   beforeAll(async () => {
     pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 6 });
     store = await PostgresEventStore.open(pool, { schema: `holds_${randomBytes(4).toString('hex')}` });
-    await ensureScheduleTable(pool, store.schema);
+    await runMigrations(pool, store.schema, [scheduleMigrations]);
   });
   afterAll(async () => {
     await scheduler.stop();

@@ -1,8 +1,8 @@
 import type { TierStockService, HoldExpiryScheduler } from '../tier-stock/application/tier-stock.service';
 import type { ScheduledHandler } from './durable-scheduler';
-import { schedule } from './scheduled-commands';
+import { schedule, type ScheduledKind } from './scheduled-commands';
 
-export const EXPIRE_HOLD = 'expire-hold';
+export const EXPIRE_HOLD = 'expire-hold' satisfies ScheduledKind;
 
 /**
  * One scheduled check per hold, at its expiry (ADR 0007): decisions already ignore a lapsed hold,
@@ -14,7 +14,7 @@ export const scheduleHoldExpiry =
   (client, hold) =>
     schedule(client, schema, EXPIRE_HOLD, `${hold.campaignId}/${hold.tierId}/${hold.reservationId}`, hold.expiresAt);
 
-export const tierHoldExpiryHandlers = (stock: TierStockService): Record<string, ScheduledHandler> => ({
+export const tierHoldExpiryHandlers = (stock: TierStockService): Record<typeof EXPIRE_HOLD, ScheduledHandler> => ({
   [EXPIRE_HOLD]: async (command) => {
     const [campaignId, tierId] = command.subjectId.split('/');
     if (!campaignId || !tierId) throw new Error(`malformed hold subject ${command.subjectId}`);

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
-import { inTransaction } from '@elan/event-store';
-import { assertGatewaySchemaName, migrateGatewaySchema } from './gateway-schema.migrations';
+import { assertSchemaName, inTransaction } from '@elan/event-store';
+import { migrateGatewaySchema } from './gateway-schema.migrations';
 
 /** The schema of the gateway's tables unless the configuration names another (tests do). */
 export const DEFAULT_GATEWAY_SCHEMA = 'gateway';
@@ -23,7 +23,7 @@ export class GatewayDatabase {
     readonly pool: Pool,
     schema: string = DEFAULT_GATEWAY_SCHEMA,
   ) {
-    this.schema = assertGatewaySchemaName(schema);
+    this.schema = assertSchemaName(schema);
   }
 
   /** Resolves once the tables exist; after a failure the next call tries again. */

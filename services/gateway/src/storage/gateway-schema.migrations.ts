@@ -1,16 +1,5 @@
 import type { Pool } from 'pg';
-import { migrateSchema, type SchemaMigration } from '@elan/event-store';
-
-/**
- * Schema names are spliced into SQL text (identifiers cannot be bind parameters), so they are
- * held to a strict pattern before any statement is built from them.
- */
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-
-export const assertGatewaySchemaName = (schema: string): string => {
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`gateway schema "${schema}" must match ${SCHEMA_NAME.source}`);
-  return schema;
-};
+import { runMigrations, type MigrationSteps } from '@elan/event-store';
 
 /**
  * The gateway's own tables: it owns no event stream, but it owns accounts, the tokens revoked
@@ -18,7 +7,7 @@ export const assertGatewaySchemaName = (schema: string): string => {
  * a business fact other services react to: they are the gateway's working state.
  * Migrations are ordered and never edited once released; add a new one instead.
  */
-export const gatewayMigrations = (s: string): readonly SchemaMigration[] => [
+export const gatewayMigrations: MigrationSteps = (s) => [
   {
     id: '0001-accounts',
     sql: `
@@ -103,6 +92,5 @@ export const gatewayMigrations = (s: string): readonly SchemaMigration[] => [
 
 /** Creates or upgrades the gateway's schema (idempotent; replicas starting together queue). */
 export async function migrateGatewaySchema(pool: Pool, schema: string): Promise<void> {
-  const s = assertGatewaySchemaName(schema);
-  await migrateSchema(pool, s, gatewayMigrations(s));
+  await runMigrations(pool, schema, [gatewayMigrations]);
 }
