@@ -1,5 +1,12 @@
-import type { Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { reasonOf } from '@elan/messaging';
+
+/** Something that runs beside the request handlers until stopped: a subscription, a consumer, a scheduler. */
+export interface Worker {
+  readonly name: string;
+  start(): Promise<void> | void;
+  stop(): Promise<void>;
+}
 
 /**
  * What a service started, stopped in the reverse order of its start: what depends on a part
@@ -17,6 +24,12 @@ export class StopStack {
     this.steps.push({ name, stop });
   }
 
+  /** Starts a worker, to be stopped (waiting for its batch or command in flight) in its turn. */
+  async start(worker: Worker): Promise<void> {
+    await worker.start();
+    this.push(worker.name, () => worker.stop());
+  }
+
   /** Resolves once every step ran; rejects naming the steps that failed. */
   stop(): Promise<void> {
     return (this.stopping ??= (async () => {
@@ -29,7 +42,7 @@ export class StopStack {
           this.logger.error(`could not stop ${step.name}: ${reasonOf(error)}`);
         }
       }
-      if (failed.length > 0) throw new Error(`the campaign service did not stop cleanly (${failed.join('; ')})`);
+      if (failed.length > 0) throw new Error(`the service did not stop cleanly (${failed.join('; ')})`);
     })());
   }
 }
