@@ -2,7 +2,7 @@
  * `npm start`: the whole stack on one machine. Finds or starts PostgreSQL and NATS (see
  * `ensureInfrastructure`: DATABASE_URL / NATS_URL, else the default local ports, else an
  * embedded PostgreSQL and a nats-server child with their data under tmp/infra), makes sure the
- * `elan` database exists, runs the campaign service and then the gateway in this process, and
+ * `elan` database exists, runs the campaign, pledge and tipping services and then the gateway in this process, and
  * prints the URLs.
  *
  * NATS users (ADR 0011): unless NATS_URL is set, the nats-server is started by this script from
@@ -11,13 +11,15 @@
  * NATS_URL, the services connect to that server without credentials, as to any open server.
  *
  * Ctrl-C or SIGTERM stops everything in the reverse order of start: the gateway (which closes
- * its pool and NATS connection), the campaign service (its subscriptions, scheduler, request
- * handlers and connections), then whatever servers were started, and nothing else.
+ * its pool and NATS connection), the tipping and pledge services, the campaign service (its
+ * subscriptions, scheduler, request handlers and connections), then whatever servers were started, and nothing else.
  */
 import { createPeerCredentials, natsPeerOptions, renderNatsAuthorization, seedOf, type PeerCredential } from '@elan/messaging';
 import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl, type NatsServerAuthorization } from '@elan/testing';
 import { campaignConfigFromEnv, createCampaignService } from '../services/campaign/src';
 import { authOptionsFromEnv, createGateway, listenGateway } from '../services/gateway/src';
+import { pledgeConfigFromEnv, startPledgeService } from '../services/pledge/src';
+import { startTippingService, tippingConfigFromEnv } from '../services/tipping/src';
 
 /** Where the gateway of a local stack listens unless PORT says otherwise. */
 const DEFAULT_PORT = 3000;
@@ -82,17 +84,26 @@ async function start(shutdown: Shutdown): Promise<void> {
       : await createDatabaseIfAbsent(infrastructure.databaseUrl, 'elan');
   if (shutdown.requested) return;
 
-  // CAMPAIGN_SCHEMA, CAMPAIGN_RULES and TIER_HOLD_MS may come from the environment; the
-  // database and NATS are the ones found or started above.
-  const campaignConfig = campaignConfigFromEnv({
+  // A service's environment: its own variables (CAMPAIGN_SCHEMA, CAMPAIGN_RULES…) may come from
+  // ours; the database, NATS and its NKey seed are the ones found, started or made above.
+  const envOf = (peer: 'campaign' | 'pledge' | 'tipping'): NodeJS.ProcessEnv => ({
     ...process.env,
     DATABASE_URL: databaseUrl,
     NATS_URL: infrastructure.natsUrl,
-    NATS_NKEY_SEED: peers && seedOf(peers, 'campaign'),
+    NATS_NKEY_SEED: peers && seedOf(peers, peer),
     NATS_NKEY_SEED_FILE: undefined,
   });
+  const campaignConfig = campaignConfigFromEnv(envOf('campaign'));
   const campaign = await createCampaignService(campaignConfig);
   shutdown.add('the campaign service', () => campaign.close());
+  if (shutdown.requested) return;
+  const pledgeConfig = pledgeConfigFromEnv(envOf('pledge'));
+  const pledge = await startPledgeService(pledgeConfig);
+  shutdown.add('the pledge service', () => pledge.close());
+  if (shutdown.requested) return;
+  const tippingConfig = tippingConfigFromEnv(envOf('tipping'));
+  const tipping = await startTippingService(tippingConfig);
+  shutdown.add('the tipping service', () => tipping.close());
   if (shutdown.requested) return;
 
   const config = {
@@ -119,6 +130,8 @@ async function start(shutdown: Shutdown): Promise<void> {
       `  Health      ${url}/health`,
       `  API docs    ${url}/docs`,
       `  Campaign    answering rpc.campaign.* on NATS (schema ${campaignConfig.schema})`,
+      `  Pledge      answering rpc.pledge.Health.v1 on NATS (skeleton, schema ${pledgeConfig.schema})`,
+      `  Tipping     answering rpc.tipping.Health.v1 on NATS (skeleton, schema ${tippingConfig.schema})`,
       `  Database    ${maskUrl(databaseUrl)}`,
       `  NATS        ${maskUrl(infrastructure.natsUrl)} (${peers ? `users ${peers.map((p) => p.peer).join(', ')}, NKeys made for this run` : 'no credentials: NATS_URL is set'})`,
       '',
