@@ -10,11 +10,13 @@
  * only (the server's file has the public keys); each service connects with its own seed. With
  * NATS_URL, the services connect to that server without credentials, as to any open server.
  *
- * Ctrl-C or SIGTERM stops everything in the reverse order of start: the gateway (which closes
+ * Ctrl-C or SIGTERM stops everything in the reverse order of start (the service kit's StopStack): the gateway (which closes
  * its pool and NATS connection), the tipping and pledge services, the campaign service (its
  * subscriptions, scheduler, request handlers and connections), then whatever servers were started, and nothing else.
  */
 import { createPeerCredentials, natsPeerOptions, renderNatsAuthorization, seedOf, type PeerCredential } from '@elan/messaging';
+import { Logger } from '@nestjs/common';
+import { StopStack } from '@elan/service-kit';
 import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl, type NatsServerAuthorization } from '@elan/testing';
 import { campaignConfigFromEnv, createCampaignService } from '../services/campaign/src';
 import { authOptionsFromEnv, createGateway, listenGateway } from '../services/gateway/src';
@@ -26,44 +28,13 @@ const DEFAULT_PORT = 3000;
 /** After an orderly stop, anything still holding the process is a bug worth a loud exit. */
 const EXIT_WATCHDOG_MS = 10_000;
 
-/** Things to stop, in the reverse order of their start, once. */
-class Shutdown {
-  private readonly steps: { readonly name: string; readonly stop: () => Promise<void> }[] = [];
-  private running: Promise<boolean> | undefined;
-
-  get requested(): boolean {
-    return this.running !== undefined;
-  }
-
-  add(name: string, stop: () => Promise<void>): void {
-    this.steps.push({ name, stop });
-  }
-
-  /** Runs every step even when one fails; resolves to whether all succeeded. */
-  run(): Promise<boolean> {
-    return (this.running ??= (async () => {
-      let clean = true;
-      for (const step of [...this.steps].reverse()) {
-        try {
-          await step.stop();
-          console.log(`  stopped ${step.name}`);
-        } catch (error) {
-          clean = false;
-          console.error(`  could not stop ${step.name}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-      return clean;
-    })());
-  }
-}
-
 /** The server's users, and who probes it: the campaign service may ask for JetStream's account info. */
 const authorizationOf = (peers: readonly PeerCredential[]): NatsServerAuthorization => ({
   config: renderNatsAuthorization(peers),
   probeAs: natsPeerOptions('campaign', seedOf(peers, 'campaign')),
 });
 
-async function start(shutdown: Shutdown): Promise<void> {
+async function start(shutdown: StopStack): Promise<void> {
   console.log('Élan: looking for PostgreSQL and NATS…');
   const peers = process.env.NATS_URL ? undefined : createPeerCredentials();
   const infrastructure = await ensureInfrastructure({
@@ -74,15 +45,15 @@ async function start(shutdown: Shutdown): Promise<void> {
     ...(infrastructure.databaseOrigin === 'embedded' ? ['the embedded PostgreSQL'] : []),
     ...(infrastructure.natsOrigin === 'spawned' ? ['the nats-server'] : []),
   ];
-  if (started.length > 0) shutdown.add(started.join(' and '), () => infrastructure.stop());
-  if (shutdown.requested) return;
+  if (started.length > 0) shutdown.push(started.join(' and '), () => infrastructure.stop());
+  if (shutdown.stopping) return;
 
   // A given DATABASE_URL names the database to use; a server we found or started gets its own.
   const databaseUrl =
     infrastructure.databaseOrigin === 'env'
       ? infrastructure.databaseUrl
       : await createDatabaseIfAbsent(infrastructure.databaseUrl, 'elan');
-  if (shutdown.requested) return;
+  if (shutdown.stopping) return;
 
   // A service's environment: its own variables (CAMPAIGN_SCHEMA, CAMPAIGN_RULES…) may come from
   // ours; the database, NATS and its NKey seed are the ones found, started or made above.
@@ -95,16 +66,16 @@ async function start(shutdown: Shutdown): Promise<void> {
   });
   const campaignConfig = campaignConfigFromEnv(envOf('campaign'));
   const campaign = await createCampaignService(campaignConfig);
-  shutdown.add('the campaign service', () => campaign.close());
-  if (shutdown.requested) return;
+  shutdown.push('the campaign service', () => campaign.close());
+  if (shutdown.stopping) return;
   const pledgeConfig = pledgeConfigFromEnv(envOf('pledge'));
   const pledge = await startPledgeService(pledgeConfig);
-  shutdown.add('the pledge service', () => pledge.close());
-  if (shutdown.requested) return;
+  shutdown.push('the pledge service', () => pledge.close());
+  if (shutdown.stopping) return;
   const tippingConfig = tippingConfigFromEnv(envOf('tipping'));
   const tipping = await startTippingService(tippingConfig);
-  shutdown.add('the tipping service', () => tipping.close());
-  if (shutdown.requested) return;
+  shutdown.push('the tipping service', () => tipping.close());
+  if (shutdown.stopping) return;
 
   const config = {
     databaseUrl,
@@ -118,8 +89,8 @@ async function start(shutdown: Shutdown): Promise<void> {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65_535)
     throw new Error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
   const gateway = await createGateway(config);
-  shutdown.add('the gateway', () => gateway.close());
-  if (shutdown.requested) return;
+  shutdown.push('the gateway', () => gateway.close());
+  if (shutdown.stopping) return;
   const url = await listenGateway(gateway, config);
 
   console.log(
@@ -144,13 +115,17 @@ async function start(shutdown: Shutdown): Promise<void> {
 }
 
 function main(): void {
-  const shutdown = new Shutdown();
+  // The service kit's stop stack: every step once, in reverse, each logged.
+  const shutdown = new StopStack(new Logger('Élan'));
   const startup = start(shutdown);
   const stop = async (why: string, exitCode: number): Promise<void> => {
     console.log(`\n${why}: stopping…`);
     // A signal during start-up waits for the step in progress, then stops what it started.
     await startup.catch(() => undefined);
-    const clean = await shutdown.run();
+    const clean = await shutdown.stop().then(
+      () => true,
+      () => false,
+    );
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     process.exitCode = clean ? exitCode : 1;
@@ -161,7 +136,7 @@ function main(): void {
     }, EXIT_WATCHDOG_MS).unref();
   };
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (shutdown.requested) {
+    if (shutdown.stopping) {
       console.log(`${signal} again: already stopping (send SIGKILL to abandon).`);
       return;
     }
@@ -172,7 +147,7 @@ function main(): void {
 
   startup.catch((error: unknown) => {
     console.error(`\nÉlan could not start:\n${error instanceof Error ? error.message : String(error)}`);
-    if (!shutdown.requested) void stop('start-up failed', 1);
+    if (!shutdown.stopping) void stop('start-up failed', 1);
   });
 }
 

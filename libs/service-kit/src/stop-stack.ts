@@ -15,12 +15,12 @@ export interface Worker {
  */
 export class StopStack {
   private readonly steps: { readonly name: string; readonly stop: () => Promise<void> }[] = [];
-  private stopping: Promise<void> | undefined;
+  private stopped: Promise<void> | undefined;
 
   constructor(private readonly logger: Logger) {}
 
   push(name: string, stop: () => Promise<void>): void {
-    if (this.stopping) throw new Error(`cannot start ${name}: the service is stopping`);
+    if (this.stopped) throw new Error(`cannot start ${name}: the service is stopping`);
     this.steps.push({ name, stop });
   }
 
@@ -30,13 +30,19 @@ export class StopStack {
     this.push(worker.name, () => worker.stop());
   }
 
+  /** Whether stopping began: a process stopped during its start-up starts nothing more. */
+  get stopping(): boolean {
+    return this.stopped !== undefined;
+  }
+
   /** Resolves once every step ran; rejects naming the steps that failed. */
   stop(): Promise<void> {
-    return (this.stopping ??= (async () => {
+    return (this.stopped ??= (async () => {
       const failed: string[] = [];
       for (const step of [...this.steps].reverse()) {
         try {
           await step.stop();
+          this.logger.log(`stopped ${step.name}`);
         } catch (error) {
           failed.push(`${step.name}: ${reasonOf(error)}`);
           this.logger.error(`could not stop ${step.name}: ${reasonOf(error)}`);
