@@ -19,8 +19,11 @@ COPY libs/event-store/package.json libs/event-store/
 COPY libs/messaging/package.json libs/messaging/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/testing/package.json libs/testing/
+COPY libs/service-kit/package.json libs/service-kit/
 COPY services/gateway/package.json services/gateway/
 COPY services/campaign/package.json services/campaign/
+COPY services/pledge/package.json services/pledge/
+COPY services/tipping/package.json services/tipping/
 COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 

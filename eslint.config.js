@@ -56,6 +56,8 @@ const depConstraints = [
   // and Nx refuses any import of an application (every service is one).
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
   { sourceTag: 'scope:campaign', onlyDependOnLibsWithTags: ['scope:campaign', 'scope:shared'] },
+  { sourceTag: 'scope:pledge', onlyDependOnLibsWithTags: ['scope:pledge', 'scope:shared'] },
+  { sourceTag: 'scope:tipping', onlyDependOnLibsWithTags: ['scope:tipping', 'scope:shared'] },
 ];
 
 // Tests of any project may use the shared test kit (given/when/then, waitUntil, infra bootstrap):

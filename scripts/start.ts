@@ -2,7 +2,7 @@
  * `npm start`: the whole stack on one machine. Finds or starts PostgreSQL and NATS (see
  * `ensureInfrastructure`: DATABASE_URL / NATS_URL, else the default local ports, else an
  * embedded PostgreSQL and a nats-server child with their data under tmp/infra), makes sure the
- * `elan` database exists, runs the campaign service and then the gateway in this process, and
+ * `elan` database exists, runs the campaign, pledge and tipping services and then the gateway in this process, and
  * prints the URLs.
  *
  * NATS users (ADR 0011): unless NATS_URL is set, the nats-server is started by this script from
@@ -10,50 +10,23 @@
  * only (the server's file has the public keys); each service connects with its own seed. With
  * NATS_URL, the services connect to that server without credentials, as to any open server.
  *
- * Ctrl-C or SIGTERM stops everything in the reverse order of start: the gateway (which closes
- * its pool and NATS connection), the campaign service (its subscriptions, scheduler, request
- * handlers and connections), then whatever servers were started, and nothing else.
+ * Ctrl-C or SIGTERM stops everything in the reverse order of start (the service kit's StopStack): the gateway (which closes
+ * its pool and NATS connection), the tipping and pledge services, the campaign service (its
+ * subscriptions, scheduler, request handlers and connections), then whatever servers were started, and nothing else.
  */
 import { createPeerCredentials, natsPeerOptions, renderNatsAuthorization, seedOf, type PeerCredential } from '@elan/messaging';
+import { Logger } from '@nestjs/common';
+import { StopStack } from '@elan/service-kit';
 import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl, type NatsServerAuthorization } from '@elan/testing';
 import { campaignConfigFromEnv, createCampaignService } from '../services/campaign/src';
 import { authOptionsFromEnv, createGateway, listenGateway } from '../services/gateway/src';
+import { pledgeConfigFromEnv, startPledgeService } from '../services/pledge/src';
+import { startTippingService, tippingConfigFromEnv } from '../services/tipping/src';
 
 /** Where the gateway of a local stack listens unless PORT says otherwise. */
 const DEFAULT_PORT = 3000;
 /** After an orderly stop, anything still holding the process is a bug worth a loud exit. */
 const EXIT_WATCHDOG_MS = 10_000;
-
-/** Things to stop, in the reverse order of their start, once. */
-class Shutdown {
-  private readonly steps: { readonly name: string; readonly stop: () => Promise<void> }[] = [];
-  private running: Promise<boolean> | undefined;
-
-  get requested(): boolean {
-    return this.running !== undefined;
-  }
-
-  add(name: string, stop: () => Promise<void>): void {
-    this.steps.push({ name, stop });
-  }
-
-  /** Runs every step even when one fails; resolves to whether all succeeded. */
-  run(): Promise<boolean> {
-    return (this.running ??= (async () => {
-      let clean = true;
-      for (const step of [...this.steps].reverse()) {
-        try {
-          await step.stop();
-          console.log(`  stopped ${step.name}`);
-        } catch (error) {
-          clean = false;
-          console.error(`  could not stop ${step.name}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-      return clean;
-    })());
-  }
-}
 
 /** The server's users, and who probes it: the campaign service may ask for JetStream's account info. */
 const authorizationOf = (peers: readonly PeerCredential[]): NatsServerAuthorization => ({
@@ -61,7 +34,7 @@ const authorizationOf = (peers: readonly PeerCredential[]): NatsServerAuthorizat
   probeAs: natsPeerOptions('campaign', seedOf(peers, 'campaign')),
 });
 
-async function start(shutdown: Shutdown): Promise<void> {
+async function start(shutdown: StopStack): Promise<void> {
   console.log('Élan: looking for PostgreSQL and NATS…');
   const peers = process.env.NATS_URL ? undefined : createPeerCredentials();
   const infrastructure = await ensureInfrastructure({
@@ -72,28 +45,37 @@ async function start(shutdown: Shutdown): Promise<void> {
     ...(infrastructure.databaseOrigin === 'embedded' ? ['the embedded PostgreSQL'] : []),
     ...(infrastructure.natsOrigin === 'spawned' ? ['the nats-server'] : []),
   ];
-  if (started.length > 0) shutdown.add(started.join(' and '), () => infrastructure.stop());
-  if (shutdown.requested) return;
+  if (started.length > 0) shutdown.push(started.join(' and '), () => infrastructure.stop());
+  if (shutdown.stopping) return;
 
   // A given DATABASE_URL names the database to use; a server we found or started gets its own.
   const databaseUrl =
     infrastructure.databaseOrigin === 'env'
       ? infrastructure.databaseUrl
       : await createDatabaseIfAbsent(infrastructure.databaseUrl, 'elan');
-  if (shutdown.requested) return;
+  if (shutdown.stopping) return;
 
-  // CAMPAIGN_SCHEMA, CAMPAIGN_RULES and TIER_HOLD_MS may come from the environment; the
-  // database and NATS are the ones found or started above.
-  const campaignConfig = campaignConfigFromEnv({
+  // A service's environment: its own variables (CAMPAIGN_SCHEMA, CAMPAIGN_RULES…) may come from
+  // ours; the database, NATS and its NKey seed are the ones found, started or made above.
+  const envOf = (peer: 'campaign' | 'pledge' | 'tipping'): NodeJS.ProcessEnv => ({
     ...process.env,
     DATABASE_URL: databaseUrl,
     NATS_URL: infrastructure.natsUrl,
-    NATS_NKEY_SEED: peers && seedOf(peers, 'campaign'),
+    NATS_NKEY_SEED: peers && seedOf(peers, peer),
     NATS_NKEY_SEED_FILE: undefined,
   });
+  const campaignConfig = campaignConfigFromEnv(envOf('campaign'));
   const campaign = await createCampaignService(campaignConfig);
-  shutdown.add('the campaign service', () => campaign.close());
-  if (shutdown.requested) return;
+  shutdown.push('the campaign service', () => campaign.close());
+  if (shutdown.stopping) return;
+  const pledgeConfig = pledgeConfigFromEnv(envOf('pledge'));
+  const pledge = await startPledgeService(pledgeConfig);
+  shutdown.push('the pledge service', () => pledge.close());
+  if (shutdown.stopping) return;
+  const tippingConfig = tippingConfigFromEnv(envOf('tipping'));
+  const tipping = await startTippingService(tippingConfig);
+  shutdown.push('the tipping service', () => tipping.close());
+  if (shutdown.stopping) return;
 
   const config = {
     databaseUrl,
@@ -107,8 +89,8 @@ async function start(shutdown: Shutdown): Promise<void> {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65_535)
     throw new Error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);
   const gateway = await createGateway(config);
-  shutdown.add('the gateway', () => gateway.close());
-  if (shutdown.requested) return;
+  shutdown.push('the gateway', () => gateway.close());
+  if (shutdown.stopping) return;
   const url = await listenGateway(gateway, config);
 
   console.log(
@@ -119,6 +101,8 @@ async function start(shutdown: Shutdown): Promise<void> {
       `  Health      ${url}/health`,
       `  API docs    ${url}/docs`,
       `  Campaign    answering rpc.campaign.* on NATS (schema ${campaignConfig.schema})`,
+      `  Pledge      answering rpc.pledge.Health.v1 on NATS (skeleton, schema ${pledgeConfig.schema})`,
+      `  Tipping     answering rpc.tipping.Health.v1 on NATS (skeleton, schema ${tippingConfig.schema})`,
       `  Database    ${maskUrl(databaseUrl)}`,
       `  NATS        ${maskUrl(infrastructure.natsUrl)} (${peers ? `users ${peers.map((p) => p.peer).join(', ')}, NKeys made for this run` : 'no credentials: NATS_URL is set'})`,
       '',
@@ -131,13 +115,17 @@ async function start(shutdown: Shutdown): Promise<void> {
 }
 
 function main(): void {
-  const shutdown = new Shutdown();
+  // The service kit's stop stack: every step once, in reverse, each logged.
+  const shutdown = new StopStack(new Logger('Élan'));
   const startup = start(shutdown);
   const stop = async (why: string, exitCode: number): Promise<void> => {
     console.log(`\n${why}: stopping…`);
     // A signal during start-up waits for the step in progress, then stops what it started.
     await startup.catch(() => undefined);
-    const clean = await shutdown.run();
+    const clean = await shutdown.stop().then(
+      () => true,
+      () => false,
+    );
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     process.exitCode = clean ? exitCode : 1;
@@ -148,7 +136,7 @@ function main(): void {
     }, EXIT_WATCHDOG_MS).unref();
   };
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (shutdown.requested) {
+    if (shutdown.stopping) {
       console.log(`${signal} again: already stopping (send SIGKILL to abandon).`);
       return;
     }
@@ -159,7 +147,7 @@ function main(): void {
 
   startup.catch((error: unknown) => {
     console.error(`\nÉlan could not start:\n${error instanceof Error ? error.message : String(error)}`);
-    if (!shutdown.requested) void stop('start-up failed', 1);
+    if (!shutdown.stopping) void stop('start-up failed', 1);
   });
 }
 

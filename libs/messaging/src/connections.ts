@@ -9,15 +9,8 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, message: string)
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The message of anything thrown, for one-line logs. */
-export function reasonOf(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return error.errors.map(reasonOf).join('; ');
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return error.message || (typeof code === 'string' ? code : error.name);
-  }
-  return String(error);
-}
+/** The one `reasonOf` of the workspace, where the services have always imported it from. */
+export { reasonOf } from '@elan/domain-kernel';
 
 /** How long a drain may take before the connection is simply closed. */
 const DRAIN_TIMEOUT_MS = 2_000;

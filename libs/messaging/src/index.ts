@@ -3,7 +3,6 @@ export * from './durable-consumer';
 export * from './headers';
 export * from './outbox-relay';
 export * from './streams';
-export * from './nest';
 export * from './request-reply';
 export * from './connections';
 export * from './peers';

@@ -9,17 +9,11 @@ import type { GatewayConfig } from './gateway.config';
 export interface GatewayOptions {
   /** Nest's logger setting; tests pass `false`. Default: log, warn and error. */
   readonly logger?: LoggerService | LogLevel[] | false;
-  /**
-   * Close the application (pool, NATS connection) on SIGTERM / SIGINT, then let the signal end
-   * the process: for the gateway running alone (`main.ts`). A process that orchestrates its own
-   * shutdown (`npm start`, tests) leaves it off and calls `close()` itself.
-   */
-  readonly shutdownHooks?: boolean;
 }
 
 /**
  * Builds the gateway application from explicit configuration; call `init()` (tests) or
- * `listen(config.port)` on it. `main.ts`, `npm start` and the tests all go through here.
+ * `listen(config.port)` on it, and `close()` it (`runMain` does on SIGTERM / SIGINT). `main.ts`, `npm start` and the tests all go through here.
  */
 export async function createGateway(
   config: GatewayConfig,
@@ -33,7 +27,6 @@ export async function createGateway(
     bodyParser: false,
   });
   configureGateway(app);
-  if (options.shutdownHooks) app.enableShutdownHooks();
   return app;
 }
 

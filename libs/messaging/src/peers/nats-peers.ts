@@ -1,11 +1,11 @@
 import { DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, ELAN_STREAM } from '../streams';
 
 /**
- * The processes that hold a NATS user: the gateway and each service that exists. Pledge,
- * tipping and payout join this list (one `servicePeer` line each) when they are built: a user
- * generated for a service nobody runs would be a credential with no owner to rotate it.
+ * The processes that hold a NATS user: the gateway and each service that exists. Payout joins
+ * this list (one `servicePeer` line) when it is built: a user generated for a service nobody
+ * runs would be a credential with no owner to rotate it.
  */
-export const NATS_PEERS = ['gateway', 'campaign'] as const;
+export const NATS_PEERS = ['gateway', 'campaign', 'pledge', 'tipping'] as const;
 export type NatsPeer = (typeof NATS_PEERS)[number];
 
 /** What one NATS user may do: the subjects it may publish to and subscribe to. */
@@ -78,4 +78,6 @@ export const servicePeer = (service: string, consumers: readonly DurableConsumer
 export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
   gateway: { publish: ['rpc.>'], subscribe: [`${inboxPrefixOf('gateway')}.>`], answersRequests: false },
   campaign: servicePeer('campaign'),
+  pledge: servicePeer('pledge'),
+  tipping: servicePeer('tipping'),
 };

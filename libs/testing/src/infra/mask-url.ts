@@ -14,14 +14,5 @@ export function maskUrl(url: string): string {
   return parsed.toString();
 }
 
-/** The message of anything thrown, for one-line diagnostics. */
-export function reasonOf(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0)
-    return error.errors.map(reasonOf).join('; ');
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    const message = error.message || (typeof code === 'string' ? code : error.name);
-    return typeof code === 'string' && !message.includes(code) ? `${message} (${code})` : message;
-  }
-  return String(error);
-}
+/** The one `reasonOf` of the workspace, for the infra helpers here. */
+export { reasonOf } from '@elan/domain-kernel';

@@ -5,6 +5,7 @@ import { connect, type NatsConnection } from 'nats';
 import { Pool } from 'pg';
 import { listCampaigns } from '@elan/contracts';
 import { RequestClient, ServiceUnavailableError } from '@elan/messaging';
+import { healthSubject } from '@elan/service-kit';
 import { waitUntil } from '@elan/testing';
 import { ownNatsServer } from './test/campaign-service.testbed';
 
@@ -15,7 +16,7 @@ const MAIN = join(REPO_ROOT, 'services/campaign/src/main.ts');
  * The contract other tests rely on (the gateway's end-to-end tests spawn the service this way):
  * `node -r @swc-node/register services/campaign/src/main.ts` with DATABASE_URL, NATS_URL,
  * CAMPAIGN_SCHEMA and CAMPAIGN_RULES=test sends the IPC message 'ready' once it answers
- * requests, and SIGTERM stops it with exit code 0.
+ * requests (and its health, `rpc.campaign.Health.v1`), and SIGTERM stops it with exit code 0.
  */
 describe('services/campaign/src/main.ts as a child process', () => {
   let nats: Awaited<ReturnType<typeof ownNatsServer>>;
@@ -53,6 +54,8 @@ describe('services/campaign/src/main.ts as a child process', () => {
 
     const requests = new RequestClient({ connection: () => nc, timeoutMs: 5_000 });
     await expect(requests.request(listCampaigns, {})).resolves.toEqual({ items: [], nextCursor: null });
+    const health = await nc.request(healthSubject('campaign'), undefined, { timeout: 5_000 });
+    expect(health.json()).toEqual({ status: 'ok', checks: { database: 'up', nats: 'up' } });
 
     started.kill('SIGTERM');
     await expect(exited).resolves.toBe(0);

@@ -10,7 +10,7 @@ import { TierStockMessageController } from './tier-stock.message.controller';
 /**
  * The campaign service as Nest sees it: message controllers only. The application services they
  * call are built and owned outside Nest (`composeCampaign`), so their start and stop order is
- * explicit in `createCampaignService` rather than spread over lifecycle hooks.
+ * explicit in the service kit (`startService`) rather than spread over lifecycle hooks.
  */
 @Module({})
 export class CampaignServiceModule {

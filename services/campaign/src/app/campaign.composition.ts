@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '@elan/domain-kernel';
 import type { PostgresEventStore } from '@elan/event-store';
@@ -20,22 +19,7 @@ import {
 import { TierStockService } from '../tier-stock/application/tier-stock.service';
 import type { CampaignConfig } from './campaign.config';
 import { reasonOf } from '@elan/messaging';
-
-/** What the composition is built on: opened (and later closed) by `createCampaignService`. */
-export interface CampaignInfrastructure {
-  readonly config: CampaignConfig;
-  readonly store: PostgresEventStore;
-  readonly dataSource: DataSource;
-  readonly nc: NatsConnection;
-  readonly clock: Clock;
-}
-
-/** Something that runs in the background until stopped. */
-interface Worker {
-  readonly name: string;
-  start(): Promise<void> | void;
-  stop(): Promise<void>;
-}
+import type { ServiceInfrastructure, Worker } from '@elan/service-kit';
 
 /** The application services the message controllers call, and the work that runs beside them. */
 export interface CampaignComposition {
@@ -47,7 +31,7 @@ export interface CampaignComposition {
    * durable scheduler. Every replica runs them all: checkpoints are locked per batch and due
    * commands are taken `FOR UPDATE SKIP LOCKED`, so each event and deadline is handled once.
    */
-  readonly background: { start(): Promise<void>; stop(): Promise<void> };
+  readonly workers: readonly Worker[];
 }
 
 const logger = new Logger('CampaignService');
@@ -60,9 +44,12 @@ const logFailure =
 
 /**
  * Wires the campaign service's parts (each built and tested on its own) together. Nothing here
- * opens a connection or starts anything: `background.start()` does, once the service answers.
+ * opens a connection or starts anything: the service kit starts the workers once requests are answered.
  */
-export function composeCampaign({ config, store, dataSource, nc, clock }: CampaignInfrastructure): CampaignComposition {
+export function composeCampaign(
+  { config, nc }: ServiceInfrastructure<CampaignConfig>,
+  { store, dataSource, clock }: { store: PostgresEventStore; dataSource: DataSource; clock: Clock },
+): CampaignComposition {
   const commands = new CampaignApplication(store, createCampaignDecider(config.rules), clock);
   const tierStock = new TierStockService(store, clock, campaignTierFacts(commands), config.tierHoldMs, scheduleHoldExpiry(store.schema));
   const catalog = new CampaignCatalog(dataSource, clock);
@@ -85,22 +72,5 @@ export function composeCampaign({ config, store, dataSource, nc, clock }: Campai
     { name: 'the outbox relay', start: () => relay.start(), stop: () => relay.stop() },
     { name: 'the durable scheduler', start: () => scheduler.start(), stop: () => scheduler.stop() },
   ];
-  const started: Worker[] = [];
-  const stop = async (): Promise<void> => {
-    // Reverse order; each stop waits for its batch or command in flight to commit or roll back.
-    for (const worker of started.splice(0).reverse())
-      await worker.stop().catch((error: unknown) => logger.error(`could not stop ${worker.name}: ${reasonOf(error)}`));
-  };
-  const start = async (): Promise<void> => {
-    try {
-      for (const worker of workers) {
-        await worker.start();
-        started.push(worker);
-      }
-    } catch (error) {
-      await stop();
-      throw error;
-    }
-  };
-  return { commands, catalog, tierStock, background: { start, stop } };
+  return { commands, catalog, tierStock, workers };
 }

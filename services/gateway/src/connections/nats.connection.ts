@@ -6,7 +6,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { connect, type NatsConnection as Connection } from 'nats';
-import { closeNatsConnection, natsPeerOptions, reasonOf, withTimeout } from '@elan/messaging';
+import { closeNatsConnection, reasonOf, withTimeout } from '@elan/messaging';
+import { hostOf, natsConnectionOptions } from '@elan/service-kit';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
 /**
@@ -55,18 +56,9 @@ export class NatsConnection implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async open(): Promise<Connection> {
-    const connection = await connect({
-      servers: this.config.natsUrl,
-      name: 'elan-gateway',
-      // The gateway's NATS user (its NKey) and its own inboxes, where the replies arrive.
-      ...natsPeerOptions('gateway', this.config.natsSeed),
-      // No async stack trace per request or publish: measured at about 30 % of the publisher's
-      // CPU per message in bench/messaging, for traces our own errors already carry.
-      noAsyncTraces: true,
-      timeout: 2_000,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 1_000,
-    });
+    // The gateway's NATS user (its NKey) and its own inboxes, where the replies arrive.
+    const options = natsConnectionOptions({ url: this.config.natsUrl, peer: 'gateway', seed: this.config.natsSeed, timeoutMs: 2_000 });
+    const connection = await connect(options);
     if (this.shuttingDown) {
       await connection.close();
       throw new Error('the gateway is shutting down');
@@ -74,9 +66,4 @@ export class NatsConnection implements OnApplicationBootstrap, OnApplicationShut
     this.current = connection;
     return connection;
   }
-}
-
-/** Host and port only: a NATS URL may carry credentials, which logs must not. */
-function hostOf(url: string): string {
-  return URL.canParse(url) ? new URL(url).host : 'the configured URL';
 }

@@ -1,0 +1,2 @@
+/** The pledge service as others start it (`npm start`, end-to-end tests). */
+export { pledgeConfigFromEnv, startPledgeService, type PledgeConfig } from './pledge-service';

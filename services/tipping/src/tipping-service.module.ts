@@ -1,0 +1,13 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+
+/**
+ * The tipping service as Nest sees it: its message controllers (`@HandlesRequest`), given the
+ * application services they call as `useValue` providers from the composition. None yet: the
+ * skeleton answers only its health (`rpc.tipping.Health.v1`, from the service kit).
+ */
+@Module({})
+export class TippingServiceModule {
+  static forRoot(): DynamicModule {
+    return { module: TippingServiceModule, controllers: [], providers: [] };
+  }
+}
