@@ -1,3 +1,5 @@
+export * from './clock';
 export * from './decider-spec';
 export * from './wait-until';
+export * from './store';
 export * from './infra';
