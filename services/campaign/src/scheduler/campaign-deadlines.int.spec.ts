@@ -1,8 +1,7 @@
-import { Pool } from 'pg';
-import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
 import { systemClock, uuidv7 } from '@elan/domain-kernel';
 import { PostgresEventStore, type Subscription } from '@elan/event-store';
-import { waitUntil } from '@elan/testing';
+import { openTestStore, waitUntil, type TestStore } from '@elan/testing';
 import { TEST_CAMPAIGN_RULES, campaignFixtures, createCampaignDecider, type CampaignState, type FundingModel } from '../campaign';
 import { CampaignCommands } from '../application/campaign-commands.service';
 import { campaignDeadlineHandlers, noPledgesYet } from './campaign-deadlines';
@@ -22,10 +21,11 @@ describe('a campaign’s start and deadline (real PostgreSQL, real time)', () =>
   let campaigns: CampaignCommands;
   let projection: Subscription;
   let scheduler: DurableScheduler;
+  let database: TestStore<PostgresEventStore>;
 
   beforeAll(async () => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-    store = await PostgresEventStore.open(pool, { schema: `deadlines_${randomBytes(4).toString('hex')}` });
+    database = await openTestStore((pool, schema) => PostgresEventStore.open(pool, { schema }), { prefix: 'deadlines' });
+    ({ pool, store } = database);
     await ensureScheduleTable(pool, store.schema);
     campaigns = new CampaignCommands(store, createCampaignDecider(TEST_CAMPAIGN_RULES), systemClock);
     scheduler = new DurableScheduler({
@@ -41,9 +41,7 @@ describe('a campaign’s start and deadline (real PostgreSQL, real time)', () =>
   afterAll(async () => {
     await scheduler.stop();
     await projection.stop();
-    await store.close();
-    await pool.query(`DROP SCHEMA ${store.schema} CASCADE`);
-    await pool.end();
+    await database.dispose();
   });
 
   const runCampaign = async (fundingModel: FundingModel): Promise<{ campaignId: string; startsAt: Date; deadline: Date }> => {

@@ -1,13 +1,13 @@
-import { Pool } from 'pg';
-import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
 import { systemClock } from '@elan/domain-kernel';
-import { waitUntil } from '@elan/testing';
+import { openTestSchema, waitUntil, type TestSchema } from '@elan/testing';
 import { DurableScheduler, type ScheduledHandler } from './durable-scheduler';
 import { ensureScheduleTable, schedule } from './scheduled-commands';
 
 describe('the durable scheduler (real PostgreSQL)', () => {
   let pool: Pool;
   let schema: string;
+  let database: TestSchema;
   const schedulers: DurableScheduler[] = [];
 
   const record: ScheduledHandler = async (command, client) => {
@@ -34,15 +34,14 @@ describe('the durable scheduler (real PostgreSQL)', () => {
     (await pool.query(`SELECT subject_id, due_at, ran_at FROM ${schema}.runs ORDER BY ran_at`)).rows;
 
   beforeEach(async () => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-    schema = `sched_${randomBytes(4).toString('hex')}`;
+    database = await openTestSchema({ prefix: 'sched' });
+    ({ pool, schema } = database);
     await ensureScheduleTable(pool, schema);
     await pool.query(`CREATE TABLE ${schema}.runs (subject_id text NOT NULL, due_at timestamptz NOT NULL, ran_at timestamptz NOT NULL)`);
   });
   afterEach(async () => {
     await Promise.all(schedulers.splice(0).map((s) => s.stop()));
-    await pool.query(`DROP SCHEMA ${schema} CASCADE`);
-    await pool.end();
+    await database.dispose();
   });
 
   it('runs a command within one second of its time, not before', async () => {

@@ -1,8 +1,7 @@
-import { Pool } from 'pg';
-import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
 import { systemClock, uuidv7 } from '@elan/domain-kernel';
 import { PostgresEventStore } from '@elan/event-store';
-import { waitUntil } from '@elan/testing';
+import { openTestStore, waitUntil, type TestStore } from '@elan/testing';
 import { TierStockService, tierStockStream } from '../tier-stock/application/tier-stock.service';
 import { DurableScheduler } from './durable-scheduler';
 import { ensureScheduleTable } from './scheduled-commands';
@@ -12,17 +11,16 @@ describe('a lapsed tier hold is recorded as released (real PostgreSQL, real time
   let pool: Pool;
   let store: PostgresEventStore;
   let scheduler: DurableScheduler;
+  let database: TestStore<PostgresEventStore>;
 
   beforeAll(async () => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 6 });
-    store = await PostgresEventStore.open(pool, { schema: `holds_${randomBytes(4).toString('hex')}` });
+    database = await openTestStore((pool, schema) => PostgresEventStore.open(pool, { schema }), { prefix: 'holds', poolSize: 6 });
+    ({ pool, store } = database);
     await ensureScheduleTable(pool, store.schema);
   });
   afterAll(async () => {
     await scheduler.stop();
-    await store.close();
-    await pool.query(`DROP SCHEMA ${store.schema} CASCADE`);
-    await pool.end();
+    await database.dispose();
   });
 
   it('releases the abandoned hold at its expiry and keeps the confirmed one', async () => {
