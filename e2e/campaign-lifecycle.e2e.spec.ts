@@ -1,5 +1,5 @@
 import { waitUntil } from '@elan/testing';
-import { Api, type Account } from './support/api';
+import type { Account, Api } from './support/api';
 import {
   READ_MODEL_LAG_MS,
   addTier,
@@ -15,7 +15,8 @@ import {
   tier,
   type CampaignCard,
 } from './support/campaigns';
-import { Stack } from './support/stack';
+import { startStack } from './support/preamble';
+import type { Stack } from './support/stack';
 
 const cardOf = (cards: CampaignCard[], campaignId: string) => cards.find((card) => card.campaignId === campaignId);
 
@@ -38,10 +39,7 @@ describe('a campaign from draft to its end, through the public API', () => {
   let moderator: Account;
 
   beforeAll(async () => {
-    stack = await Stack.start('lifecycle');
-    api = new Api(stack.url);
-    const admin = await api.admin(stack.admin);
-    [holder, moderator] = await Promise.all([api.register('holder'), api.moderator('moderator', admin)]);
+    ({ stack, api, accounts: { holder, moderator } } = await startStack('lifecycle', { members: ['holder'], moderators: ['moderator'] }));
   });
   afterAll(() => stack?.stop());
 
