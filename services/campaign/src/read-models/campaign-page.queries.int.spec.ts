@@ -1,5 +1,5 @@
 import { eur, fixedClock, ValidationError } from '@elan/domain-kernel';
-import { campaignFixtures } from '../campaign';
+import { campaignFixtures } from '../campaign/testing';
 import type { CampaignEvent } from '../campaign/campaign.events';
 import type { Viewer } from './campaign-catalog.types';
 import {

@@ -1,6 +1,6 @@
 import { eur } from '@elan/domain-kernel';
 import type * as Events from '../../campaign/campaign.events';
-import { campaignFixtures } from '../../campaign';
+import { campaignFixtures } from '../../campaign/testing';
 import type { TierStockEvent } from '../../tier-stock/tier-stock.events';
 import type { Instant, Tier } from '../../campaign/campaign.values';
 
