@@ -120,7 +120,9 @@ export const throughTo = (
   return steps;
 };
 
-// Tier stock, as the stock decider records it in `tierstock-<campaignId>_<tierId>`
+// Tier stock, as the stock decider records it in `tierstock-<campaignId>_<tierId>`: tests append
+// to the real stream id, so the projection meets the ids it meets in production.
+export { tierStockStream } from '../../tier-stock/application/tier-stock.service';
 
 export const reserved = (campaignId: string, tierId: string, pledgeId: string, reservationId: string, at = day(10)): TierStockEvent => ({
   type: 'TierUnitReserved',
