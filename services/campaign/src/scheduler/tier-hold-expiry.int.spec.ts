@@ -1,13 +1,14 @@
 import type { Pool } from 'pg';
-import { systemClock, uuidv7 } from '@elan/domain-kernel';
+import { uuidv7 } from '@elan/domain-kernel';
 import { PostgresEventStore } from '@elan/event-store';
-import { openTestStore, waitUntil, type TestStore } from '@elan/testing';
+import { manualClock, openTestStore, waitUntil, type TestStore } from '@elan/testing';
 import { TierStockService, tierStockStream } from '../tier-stock/application/tier-stock.service';
 import { DurableScheduler } from './durable-scheduler';
 import { ensureScheduleTable } from './scheduled-commands';
 import { scheduleHoldExpiry, tierHoldExpiryHandlers } from './tier-hold-expiry';
 
-describe('a lapsed tier hold is recorded as released (real PostgreSQL, real time)', () => {
+describe('a lapsed tier hold is recorded as released (real PostgreSQL, manual clock)', () => {
+  const clock = manualClock(new Date('2026-12-01T10:00:00.000Z'));
   let pool: Pool;
   let store: PostgresEventStore;
   let scheduler: DurableScheduler;
@@ -27,14 +28,17 @@ describe('a lapsed tier hold is recorded as released (real PostgreSQL, real time
     const campaignId = uuidv7();
     const tierId = uuidv7();
     const facts = async () => ({ campaignId, campaignLive: true, tierOpen: true, quantityLimit: 5 });
-    const stock = new TierStockService(store, systemClock, facts, 1_000, scheduleHoldExpiry(store.schema));
-    scheduler = new DurableScheduler({ pool, schema: store.schema, clock: systemClock, handlers: tierHoldExpiryHandlers(stock), maxIdleMs: 200 });
+    const stock = new TierStockService(store, clock, facts, 1_000, scheduleHoldExpiry(store.schema));
+    scheduler = new DurableScheduler({ pool, schema: store.schema, clock, handlers: tierHoldExpiryHandlers(stock), maxIdleMs: 200 });
     scheduler.start();
 
     const [abandoned, committed] = [uuidv7(), uuidv7()];
     await stock.reserve({ campaignId, tierId, pledgeId: abandoned });
     await stock.reserve({ campaignId, tierId, pledgeId: committed });
     await stock.confirm({ campaignId, tierId, pledgeId: committed });
+    // The holds last 1 s: move the clock to their expiry, and wake the scheduler for it.
+    clock.advance(1_000);
+    scheduler.nudge();
 
     const released = async () =>
       (await store.readStream(tierStockStream(campaignId, tierId))).filter((e) => e.type === 'TierUnitReleased').map((e) => e.data);
