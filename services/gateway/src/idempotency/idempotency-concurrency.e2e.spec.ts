@@ -1,4 +1,4 @@
-import { uniqueIdempotencyKey, waitUntil } from '@elan/testing';
+import { expectProblem, uniqueIdempotencyKey, waitUntil } from '@elan/testing';
 import { startEffectsGateway, type EffectsGateway } from '../test/effects-gateway';
 import { registerAndLogin } from '../test/test-gateway';
 
@@ -20,9 +20,8 @@ describe('Idempotency-Key under concurrency', () => {
 
     const concurrent = await api().post('/api/test-idempotency/held').set('Idempotency-Key', idempotencyKey).send({ n: 1 });
 
-    expect(concurrent.status).toBe(409);
+    expectProblem(concurrent, 409, 'idempotency-key-in-use');
     expect(concurrent.headers['retry-after']).toBe('1');
-    expect(concurrent.body).toMatchObject({ type: 'urn:elan:problem:idempotency-key-in-use', status: 409 });
     gateway.effects.release();
     const answered = await firstDone;
     expect(answered.status).toBe(202);

@@ -1,4 +1,4 @@
-import { PASSWORD, uniqueEmail, uniqueIdempotencyKey } from '@elan/testing';
+import { expectProblem, PASSWORD, uniqueEmail, uniqueIdempotencyKey } from '@elan/testing';
 import request from 'supertest';
 import { startEffectsGateway, type EffectsGateway } from '../test/effects-gateway';
 import { queryTestDatabase, registerAndLogin, startTestGateway } from '../test/test-gateway';
@@ -43,9 +43,7 @@ describe('Idempotency-Key on POST: replays', () => {
       .set('Idempotency-Key', idempotencyKey)
       .send({ email, password: PASSWORD, displayName: 'Two' });
 
-    expect(response.status).toBe(422);
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: 'urn:elan:problem:idempotency-key-reused', status: 422 });
+    expectProblem(response, 422, 'idempotency-key-reused');
   });
 
   it('keeps nothing when the request fails, so a corrected retry with the same key runs', async () => {
