@@ -29,8 +29,8 @@ describe('service users on a nats-server with users', () => {
   };
   let credentials: PeerCredential[];
   let server: SpawnedNatsServer;
-  let publisher: TestSchema;
-  let subscriber: TestSchema;
+  let database: TestSchema;
+  let subscriberSchema: string;
   const opened: NatsConnection[] = [];
   const stoppable: { stop(): Promise<void> }[] = [];
 
@@ -51,22 +51,21 @@ describe('service users on a nats-server with users', () => {
         probeAs: natsPeerOptions('campaign', seedOf(credentials, 'campaign')),
       },
     });
-    publisher = await openTestSchema({ prefix: 'peers_pub', poolSize: 3 });
-    subscriber = await openTestSchema({ prefix: 'peers_sub', poolSize: 3, create: true });
+    database = await openTestSchema({ prefix: 'peers_pub', poolSize: 6 });
+    subscriberSchema = await database.addSchema('peers_sub');
   });
 
   afterAll(async () => {
     await Promise.allSettled(stoppable.map((s) => s.stop()));
     await Promise.allSettled(opened.map((nc) => nc.close()));
-    await publisher?.dispose();
-    await subscriber?.dispose();
+    await database?.dispose();
     await server?.stop();
   });
 
   it('relay and durable consumer work, dead letters included, each as its own user', async () => {
     const campaign = await connectAs('campaign');
     await ensureStreams(await campaign.jetstreamManager());
-    const store = await PostgresEventStore.open(publisher.pool, { schema: publisher.schema });
+    const store = await PostgresEventStore.open(database.pool, { schema: database.schema });
     stoppable.push({ stop: () => store.close() });
     const relay = new OutboxRelay({ store, js: campaign.jetstream(), map: (event) => ({ contract, payload: event.data }), pollIntervalMs: 50 });
     stoppable.push(relay);
@@ -76,8 +75,8 @@ describe('service users on a nats-server with users', () => {
     const handled: number[] = [];
     const consumer = new DurableConsumer({
       nc: pledge,
-      pool: subscriber.pool,
-      schema: subscriber.schema,
+      pool: database.pool,
+      schema: subscriberSchema,
       durableName,
       maxDeliver: 1,
       backoffMs: () => 50,

@@ -5,6 +5,11 @@ import { Pool } from 'pg';
 export interface TestSchema {
   readonly pool: Pool;
   readonly schema: string;
+  /**
+   * Creates one more schema on the same pool (a consumer's beside a publisher's), dropped at
+   * dispose with the first; answers its name.
+   */
+  addSchema(prefix?: string): Promise<string>;
   /** Runs `cleanup` at dispose, before the schema is dropped (last registered, first run). */
   onDispose(cleanup: () => Promise<unknown> | unknown): void;
   /** Runs the cleanups, drops the schema with all it holds, and ends the pool. */
@@ -37,17 +42,24 @@ export const uniqueSchemaName = (prefix = 'test'): string => `${prefix}_${random
 export const openTestSchema = async (options: TestSchemaOptions = {}): Promise<TestSchema> => {
   const pool = new Pool({ connectionString: testDatabaseUrl(), max: options.poolSize ?? 10 });
   const schema = uniqueSchemaName(options.prefix);
+  const schemas = [schema];
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
   if (options.create) await pool.query(`CREATE SCHEMA ${schema}`);
   return {
     pool,
     schema,
+    async addSchema(prefix) {
+      const added = uniqueSchemaName(prefix);
+      schemas.push(added);
+      await pool.query(`CREATE SCHEMA ${added}`);
+      return added;
+    },
     onDispose: (cleanup) => void cleanups.unshift(cleanup),
     async dispose() {
       try {
         for (const cleanup of cleanups) await cleanup();
       } finally {
-        await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+        await pool.query(`DROP SCHEMA IF EXISTS ${schemas.join(', ')} CASCADE`).catch(() => undefined);
         await pool.end();
       }
     },
