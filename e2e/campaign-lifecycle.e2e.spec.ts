@@ -1,7 +1,9 @@
 import { waitUntil } from '@elan/testing';
 import type { Account, Api } from './support/api';
 import {
+  ON_TIME_MS,
   READ_MODEL_LAG_MS,
+  STARTS_IN_MS,
   addTier,
   campaignsOf,
   catalog,
@@ -20,12 +22,8 @@ import type { Stack } from './support/stack';
 
 const cardOf = (cards: CampaignCard[], campaignId: string) => cards.find((card) => card.campaignId === campaignId);
 
-/** Long enough for create, tiers, submit and approve on a busy machine before the start. */
-const STARTS_IN_MS = 4_000;
 /** Short, so the deadline comes during the test. */
 const LASTS_MS = 3_000;
-/** The scheduler launches and closes within a second, the read models follow within moments: room for a busy CI machine. */
-const ON_TIME_MS = 5_000;
 
 /**
  * A campaign's life through the public API with every process real: drafted by a holder,

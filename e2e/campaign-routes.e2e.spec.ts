@@ -2,7 +2,9 @@ import { isUuid, uuidv7Timestamp } from '@elan/domain-kernel';
 import { waitUntil } from '@elan/testing';
 import type { Account, Api } from './support/api';
 import {
+  ON_TIME_MS,
   READ_MODEL_LAG_MS,
+  STARTS_IN_MS,
   addTier,
   campaignsOf,
   catalog,
@@ -20,10 +22,6 @@ import {
 import { startStack } from './support/preamble';
 import type { Stack } from './support/stack';
 
-/** Long enough for create, tier, submit and approve on a busy machine before the start. */
-const STARTS_IN_MS = 4_000;
-/** The scheduler launches within a second, the read models follow within moments: room for a busy CI machine. */
-const ON_TIME_MS = 5_000;
 const HOUR_MS = 60 * 60 * 1000;
 
 const idsOf = (cards: readonly { campaignId: string }[]): string[] => cards.map((card) => card.campaignId);
