@@ -1,2 +1,3 @@
+export * from './cast';
 export * from './http-client';
 export * from './problem';
