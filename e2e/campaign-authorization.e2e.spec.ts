@@ -1,5 +1,5 @@
 import { uuidv7 } from '@elan/domain-kernel';
-import { Api, type Account } from './support/api';
+import type { Account, Api } from './support/api';
 import {
   READ_MODEL_LAG_MS,
   completeDraft,
@@ -11,7 +11,8 @@ import {
   tier,
   type CampaignPage,
 } from './support/campaigns';
-import { Stack } from './support/stack';
+import { startStack } from './support/preamble';
+import type { Stack } from './support/stack';
 
 type Method = 'post' | 'patch' | 'delete';
 
@@ -55,10 +56,7 @@ describe('who may change a campaign, and what a refusal leaves behind', () => {
   };
 
   beforeAll(async () => {
-    stack = await Stack.start('authorization');
-    api = new Api(stack.url);
-    admin = await api.admin(stack.admin);
-    [holder, stranger, moderator] = await Promise.all([api.register('holder'), api.register('stranger'), api.moderator('moderator', admin)]);
+    ({ stack, api, admin, accounts: { holder, stranger, moderator } } = await startStack('authorization', { members: ['holder', 'stranger'], moderators: ['moderator'] }));
     [target.draft, target.submitted, target.approved, target.moderatorsOwn] = await Promise.all([
       prepare(holder, 'draft', moderator),
       prepare(holder, 'submitted', moderator),

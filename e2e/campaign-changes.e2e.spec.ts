@@ -1,8 +1,9 @@
 import type { ReplyOf, listChangedCampaigns } from '@elan/contracts';
 import { waitUntil } from '@elan/testing';
-import { Api, type Account } from './support/api';
+import type { Account, Api } from './support/api';
 import { READ_MODEL_LAG_MS, completeDraft, createDraft, pageOf, pageOnceItHolds, step } from './support/campaigns';
-import { Stack } from './support/stack';
+import { startStack } from './support/preamble';
+import type { Stack } from './support/stack';
 
 type ChangedCampaign = ReplyOf<typeof listChangedCampaigns>['items'][number];
 
@@ -24,10 +25,7 @@ describe('changes to an approved campaign, as moderators see them', () => {
   let moderator: Account;
 
   beforeAll(async () => {
-    stack = await Stack.start('changes');
-    api = new Api(stack.url);
-    const admin = await api.admin(stack.admin);
-    [holder, stranger, moderator] = await Promise.all([api.register('holder'), api.register('stranger'), api.moderator('moderator', admin)]);
+    ({ stack, api, accounts: { holder, stranger, moderator } } = await startStack('changes', { members: ['holder', 'stranger'], moderators: ['moderator'] }));
   });
   afterAll(() => stack?.stop());
 

@@ -1,7 +1,9 @@
 import { waitUntil } from '@elan/testing';
-import { Api, type Account } from './support/api';
+import type { Account, Api } from './support/api';
 import {
+  ON_TIME_MS,
   READ_MODEL_LAG_MS,
+  STARTS_IN_MS,
   addTier,
   campaignsOf,
   catalog,
@@ -15,16 +17,13 @@ import {
   tier,
   type CampaignCard,
 } from './support/campaigns';
-import { Stack } from './support/stack';
+import { startStack } from './support/preamble';
+import type { Stack } from './support/stack';
 
 const cardOf = (cards: CampaignCard[], campaignId: string) => cards.find((card) => card.campaignId === campaignId);
 
-/** Long enough for create, tiers, submit and approve on a busy machine before the start. */
-const STARTS_IN_MS = 4_000;
 /** Short, so the deadline comes during the test. */
 const LASTS_MS = 3_000;
-/** The scheduler launches and closes within a second, the read models follow within moments: room for a busy CI machine. */
-const ON_TIME_MS = 5_000;
 
 /**
  * A campaign's life through the public API with every process real: drafted by a holder,
@@ -38,10 +37,7 @@ describe('a campaign from draft to its end, through the public API', () => {
   let moderator: Account;
 
   beforeAll(async () => {
-    stack = await Stack.start('lifecycle');
-    api = new Api(stack.url);
-    const admin = await api.admin(stack.admin);
-    [holder, moderator] = await Promise.all([api.register('holder'), api.moderator('moderator', admin)]);
+    ({ stack, api, accounts: { holder, moderator } } = await startStack('lifecycle', { members: ['holder'], moderators: ['moderator'] }));
   });
   afterAll(() => stack?.stop());
 

@@ -1,8 +1,10 @@
 import { isUuid, uuidv7Timestamp } from '@elan/domain-kernel';
 import { waitUntil } from '@elan/testing';
-import { Api, type Account } from './support/api';
+import type { Account, Api } from './support/api';
 import {
+  ON_TIME_MS,
   READ_MODEL_LAG_MS,
+  STARTS_IN_MS,
   addTier,
   campaignsOf,
   catalog,
@@ -17,12 +19,9 @@ import {
   type CampaignCard,
   type HolderCampaignCard,
 } from './support/campaigns';
-import { Stack } from './support/stack';
+import { startStack } from './support/preamble';
+import type { Stack } from './support/stack';
 
-/** Long enough for create, tier, submit and approve on a busy machine before the start. */
-const STARTS_IN_MS = 4_000;
-/** The scheduler launches within a second, the read models follow within moments: room for a busy CI machine. */
-const ON_TIME_MS = 5_000;
 const HOUR_MS = 60 * 60 * 1000;
 
 const idsOf = (cards: readonly { campaignId: string }[]): string[] => cards.map((card) => card.campaignId);
@@ -51,10 +50,7 @@ describe('the campaign routes, against the campaign service', () => {
   };
 
   beforeAll(async () => {
-    stack = await Stack.start('routes');
-    api = new Api(stack.url);
-    const admin = await api.admin(stack.admin);
-    [holder, maker, moderator] = await Promise.all([api.register('holder'), api.register('maker'), api.moderator('moderator', admin)]);
+    ({ stack, api, accounts: { holder, maker, moderator } } = await startStack('routes', { members: ['holder', 'maker'], moderators: ['moderator'] }));
   });
   afterAll(() => stack?.stop());
 

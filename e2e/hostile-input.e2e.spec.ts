@@ -93,7 +93,7 @@ describe('hostile input', () => {
     stack = await Stack.start('hostile');
     api = new Api(stack.url);
     holder = await api.register('hostile-holder');
-    admin = await api.admin(stack.admin);
+    admin = await api.account(stack.admin);
   });
   afterAll(() => stack?.stop());
 

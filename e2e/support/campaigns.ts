@@ -9,6 +9,11 @@ export type HolderCampaignCard = ReplyOf<typeof listHolderCampaigns>['items'][nu
 /** Read models follow commands within moments; on a busy CI machine, give them a few seconds. */
 export const READ_MODEL_LAG_MS = 10_000;
 
+/** How far ahead a test's campaigns start: create, tiers, submit and approve on a busy machine first. */
+export const STARTS_IN_MS = 4_000;
+/** The scheduler launches and closes within a second, the read models follow within moments: room for a busy CI machine. */
+export const ON_TIME_MS = 5_000;
+
 export const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 /** A start and a deadline from now: test rules let a campaign last from one second. */

@@ -1,44 +1,35 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { v7 } from 'uuid';
 
 /**
- * UUID version 7 (RFC 9562): 48-bit Unix milliseconds, then random bits. Ids sort by creation
- * time, which keeps B-tree inserts local and makes logs readable.
+ * UUID version 7 (RFC 9562): 48-bit Unix milliseconds, then a counter and random bits. Ids sort
+ * by creation time, which keeps B-tree inserts local and makes logs readable.
  *
- * Within one millisecond, a 12-bit counter in `rand_a` keeps ids monotonic (method 1 of
- * RFC 9562 §6.2). A new millisecond starts the counter at a random value below 2,048, so at least
- * 2,048 ids fit in it; past 4,095 the id borrows the next millisecond rather than wrap around.
+ * The `uuid` package generates them: within one millisecond its 32-bit counter keeps ids
+ * monotonic (method 1 of RFC 9562 §6.2), and when the system clock steps back (NTP) it holds on
+ * to its last millisecond, so ids never go backwards. We only add ids for a given time.
  */
 const MAX_MILLIS = 2 ** 48 - 1;
 
-/** The millisecond and counter of the last id, and the millisecond that started this run. */
-interface Sequence {
-  millis: number;
-  counter: number;
-  runStart: number;
-}
-
-// The system clock and caller-supplied timestamps keep separate sequences. If they shared one,
-// an id for a fixture's fixed (earlier) date would silently carry the later time of ids
-// generated before it in the same process.
-const systemClockSequence: Sequence = { millis: -1, counter: 0, runStart: -1 };
-const givenTimeSequence: Sequence = { millis: -1, counter: 0, runStart: -1 };
-
 /**
- * Moves `sequence` to the next id at `requested` ms. The system clock holds on to its last
- * millisecond when it steps back (NTP), so its ids never go backwards; a given timestamp is
- * honoured as given, continuing the counter only within the current run.
+ * The counter of ids for given timestamps, kept apart from `uuid`'s own: if they shared one, an
+ * id for a fixture's fixed (earlier) date would silently carry the later time of ids generated
+ * before it in the same process. `runStart` is the timestamp that started the current run.
  */
-const next = (sequence: Sequence, requested: number, random: number, holdWhenBehind: boolean): void => {
-  const continues =
-    requested <= sequence.millis && (holdWhenBehind || requested >= sequence.runStart);
-  if (!continues) {
-    sequence.millis = requested;
-    sequence.runStart = requested;
-    sequence.counter = random & 0x7ff;
+const givenTime = { millis: -1, counter: 0, runStart: -1 };
+
+/** A new run starts the counter below 2^31, so at least 2^31 ids fit in one millisecond. */
+const COUNTER_START_BOUND = 2 ** 31;
+
+const nextGivenTime = (at: number): void => {
+  if (at >= givenTime.runStart && at <= givenTime.millis) {
+    givenTime.counter = (givenTime.counter + 1) >>> 0;
+    if (givenTime.counter === 0) givenTime.millis += 1;
     return;
   }
-  sequence.counter = (sequence.counter + 1) & 0xfff;
-  if (sequence.counter === 0) sequence.millis += 1;
+  givenTime.millis = at;
+  givenTime.runStart = at;
+  givenTime.counter = randomInt(COUNTER_START_BOUND);
 };
 
 /**
@@ -47,17 +38,11 @@ const next = (sequence: Sequence, requested: number, random: number, holdWhenBeh
  * Ids of one process are monotonic per source: system clock, or given timestamps.
  */
 export const uuidv7 = (at?: number): string => {
-  if (at !== undefined && (!Number.isSafeInteger(at) || at < 0 || at > MAX_MILLIS))
+  if (at === undefined) return v7();
+  if (!Number.isSafeInteger(at) || at < 0 || at > MAX_MILLIS)
     throw new RangeError(`uuidv7 needs a whole number of Unix ms in [0, 2^48 - 1], got ${at}`);
-  const bytes = randomBytes(16);
-  const sequence = at === undefined ? systemClockSequence : givenTimeSequence;
-  next(sequence, at ?? Date.now(), bytes.readUInt16BE(6), at === undefined);
-  bytes.writeUIntBE(sequence.millis, 0, 6);
-  bytes[6] = 0x70 | (sequence.counter >> 8);
-  bytes[7] = sequence.counter & 0xff;
-  bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  nextGivenTime(at);
+  return v7({ msecs: givenTime.millis, seq: givenTime.counter });
 };
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

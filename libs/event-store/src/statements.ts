@@ -4,24 +4,61 @@
  * a single round trip (ADR 0002 explains the measurements behind this choice).
  */
 
+/** SQL expressions for the fields an event's hash covers. */
+interface HashedFields {
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly position: string;
+  readonly type: string;
+  readonly schemaVersion: string;
+  readonly occurredAt: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
 /**
- * The canonical bytes an event's hash covers, as a SQL expression. jsonb's text form is
- * deterministic (keys sorted, whitespace normalised), so the same expression serves the append
- * and the verifier. Time is taken as epoch microseconds: a timestamptz's text depends on the
- * session's TimeZone.
+ * The one hash expression of the chain: SHA-256 of the previous link's hash (empty for a
+ * stream's first event) and the event's canonical bytes. jsonb's text form is deterministic
+ * (keys sorted, whitespace normalised), so the same expression serves the appends and the
+ * verifier, and the chain is computed in SQL only: no Node-side canonical JSON has to match it.
+ * Time is taken as epoch microseconds: a timestamptz's text depends on the session's TimeZone.
  */
-const canonical = (e: {
-  eventId: string;
-  streamId: string;
-  position: string;
-  type: string;
-  schemaVersion: string;
-  occurredAt: string;
-  data: string;
-  metadata: string;
-}): string =>
-  `convert_to(jsonb_build_array(${e.eventId}, ${e.streamId}, ${e.position}, ${e.type}, ${e.schemaVersion},
-     (extract(epoch FROM ${e.occurredAt}) * 1000000)::bigint, ${e.data}, ${e.metadata})::text, 'UTF8')`;
+const linkHash = (previousHash: string, e: HashedFields): string =>
+  `sha256(${previousHash} || convert_to(jsonb_build_array(${e.eventId}, ${e.streamId}, ${e.position}, ${e.type},
+     ${e.schemaVersion}, (extract(epoch FROM ${e.occurredAt}) * 1000000)::bigint, ${e.data}, ${e.metadata})::text, 'UTF8'))`;
+
+/** A stream's first link has no previous hash. */
+const previousOrNone = (previousHash: string): string => `coalesce(${previousHash}, ''::bytea)`;
+
+/** An event being appended to stream $1 by the statement, dated at its start (see below). */
+const appended = (e: Omit<HashedFields, 'streamId' | 'occurredAt'>): HashedFields => ({
+  ...e,
+  streamId: '$1::text',
+  occurredAt: 'statement_timestamp()',
+});
+
+/** An event of the `append` statement's input row `i`, at `position`. */
+const inputEvent = (position: string): HashedFields =>
+  appended({
+    eventId: 'i.event_id',
+    position,
+    type: 'i.type',
+    schemaVersion: 'i.schema_version',
+    data: 'i.data',
+    metadata: 'i.metadata',
+  });
+
+/** A stored event, as its columns. */
+const STORED_EVENT: HashedFields = {
+  eventId: 'event_id',
+  streamId: 'stream_id',
+  position: 'stream_position',
+  type: 'type',
+  schemaVersion: 'schema_version',
+  occurredAt: 'occurred_at',
+  data: 'data',
+  metadata: 'metadata',
+};
 
 /*
  * The transaction id leaves as text under another name: an output column named
@@ -65,16 +102,17 @@ export const statementsFor = (s: string): Statements => ({
     WITH ${head(s)}
     INSERT INTO ${s}.events (event_id, stream_id, stream_position, type, schema_version, data, metadata, occurred_at, hash)
     SELECT $3::uuid, $1, h.version + 1, $4::text, $5::int, $6::jsonb, $7::jsonb, statement_timestamp(),
-           sha256(coalesce(h.hash, ''::bytea) || ${canonical({
-             eventId: '$3::uuid',
-             streamId: '$1::text',
-             position: 'h.version + 1',
-             type: '$4::text',
-             schemaVersion: '$5::int',
-             occurredAt: 'statement_timestamp()',
-             data: '$6::jsonb',
-             metadata: '$7::jsonb',
-           })})
+           ${linkHash(
+             previousOrNone('h.hash'),
+             appended({
+               eventId: '$3::uuid',
+               position: 'h.version + 1',
+               type: '$4::text',
+               schemaVersion: '$5::int',
+               data: '$6::jsonb',
+               metadata: '$7::jsonb',
+             }),
+           )}
     FROM head AS h
     RETURNING stream_position, global_position`,
 
@@ -93,30 +131,12 @@ export const statementsFor = (s: string): Statements => ({
     chain AS (
       SELECT i.n, i.event_id, i.type, i.schema_version, i.data, i.metadata,
              h.version + 1 AS stream_position,
-             sha256(coalesce(h.hash, ''::bytea) || ${canonical({
-               eventId: 'i.event_id',
-               streamId: '$1::text',
-               position: 'h.version + 1',
-               type: 'i.type',
-               schemaVersion: 'i.schema_version',
-               occurredAt: 'statement_timestamp()',
-               data: 'i.data',
-               metadata: 'i.metadata',
-             })}) AS hash
+             ${linkHash(previousOrNone('h.hash'), inputEvent('h.version + 1'))} AS hash
       FROM head AS h JOIN input AS i ON i.n = 1
       UNION ALL
       SELECT i.n, i.event_id, i.type, i.schema_version, i.data, i.metadata,
              c.stream_position + 1,
-             sha256(c.hash || ${canonical({
-               eventId: 'i.event_id',
-               streamId: '$1::text',
-               position: 'c.stream_position + 1',
-               type: 'i.type',
-               schemaVersion: 'i.schema_version',
-               occurredAt: 'statement_timestamp()',
-               data: 'i.data',
-               metadata: 'i.metadata',
-             })})
+             ${linkHash('c.hash', inputEvent('c.stream_position + 1'))}
       FROM chain AS c JOIN input AS i ON i.n = c.n + 1
     )
     INSERT INTO ${s}.events (event_id, stream_id, stream_position, type, schema_version, data, metadata, occurred_at, hash)
@@ -151,16 +171,7 @@ export const statementsFor = (s: string): Statements => ({
     WITH links AS (
       SELECT stream_id, stream_position, global_position,
              row_number() OVER w AS expected_position,
-             hash = sha256(coalesce(lag(hash) OVER w, ''::bytea) || ${canonical({
-               eventId: 'event_id',
-               streamId: 'stream_id',
-               position: 'stream_position',
-               type: 'type',
-               schemaVersion: 'schema_version',
-               occurredAt: 'occurred_at',
-               data: 'data',
-               metadata: 'metadata',
-             })}) AS hash_holds
+             hash = ${linkHash(previousOrNone('lag(hash) OVER w'), STORED_EVENT)} AS hash_holds
       FROM ${s}.events
       ${oneStream ? 'WHERE stream_id = $1' : ''}
       WINDOW w AS (PARTITION BY stream_id ORDER BY stream_position)

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { connect, type NatsConnection } from 'nats';
 import { probeContract } from './probe-contract';
 import { PostgresEventStore, type RecordedEvent } from '@elan/event-store';
+import { openTestStore } from '@elan/testing';
 import { DurableConsumer, OutboxRelay, ensureStreams, on, type HandlerContext } from '../src';
 
 /**
@@ -37,13 +38,11 @@ export const openFixture = async (options: FixtureOptions = {}): Promise<Fixture
   const natsUrl = options.natsUrl ?? process.env.NATS_URL;
   if (!process.env.DATABASE_URL || !natsUrl) throw new Error('run through Jest: DATABASE_URL and NATS_URL come from its global setup');
   const id = randomBytes(4).toString('hex');
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 12 });
+  const database = await openTestStore((pool, schema) => PostgresEventStore.open(pool, { schema }), { prefix: 'pub', poolSize: 12 });
+  const { pool, store, schema: publisherSchema } = database;
+  const consumerSchema = await database.addSchema('sub');
   const nc = await connect({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
   await ensureStreams(await nc.jetstreamManager(), options);
-  const publisherSchema = `pub_${id}`;
-  const consumerSchema = `sub_${id}`;
-  const store = await PostgresEventStore.open(pool, { schema: publisherSchema });
-  await pool.query(`CREATE SCHEMA ${consumerSchema}`);
   await pool.query(
     `CREATE TABLE ${consumerSchema}.effects (seq bigserial, event_id uuid NOT NULL, stream_id text NOT NULL, step int NOT NULL)`,
   );
@@ -103,10 +102,8 @@ export const openFixture = async (options: FixtureOptions = {}): Promise<Fixture
     },
     async dispose() {
       await Promise.all(started.map((s) => s.stop().catch(() => undefined)));
-      await store.close();
       await nc.close();
-      await pool.query(`DROP SCHEMA ${publisherSchema} CASCADE; DROP SCHEMA ${consumerSchema} CASCADE`).catch(() => undefined);
-      await pool.end();
+      await database.dispose();
     },
   };
   return fixture;

@@ -3,9 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
-import { Pool } from 'pg';
 import { PostgresEventStore } from '@elan/event-store';
-import { spawnNatsServer, waitUntil, type SpawnedNatsServer } from '@elan/testing';
+import { openTestSchema, spawnNatsServer, waitUntil, type SpawnedNatsServer, type TestSchema } from '@elan/testing';
 import { probeContract } from '../../test/probe-contract';
 import { DurableConsumer, on } from '../durable-consumer';
 import { OutboxRelay } from '../outbox-relay';
@@ -30,7 +29,8 @@ describe('service users on a nats-server with users', () => {
   };
   let credentials: PeerCredential[];
   let server: SpawnedNatsServer;
-  let pool: Pool;
+  let database: TestSchema;
+  let subscriberSchema: string;
   const opened: NatsConnection[] = [];
   const stoppable: { stop(): Promise<void> }[] = [];
 
@@ -51,33 +51,32 @@ describe('service users on a nats-server with users', () => {
         probeAs: natsPeerOptions('campaign', seedOf(credentials, 'campaign')),
       },
     });
-    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 6 });
+    database = await openTestSchema({ prefix: 'peers_pub', poolSize: 6 });
+    subscriberSchema = await database.addSchema('peers_sub');
   });
 
   afterAll(async () => {
     await Promise.allSettled(stoppable.map((s) => s.stop()));
     await Promise.allSettled(opened.map((nc) => nc.close()));
-    await pool?.query(`DROP SCHEMA IF EXISTS peers_pub_${id} CASCADE; DROP SCHEMA IF EXISTS peers_sub_${id} CASCADE`);
-    await pool?.end();
+    await database?.dispose();
     await server?.stop();
   });
 
   it('relay and durable consumer work, dead letters included, each as its own user', async () => {
     const campaign = await connectAs('campaign');
     await ensureStreams(await campaign.jetstreamManager());
-    const store = await PostgresEventStore.open(pool, { schema: `peers_pub_${id}` });
+    const store = await PostgresEventStore.open(database.pool, { schema: database.schema });
     stoppable.push({ stop: () => store.close() });
     const relay = new OutboxRelay({ store, js: campaign.jetstream(), map: (event) => ({ contract, payload: event.data }), pollIntervalMs: 50 });
     stoppable.push(relay);
     await relay.start();
 
     const pledge = await connectAs('pledge');
-    await pool.query(`CREATE SCHEMA peers_sub_${id}`);
     const handled: number[] = [];
     const consumer = new DurableConsumer({
       nc: pledge,
-      pool,
-      schema: `peers_sub_${id}`,
+      pool: database.pool,
+      schema: subscriberSchema,
       durableName,
       maxDeliver: 1,
       backoffMs: () => 50,

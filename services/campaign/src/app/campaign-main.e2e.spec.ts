@@ -1,12 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
-import { Pool } from 'pg';
 import { listCampaigns } from '@elan/contracts';
 import { RequestClient, ServiceUnavailableError } from '@elan/messaging';
 import { healthSubject } from '@elan/service-kit';
-import { waitUntil } from '@elan/testing';
+import { openTestSchema, waitUntil, type TestSchema } from '@elan/testing';
 import { ownNatsServer } from './test/campaign-service.testbed';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -22,26 +20,27 @@ describe('services/campaign/src/main.ts as a child process', () => {
   let nats: Awaited<ReturnType<typeof ownNatsServer>>;
   let nc: NatsConnection;
   let child: ChildProcess | undefined;
-  const schema = `campaign_${randomBytes(4).toString('hex')}`;
+  // The child process migrates the schema; the test only names it, and drops it at the end.
+  let database: TestSchema;
 
   beforeAll(async () => {
     // A server of its own: no other test's replicas in the `campaign` queue group.
     nats = await ownNatsServer();
+    database = await openTestSchema({ prefix: 'campaign', poolSize: 1 });
     nc = await connect({ servers: nats.url });
   });
   afterAll(async () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
     await nc?.close();
     await nats?.stop();
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => pool.end());
+    await database?.dispose();
   });
 
   it("says 'ready' once it answers requests, and stops cleanly on SIGTERM", async () => {
     const started = fork(MAIN, [], {
       cwd: REPO_ROOT,
       execArgv: ['-r', '@swc-node/register'],
-      env: { ...process.env, NATS_URL: nats.url, CAMPAIGN_SCHEMA: schema, CAMPAIGN_RULES: 'test', SHUTDOWN_GRACE_MS: '0' },
+      env: { ...process.env, NATS_URL: nats.url, CAMPAIGN_SCHEMA: database.schema, CAMPAIGN_RULES: 'test', SHUTDOWN_GRACE_MS: '0' },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     child = started;

@@ -11,5 +11,3 @@ export * from './campaign-moderation.decide';
 export * from './campaign.decider';
 export * from './campaign-rules';
 export * from './departements';
-/** Test builders (fixed ids, fixed clock), namespaced so their names never clash with the decisions'. */
-export * as campaignFixtures from './campaign.fixtures';

@@ -1,6 +1,7 @@
 import { eur } from '@elan/domain-kernel';
 import type { RecordedEvent } from '@elan/event-store';
-import { campaignFixtures as f, type CampaignEvent } from '../campaign';
+import type { CampaignEvent } from '../campaign';
+import { campaignFixtures as f } from '../campaign/testing';
 import { toIntegrationEvent } from './campaign-integration-events';
 
 const recorded = (event: CampaignEvent, streamId = `campaign-${f.CAMPAIGN_ID}`): RecordedEvent => ({

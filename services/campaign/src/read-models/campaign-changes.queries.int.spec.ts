@@ -1,5 +1,5 @@
 import { eur, ForbiddenError } from '@elan/domain-kernel';
-import { campaignFixtures } from '../campaign';
+import { campaignFixtures } from '../campaign/testing';
 import type { Viewer } from './campaign-catalog.types';
 import {
   changesAcknowledged,

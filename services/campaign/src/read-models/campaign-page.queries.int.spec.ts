@@ -1,5 +1,5 @@
 import { eur, fixedClock, ValidationError } from '@elan/domain-kernel';
-import { campaignFixtures } from '../campaign';
+import { campaignFixtures } from '../campaign/testing';
 import type { CampaignEvent } from '../campaign/campaign.events';
 import type { Viewer } from './campaign-catalog.types';
 import {
@@ -13,6 +13,7 @@ import {
   throughTo,
   tierAdded,
   tierClosed,
+  tierStockStream,
   updatePosted,
   uuidOf,
 } from './test/campaign-events';
@@ -51,7 +52,7 @@ describe('the campaign page', () => {
   beforeAll(async () => {
     bed = await openReadModelTestbed();
     await bed.append(`campaign-${c(1)}`, liveWithTiersAndUpdates());
-    await bed.append(`tierstock-${tier(1)}`, [
+    await bed.append(tierStockStream(c(1), tier(1)), [
       reserved(c(1), tier(1), 'p1', 'r1'),
       reserved(c(1), tier(1), 'p2', 'r2'),
       reserved(c(1), tier(1), 'p3', 'r3'),

@@ -25,6 +25,7 @@ import {
   throughTo,
   tierAdded,
   tierClosed,
+  tierStockStream,
   tierEdited,
   tierRemoved,
   updatePosted,
@@ -63,7 +64,7 @@ const appendRichHistory = async (bed: ReadModelTestbed, round: number): Promise<
     textChanged(a, { summary: 'Plus court.' }, 4, day(11.6)),
     imageProposed(a, 'https://images.example.org/four-3.jpg', 5, day(11.7)),
   ]);
-  await bed.append(`tierstock-${tierA}`, [
+  await bed.append(tierStockStream(a, tierA), [
     reserved(a, tierA, 'pledge-1', 'r1'),
     reserved(a, tierA, 'pledge-2', 'r2'),
     released(tierA, 'pledge-2', 'r2'),
@@ -148,7 +149,7 @@ describe('the campaign read-model projection', () => {
     const campaign = c(1);
     const tier = t(1);
     await bed.append(`campaign-${campaign}`, [...throughTo(campaign, 'live'), tierAdded(campaign, { tierId: tier, quantityLimit: 10 })]);
-    await bed.append(`tierstock-${tier}`, [
+    await bed.append(tierStockStream(campaign, tier), [
       reserved(campaign, tier, 'p1', 'r1'),
       reserved(campaign, tier, 'p2', 'r2'),
       confirmed(tier, 'p1', 'r1'),

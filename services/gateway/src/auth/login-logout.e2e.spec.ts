@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import { decodeJwt, SignJWT } from 'jose';
 import request from 'supertest';
+import { expectProblem } from '@elan/testing';
 import {
   PASSWORD,
   registerAndLogin,
@@ -108,9 +109,8 @@ describe('login, access tokens and logout', () => {
     it('answers 401 with WWW-Authenticate to an anonymous caller', async () => {
       const response = await api().get('/api/me');
 
-      expect(response.status).toBe(401);
+      expectProblem(response, 401, 'unauthenticated');
       expect(response.headers['www-authenticate']).toBe('Bearer');
-      expect(response.body).toMatchObject({ type: 'urn:elan:problem:unauthenticated', status: 401 });
     });
 
     it('refuses a token signed with another key', async () => {

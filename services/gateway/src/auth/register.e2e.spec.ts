@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { expectProblem } from '@elan/testing';
 import {
   PASSWORD,
   queryTestDatabase,
@@ -55,9 +56,7 @@ describe('registration', () => {
         .post('/api/auth/register')
         .send({ email: email.toUpperCase(), password: PASSWORD, displayName: 'Second' });
 
-      expect(response.status).toBe(409);
-      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.body).toMatchObject({ type: 'urn:elan:problem:email-taken', status: 409 });
+      expectProblem(response, 409, 'email-taken');
     });
 
     it('answers a 400 problem naming each invalid field', async () => {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { expectProblem } from '@elan/testing';
 import { AppModule } from '../app.module';
 import { configureGateway } from '../gateway';
 import { PASSWORD, queryTestDatabase, startTestGateway, testConfig, testSchema, uniqueEmail } from '../test/test-gateway';
@@ -68,17 +69,13 @@ describe('the edge: bodies, text and headers before any route', () => {
     it('answers a body over 1 MiB with a 413 problem', async () => {
       const big = JSON.stringify({ story: 'x'.repeat(1024 * 1024) });
       const declared = await api().post('/api/test-edge/echo').set('Content-Type', 'application/json').send(big);
-      expect(declared.status).toBe(413);
-      expect(declared.headers['content-type']).toMatch(PROBLEM);
-      expect(declared.body).toMatchObject({ type: 'urn:elan:problem:body-too-large', status: 413 });
+      expectProblem(declared, 413, 'body-too-large');
     });
 
     it('refuses a form post to register and login with a 415 problem, and creates nothing', async () => {
       const email = uniqueEmail('form');
       const register = await api().post('/api/auth/register').type('form').send({ email, password: PASSWORD, displayName: 'Form' });
-      expect(register.status).toBe(415);
-      expect(register.headers['content-type']).toMatch(PROBLEM);
-      expect(register.body).toMatchObject({ type: 'urn:elan:problem:unsupported-media-type', status: 415 });
+      expectProblem(register, 415, 'unsupported-media-type');
       expect(await accountsNamed(email)).toBe(0);
       await api().post('/api/auth/login').type('form').send({ email, password: PASSWORD }).expect(415);
     });

@@ -1,50 +1,41 @@
-import type { INestApplication } from '@nestjs/common';
-import { waitUntil } from '@elan/testing';
-import request from 'supertest';
-import { Effects, EffectsController } from '../test/effects.controller';
-import { registerAndLogin, startTestGateway, testSchema, uniqueEmail } from '../test/test-gateway';
+import { expectProblem, uniqueIdempotencyKey, waitUntil } from '@elan/testing';
+import { startEffectsGateway, type EffectsGateway } from '../test/effects-gateway';
+import { registerAndLogin } from '../test/test-gateway';
 
 describe('Idempotency-Key under concurrency', () => {
-  const schema = testSchema('idemconc');
-  let app: INestApplication;
-  let effects: Effects;
-  const api = () => request(app.getHttpServer());
-  const key = () => `key-${uniqueEmail('k')}`;
+  let gateway: EffectsGateway;
+  const api = () => gateway.api;
+  const key = () => uniqueIdempotencyKey();
 
   beforeAll(async () => {
-    app = await startTestGateway(schema, { controllers: [EffectsController], providers: [Effects] });
-    effects = app.get(Effects);
+    gateway = await startEffectsGateway('idemconc');
   });
-  afterAll(async () => {
-    effects.release();
-    await app.close();
-  });
+  afterAll(() => gateway?.close());
 
   it('answers 409 while the first request with the key is in progress, then replays its answer', async () => {
     const idempotencyKey = key();
     const first = api().post('/api/test-idempotency/held').set('Idempotency-Key', idempotencyKey).send({ n: 1 });
     const firstDone = first.then((response) => response);
-    await waitUntil(() => effects.entered === 1, { timeoutMs: 5_000, description: 'the first request is running' });
+    await waitUntil(() => gateway.effects.entered === 1, { timeoutMs: 5_000, description: 'the first request is running' });
 
     const concurrent = await api().post('/api/test-idempotency/held').set('Idempotency-Key', idempotencyKey).send({ n: 1 });
 
-    expect(concurrent.status).toBe(409);
+    expectProblem(concurrent, 409, 'idempotency-key-in-use');
     expect(concurrent.headers['retry-after']).toBe('1');
-    expect(concurrent.body).toMatchObject({ type: 'urn:elan:problem:idempotency-key-in-use', status: 409 });
-    effects.release();
+    gateway.effects.release();
     const answered = await firstDone;
     expect(answered.status).toBe(202);
     const replayed = await api().post('/api/test-idempotency/held').set('Idempotency-Key', idempotencyKey).send({ n: 1 });
     expect(replayed.status).toBe(202);
     expect(replayed.headers['idempotent-replayed']).toBe('true');
     expect(replayed.body).toEqual({ echoed: { n: 1 }, count: 1 });
-    expect(effects.entered).toBe(1);
+    expect(gateway.effects.entered).toBe(1);
   });
 
   it('runs exactly one of many concurrent requests with the same key', async () => {
-    const { token } = await registerAndLogin(app, 'concurrent');
+    const { token } = await registerAndLogin(gateway.app, 'concurrent');
     const idempotencyKey = key();
-    const before = effects.counted;
+    const before = gateway.effects.counted;
 
     const responses = await Promise.all(
       Array.from({ length: 12 }, () =>
@@ -52,17 +43,17 @@ describe('Idempotency-Key under concurrency', () => {
       ),
     );
 
-    expect(effects.counted - before).toBe(1);
+    expect(gateway.effects.counted - before).toBe(1);
     const ran = responses.filter((response) => response.status === 201 && !response.headers['idempotent-replayed']);
     expect(ran).toHaveLength(1);
     for (const response of responses) expect([201, 409]).toContain(response.status);
   });
 
   it('scopes keys to the account: the same key from two accounts runs twice', async () => {
-    const alice = await registerAndLogin(app, 'alice');
-    const bob = await registerAndLogin(app, 'bob');
+    const alice = await registerAndLogin(gateway.app, 'alice');
+    const bob = await registerAndLogin(gateway.app, 'bob');
     const idempotencyKey = key();
-    const before = effects.counted;
+    const before = gateway.effects.counted;
     const count = (token: string) =>
       api().post('/api/test-idempotency/count').set('Authorization', `Bearer ${token}`).set('Idempotency-Key', idempotencyKey);
 
@@ -70,7 +61,7 @@ describe('Idempotency-Key under concurrency', () => {
     const forBob = await count(bob.token).expect(201);
     const forAliceAgain = await count(alice.token).expect(201);
 
-    expect(effects.counted - before).toBe(2);
+    expect(gateway.effects.counted - before).toBe(2);
     expect(forBob.headers['idempotent-replayed']).toBeUndefined();
     expect(forAliceAgain.headers['idempotent-replayed']).toBe('true');
   });

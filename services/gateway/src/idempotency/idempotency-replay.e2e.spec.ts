@@ -1,23 +1,17 @@
-import type { INestApplication } from '@nestjs/common';
+import { expectProblem, PASSWORD, uniqueEmail, uniqueIdempotencyKey } from '@elan/testing';
 import request from 'supertest';
-import { Effects, EffectsController } from '../test/effects.controller';
-import { PASSWORD, queryTestDatabase, registerAndLogin, startTestGateway, testSchema, uniqueEmail } from '../test/test-gateway';
+import { startEffectsGateway, type EffectsGateway } from '../test/effects-gateway';
+import { queryTestDatabase, registerAndLogin, startTestGateway } from '../test/test-gateway';
 
 describe('Idempotency-Key on POST: replays', () => {
-  const schema = testSchema('idempotency');
-  let app: INestApplication;
-  let effects: Effects;
-  const api = () => request(app.getHttpServer());
-  const key = () => `key-${uniqueEmail('k')}`;
+  let gateway: EffectsGateway;
+  const api = () => gateway.api;
+  const key = () => uniqueIdempotencyKey();
 
   beforeAll(async () => {
-    app = await startTestGateway(schema, { controllers: [EffectsController], providers: [Effects] });
-    effects = app.get(Effects);
+    gateway = await startEffectsGateway('idempotency');
   });
-  afterAll(async () => {
-    effects.release();
-    await app.close();
-  });
+  afterAll(() => gateway?.close());
 
   it('replays the first answer to the same key and body, once only executed', async () => {
     const idempotencyKey = key();
@@ -31,7 +25,7 @@ describe('Idempotency-Key on POST: replays', () => {
     expect(again.status).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.text).toBe(first.text);
-    const rows = await queryTestDatabase(`SELECT id FROM ${schema}.accounts WHERE email = $1`, [body.email]);
+    const rows = await queryTestDatabase(`SELECT id FROM ${gateway.schema}.accounts WHERE email = $1`, [body.email]);
     expect(rows).toHaveLength(1);
   });
 
@@ -49,9 +43,7 @@ describe('Idempotency-Key on POST: replays', () => {
       .set('Idempotency-Key', idempotencyKey)
       .send({ email, password: PASSWORD, displayName: 'Two' });
 
-    expect(response.status).toBe(422);
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: 'urn:elan:problem:idempotency-key-reused', status: 422 });
+    expectProblem(response, 422, 'idempotency-key-reused');
   });
 
   it('keeps nothing when the request fails, so a corrected retry with the same key runs', async () => {
@@ -74,7 +66,7 @@ describe('Idempotency-Key on POST: replays', () => {
 
   it('replays a 204 answer without a body', async () => {
     const idempotencyKey = key();
-    const before = effects.counted;
+    const before = gateway.effects.counted;
     const silent = () => api().post('/api/test-idempotency/silent').set('Idempotency-Key', idempotencyKey);
 
     await silent().expect(204);
@@ -83,11 +75,11 @@ describe('Idempotency-Key on POST: replays', () => {
     expect(replayed.status).toBe(204);
     expect(replayed.headers['idempotent-replayed']).toBe('true');
     expect(replayed.text).toBe('');
-    expect(effects.counted - before).toBe(1);
+    expect(gateway.effects.counted - before).toBe(1);
   });
 
   it('replays on another replica: the records live in PostgreSQL', async () => {
-    const replica = await startTestGateway(schema);
+    const replica = await startTestGateway(gateway.schema);
     try {
       const idempotencyKey = key();
       const body = { email: uniqueEmail('replica'), password: PASSWORD, displayName: 'Replica' };
@@ -116,12 +108,12 @@ describe('Idempotency-Key on POST: replays', () => {
       .expect(201);
     const [kept] = await queryTestDatabase<{ hours: number }>(
       `SELECT round(extract(epoch FROM expires_at - now()) / 3600)::int AS hours
-         FROM ${schema}.idempotency_records WHERE key = $1`,
+         FROM ${gateway.schema}.idempotency_records WHERE key = $1`,
       [idempotencyKey],
     );
     expect(kept?.hours).toBe(24);
 
-    await queryTestDatabase(`UPDATE ${schema}.idempotency_records SET expires_at = now() - interval '1 second' WHERE key = $1`, [
+    await queryTestDatabase(`UPDATE ${gateway.schema}.idempotency_records SET expires_at = now() - interval '1 second' WHERE key = $1`, [
       idempotencyKey,
     ]);
     const reused = await api()
@@ -149,12 +141,12 @@ describe('Idempotency-Key on POST: replays', () => {
   });
 
   it('runs every request that has no key', async () => {
-    const { token } = await registerAndLogin(app, 'nokey');
-    const before = effects.counted;
+    const { token } = await registerAndLogin(gateway.app, 'nokey');
+    const before = gateway.effects.counted;
 
     await api().post('/api/test-idempotency/count').set('Authorization', `Bearer ${token}`).expect(201);
     await api().post('/api/test-idempotency/count').set('Authorization', `Bearer ${token}`).expect(201);
 
-    expect(effects.counted - before).toBe(2);
+    expect(gateway.effects.counted - before).toBe(2);
   });
 });

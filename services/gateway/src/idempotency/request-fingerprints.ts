@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import canonicalize from 'canonicalize';
 import { SigningSecrets } from '../storage/signing-secrets';
 
 /** HKDF "info": the fingerprint keys are for this use only, unrelated to the token keys. */
@@ -21,7 +22,9 @@ export class RequestFingerprints {
 
   /** Under the current key first, then under each previous one. */
   async of(method: string, url: string, body: unknown): Promise<readonly string[]> {
-    const message = `${method.toUpperCase()} ${url}\n${canonicalJson(body ?? null)}`;
+    // RFC 8785 canonical JSON: re-serialising the same JSON differently (key order, spacing)
+    // still matches. A parsed JSON body serialises byte for byte as before the library.
+    const message = `${method.toUpperCase()} ${url}\n${canonicalize(body ?? null) ?? 'null'}`;
     return (await this.fingerprintKeys()).map((key) => createHmac('sha256', key).update(message).digest('base64url'));
   }
 
@@ -35,16 +38,4 @@ export class RequestFingerprints {
     );
     return this.keys;
   }
-}
-
-/** Keys sorted, so re-serialising the same JSON differently still matches. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

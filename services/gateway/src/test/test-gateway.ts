@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication, Provider, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
-import request from 'supertest';
+import { HttpClient } from '@elan/testing';
 import { AppModule } from '../app.module';
 import type { AuthOptions } from '../auth/auth.config';
 import { configureGateway } from '../gateway';
@@ -66,15 +66,8 @@ export async function startTestGateway(schema: string, options: TestGatewayOptio
   return app.init();
 }
 
-let emailCounter = 0;
-
-/** An address no other test uses. */
-export function uniqueEmail(label: string): string {
-  emailCounter += 1;
-  return `${label}-${emailCounter}-${randomBytes(3).toString('hex')}@example.org`;
-}
-
-export const PASSWORD = 'correct horse battery staple';
+// Accounts and addresses come from the kit, one way for the gateway's tests and the e2e tests.
+export { PASSWORD, uniqueEmail } from '@elan/testing';
 
 export interface LoggedIn {
   readonly id: string;
@@ -83,15 +76,8 @@ export interface LoggedIn {
 }
 
 /** Registers an account and logs it in, through the API. */
-export async function registerAndLogin(app: INestApplication, label: string): Promise<LoggedIn> {
-  const email = uniqueEmail(label);
-  const registered = await request(app.getHttpServer())
-    .post('/api/auth/register')
-    .send({ email, password: PASSWORD, displayName: label })
-    .expect(201);
-  const login = await request(app.getHttpServer()).post('/api/auth/login').send({ email, password: PASSWORD }).expect(200);
-  return { id: (registered.body as { id: string }).id, email, token: (login.body as { accessToken: string }).accessToken };
-}
+export const registerAndLogin = (app: INestApplication, label: string): Promise<LoggedIn> =>
+  new HttpClient(app.getHttpServer()).register(label);
 
 /** Runs one query against the run's database (to look at what the API stored). */
 export async function queryTestDatabase<Row>(text: string, values: unknown[] = []): Promise<Row[]> {

@@ -1,6 +1,6 @@
 import { eur } from '@elan/domain-kernel';
 import type * as Events from '../../campaign/campaign.events';
-import { campaignFixtures } from '../../campaign';
+import { campaignFixtures } from '../../campaign/testing';
 import type { TierStockEvent } from '../../tier-stock/tier-stock.events';
 import type { Instant, Tier } from '../../campaign/campaign.values';
 
@@ -120,7 +120,9 @@ export const throughTo = (
   return steps;
 };
 
-// Tier stock, as the stock decider records it in `tierstock-<campaignId>_<tierId>`
+// Tier stock, as the stock decider records it in `tierstock-<campaignId>_<tierId>`: tests append
+// to the real stream id, so the projection meets the ids it meets in production.
+export { tierStockStream } from '../../tier-stock/application/tier-stock.service';
 
 export const reserved = (campaignId: string, tierId: string, pledgeId: string, reservationId: string, at = day(10)): TierStockEvent => ({
   type: 'TierUnitReserved',

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { fixedClock, type Clock } from '@elan/domain-kernel';
 import { PostgresEventStore, type Subscription } from '@elan/event-store';
-import { waitUntil } from '@elan/testing';
+import { openTestStore, testDatabaseUrl, waitUntil } from '@elan/testing';
 import { CampaignCatalog } from '../campaign-catalog.queries';
 import { campaignReadModelsProjection, type CampaignReadModelsOptions } from '../campaign-read-models.projection';
 import { openReadModelDataSource } from '../read-model.data-source';
@@ -34,12 +33,13 @@ export interface ReadModelTestbed {
 }
 
 export const openReadModelTestbed = async (): Promise<ReadModelTestbed> => {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run tests through Jest (its global setup provides it)');
-  const schema = `campaign_rm_${randomBytes(4).toString('hex')}`;
-  const pool = new Pool({ connectionString: url, max: 4 });
-  const store = await PostgresEventStore.open(pool, { schema });
-  const dataSource = await openReadModelDataSource({ url, schema, poolSize: 4 });
+  const database = await openTestStore((pool, schema) => PostgresEventStore.open(pool, { schema }), {
+    prefix: 'campaign_rm',
+    poolSize: 4,
+  });
+  const { pool, store, schema } = database;
+  const dataSource = await openReadModelDataSource({ url: testDatabaseUrl(), schema, poolSize: 4 });
+  database.onDispose(() => dataSource.destroy());
   const projections: Subscription[] = [];
   return {
     pool,
@@ -67,10 +67,7 @@ export const openReadModelTestbed = async (): Promise<ReadModelTestbed> => {
     },
     async dispose() {
       await Promise.all(projections.map((projection) => projection.stop()));
-      await store.close();
-      await dataSource.destroy();
-      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-      await pool.end();
+      await database.dispose();
     },
   };
 };

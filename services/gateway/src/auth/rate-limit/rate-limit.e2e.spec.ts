@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { expectProblem } from '@elan/testing';
 import { PASSWORD, startTestGateway, testSchema, uniqueEmail } from '../../test/test-gateway';
 
 /** Two replicas of the gateway on one schema: counters live in PostgreSQL, so they add up. */
@@ -109,9 +110,8 @@ describe('rate limits on login: one spelling per address, one budget per client 
 
     const response = await login(from, uniqueEmail('stuffed'));
 
-    expect(response.status).toBe(429);
+    expectProblem(response, 429, 'rate-limited');
     expect(response.headers['retry-after']).toMatch(/^\d+$/);
-    expect(response.body).toMatchObject({ type: 'urn:elan:problem:rate-limited', status: 429 });
     await login('198.51.100.3', uniqueEmail('elsewhere')).expect(401);
   });
 });

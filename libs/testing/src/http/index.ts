@@ -1,0 +1,3 @@
+export * from './cast';
+export * from './http-client';
+export * from './problem';

@@ -1,0 +1,2 @@
+export * from './test-schema';
+export * from './test-store';
