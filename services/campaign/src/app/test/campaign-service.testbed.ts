@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
 import { connect, type NatsConnection } from 'nats';
-import { Pool } from 'pg';
 import type { Observable } from 'rxjs';
 import { RequestClient } from '@elan/messaging';
-import { findNatsServerBinary, spawnNatsServer } from '@elan/testing';
+import { findNatsServerBinary, openTestSchema, spawnNatsServer, testDatabaseUrl } from '@elan/testing';
 import { TEST_CAMPAIGN_RULES } from '../../campaign';
 import type { CampaignConfig } from '../campaign.config';
 import { createCampaignService, type CampaignService } from '../campaign-service';
@@ -66,9 +65,10 @@ export const ownNatsServer = async (): Promise<{ url: string; stop(): Promise<vo
  * second-long campaigns allowed, asked only through NATS, as the gateway asks them.
  */
 export const startCampaignTestbed = async (replicas = 2): Promise<CampaignTestbed> => {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL comes from the Jest global setup');
-  const schema = `campaign_${randomBytes(4).toString('hex')}`;
+  // The services open their own pools; this one is only for dropping the schema at the end.
+  const database = await openTestSchema({ prefix: 'campaign', poolSize: 1 });
+  const { schema } = database;
+  const databaseUrl = testDatabaseUrl();
   const nats = await ownNatsServer();
   const config: CampaignConfig = {
     databaseUrl,
@@ -84,8 +84,7 @@ export const startCampaignTestbed = async (replicas = 2): Promise<CampaignTestbe
     await Promise.all(started.map((replica) => replica.service.close()));
     await nc?.close();
     await nats.stop();
-    const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => pool.end());
+    await database.dispose();
   };
   try {
     // One after the other: the first runs the migrations, the second finds them done.

@@ -1,14 +1,12 @@
-import { Pool } from 'pg';
-import { randomBytes } from 'node:crypto';
 import { manualClock, uuidv7 } from '@elan/domain-kernel';
 import { PostgresEventStore } from '@elan/event-store';
+import { openTestStore, type TestStore } from '@elan/testing';
 import type { TierFacts } from '../tier-stock.commands';
 import { TierStockService, tierStockStream, type ReservationOutcome } from './tier-stock.service';
 
 describe('tier stock under concurrency (real PostgreSQL)', () => {
-  let pool: Pool;
+  let database: TestStore<PostgresEventStore>;
   let store: PostgresEventStore;
-  const schema = `stock_${randomBytes(4).toString('hex')}`;
   const clock = manualClock(new Date('2026-12-01T10:00:00Z'));
   const facts = (quantityLimit: number | null): (() => Promise<TierFacts>) => async () => ({
     campaignId: 'c1',
@@ -18,14 +16,10 @@ describe('tier stock under concurrency (real PostgreSQL)', () => {
   });
 
   beforeAll(async () => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
-    store = await PostgresEventStore.open(pool, { schema });
+    database = await openTestStore((pool, schema) => PostgresEventStore.open(pool, { schema }), { prefix: 'stock', poolSize: 20 });
+    ({ store } = database);
   });
-  afterAll(async () => {
-    await store.close();
-    await pool.query(`DROP SCHEMA ${schema} CASCADE`);
-    await pool.end();
-  });
+  afterAll(() => database.dispose());
 
   it('hands out exactly 100 units to 500 concurrent contributors, the rest a clean "sold out"', async () => {
     const tierId = uuidv7();
