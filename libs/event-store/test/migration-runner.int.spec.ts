@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { openTestSchema, type TestSchema } from '@elan/testing';
 import { runMigrations, type MigrationSteps } from '../src';
 
 describe('the migration runner (real PostgreSQL)', () => {
+  let database: TestSchema;
   let pool: Pool;
   let schema: string;
 
@@ -18,14 +19,12 @@ describe('the migration runner (real PostgreSQL)', () => {
   ];
   const tags: MigrationSteps = (s) => [{ id: 'tags/0001-table', sql: `CREATE TABLE ${s}.tags (note_id integer REFERENCES ${s}.notes (id))` }];
 
-  beforeEach(() => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
-    schema = `runner_${randomBytes(4).toString('hex')}`;
+  // Not made yet: the runner makes it (or, when a step fails, leaves it unmade).
+  beforeEach(async () => {
+    database = await openTestSchema({ prefix: 'runner', poolSize: 8 });
+    ({ pool, schema } = database);
   });
-  afterEach(async () => {
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
-  });
+  afterEach(() => database.dispose());
 
   it('applies every library’s steps in the order given, once', async () => {
     await runMigrations(pool, schema, [notes, tags]);

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { connect, type NatsConnection } from 'nats';
-import { Pool } from 'pg';
-import { freePort } from '@elan/testing';
+import { freePort, openTestSchema, testDatabaseUrl, type TestSchema } from '@elan/testing';
 import { healthResponder, healthSubject } from './health';
 import { openPostgresPool } from './connections';
 import { startService } from './start-service';
@@ -12,18 +10,22 @@ class EmptyModule {}
 
 /** The kit against the real PostgreSQL and NATS of this run (Jest global setup). */
 describe('startService (real PostgreSQL and NATS)', () => {
-  const { DATABASE_URL: databaseUrl = '', NATS_URL: natsUrl = '' } = process.env;
-  const schema = `kit_${randomBytes(4).toString('hex')}`;
+  const { NATS_URL: natsUrl = '' } = process.env;
+  const databaseUrl = testDatabaseUrl();
+  let database: TestSchema;
+  let schema: string;
   let nc: NatsConnection;
 
   beforeAll(async () => {
+    // The service opens its own pool; the kit's only looks the schema up and drops it at the end.
+    database = await openTestSchema({ prefix: 'kit', poolSize: 1 });
+    ({ schema } = database);
     nc = await connect({ servers: natsUrl });
   });
 
   afterAll(async () => {
     await nc?.close();
-    const pool = new Pool({ connectionString: databaseUrl, max: 1 });
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => pool.end());
+    await database?.dispose();
   });
 
   it('runs migrations, composes, starts workers last and stops them first, and answers health meanwhile', async () => {
@@ -51,8 +53,7 @@ describe('startService (real PostgreSQL and NATS)', () => {
       await service.close();
     }
     expect(events).toEqual(['migrations', 'compose', 'start worker', 'stop worker', 'stop part']);
-    const schemas = new Pool({ connectionString: databaseUrl, max: 1 });
-    const found = await schemas.query('select 1 from pg_namespace where nspname = $1', [schema]).finally(() => schemas.end());
+    const found = await database.pool.query('select 1 from pg_namespace where nspname = $1', [schema]);
     expect(found.rowCount).toBe(1);
   });
 

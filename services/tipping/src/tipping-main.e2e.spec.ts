@@ -1,11 +1,9 @@
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
-import { Pool } from 'pg';
 import { healthSubject } from '@elan/service-kit';
-import { findNatsServerBinary, spawnNatsServer } from '@elan/testing';
+import { findNatsServerBinary, openTestSchema, spawnNatsServer, type TestSchema } from '@elan/testing';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 
@@ -14,11 +12,15 @@ const REPO_ROOT = resolve(__dirname, '../../..');
  * 'ready', answers `rpc.tipping.Health.v1`, and stops with exit code 0 on SIGTERM.
  */
 describe('services/tipping/src/main.ts as a child process', () => {
-  const schema = `tipping_${randomBytes(4).toString('hex')}`;
+  let database: TestSchema;
+  let schema: string;
   let nats: { url: string; stop(): Promise<void> };
   let nc: NatsConnection;
 
   beforeAll(async () => {
+    // main.ts opens its own pool; the kit's is only for dropping the schema at the end.
+    database = await openTestSchema({ prefix: 'tipping', poolSize: 1 });
+    ({ schema } = database);
     // A server of its own when there is a binary: no other run's replicas in the `tipping` queue group.
     nats = findNatsServerBinary()
       ? await spawnNatsServer({ storeDir: join(tmpdir(), `elan-${schema}`), keepData: false, startTimeoutMs: 15_000 })
@@ -29,8 +31,7 @@ describe('services/tipping/src/main.ts as a child process', () => {
   afterAll(async () => {
     await nc?.close();
     await nats?.stop();
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => pool.end());
+    await database?.dispose();
   });
 
   it("says 'ready', answers its health, and stops cleanly on SIGTERM", async () => {

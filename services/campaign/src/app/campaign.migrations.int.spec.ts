@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { runMigrations, eventStoreMigrations } from '@elan/event-store';
+import { openTestSchema, type TestSchema } from '@elan/testing';
 import { readModelMigrations } from '../read-models/read-model.migrations';
 import { CAMPAIGN_MIGRATIONS, migrateCampaignSchema } from './campaign.migrations';
 
@@ -29,13 +29,8 @@ const makeTablesTheOldWay = async (pool: Pool, s: string): Promise<void> => {
 };
 
 describe('the campaign service’s migrations (real PostgreSQL)', () => {
+  let database: TestSchema;
   let pool: Pool;
-  const schemas: string[] = [];
-  const newSchema = (): string => {
-    const schema = `campaign_mig_${randomBytes(4).toString('hex')}`;
-    schemas.push(schema);
-    return schema;
-  };
 
   /** Every column and index of a schema, with the schema's name taken out. */
   const shapeOf = async (schema: string): Promise<unknown[]> => {
@@ -54,16 +49,14 @@ describe('the campaign service’s migrations (real PostgreSQL)', () => {
     (await pool.query<{ id: string }>(`SELECT id FROM ${schema}.schema_migrations`)).rows.map((row) => row.id).sort();
   const everyId = (schema: string): string[] => CAMPAIGN_MIGRATIONS.flatMap((steps) => steps(schema).map((step) => step.id)).sort();
 
-  beforeAll(() => {
-    pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
+  beforeAll(async () => {
+    database = await openTestSchema({ prefix: 'campaign_mig', poolSize: 8 });
+    ({ pool } = database);
   });
-  afterAll(async () => {
-    for (const schema of schemas) await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
-  });
+  afterAll(() => database.dispose());
 
   it('upgrade a schema made by the code before them: rows kept, every step recorded, the same tables as a new schema', async () => {
-    const old = newSchema();
+    const old = await database.addSchema('campaign_mig');
     await makeTablesTheOldWay(pool, old);
     await pool.query(`INSERT INTO ${old}.scheduled_commands (kind, subject_id, due_at) VALUES ('close', 'campaign-1', now())`);
     await pool.query(`INSERT INTO ${old}.outbox_heads (stream_id, last_published_position) VALUES ('campaign-1', 3)`);
@@ -73,13 +66,14 @@ describe('the campaign service’s migrations (real PostgreSQL)', () => {
     expect(await applied(old)).toEqual(everyId(old));
     expect((await pool.query(`SELECT subject_id FROM ${old}.scheduled_commands`)).rows).toEqual([{ subject_id: 'campaign-1' }]);
     expect((await pool.query(`SELECT last_published_position FROM ${old}.outbox_heads`)).rows).toEqual([{ last_published_position: '3' }]);
-    const fresh = newSchema();
+    const fresh = await database.addSchema('campaign_mig');
     await migrateCampaignSchema(pool, fresh);
     expect(await shapeOf(old)).toEqual(await shapeOf(fresh));
   });
 
   it('make every table of a new schema once, however many replicas start together', async () => {
-    const schema = newSchema();
+    // The kit's own schema, not made yet: the replicas' migrations make it.
+    const { schema } = database;
     await Promise.all(Array.from({ length: 4 }, () => migrateCampaignSchema(pool, schema)));
     expect(await applied(schema)).toEqual(everyId(schema));
     const tables = await pool.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = $1`, [schema]);

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { openTestSchema, testDatabaseUrl, type TestSchema } from '@elan/testing';
 import { openReadModelDataSource } from './read-model.data-source';
 
 /**
@@ -7,6 +7,7 @@ import { openReadModelDataSource } from './read-model.data-source';
  * TypeORM's own schema builder compares the two. What it may not know is listed, with why.
  */
 describe('the read-model migrations and the entities (real PostgreSQL)', () => {
+  let database: TestSchema;
   let dataSource: DataSource;
   let schema: string;
 
@@ -25,19 +26,17 @@ describe('the read-model migrations and the entities (real PostgreSQL)', () => {
     query.startsWith('DELETE FROM "typeorm_metadata"');
 
   beforeAll(async () => {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error('DATABASE_URL is not set: run tests through Jest (its global setup provides it)');
-    schema = `campaign_rmm_${randomBytes(4).toString('hex')}`;
-    dataSource = await openReadModelDataSource({ url, schema, poolSize: 2 });
+    // The data source opens its own pool; the kit's is only for dropping the schema at the end.
+    database = await openTestSchema({ prefix: 'campaign_rmm', poolSize: 1 });
+    ({ schema } = database);
+    dataSource = await openReadModelDataSource({ url: testDatabaseUrl(), schema, poolSize: 2 });
+    database.onDispose(() => dataSource.destroy());
     // TypeORM looks generated columns up in its own table; it stays empty, and only in this test.
     await dataSource.query(
       `CREATE TABLE ${schema}.typeorm_metadata (type varchar NOT NULL, database varchar, schema varchar, "table" varchar, name varchar, value text)`,
     );
   });
-  afterAll(async () => {
-    await dataSource.query(`DROP SCHEMA ${schema} CASCADE`);
-    await dataSource.destroy();
-  });
+  afterAll(() => database.dispose());
 
   it('agree on every table, column, type, nullability, default and key', async () => {
     const changes = await changesTypeOrmWants();
