@@ -71,10 +71,7 @@ const testDepConstraints = depConstraints.map((constraint) =>
     : constraint,
 );
 
-const boundaries = (constraints) => [
-  'error',
-  { enforceBuildableLibDependency: true, allow: [], depConstraints: constraints },
-];
+const boundaries = (constraints) => ['error', { enforceBuildableLibDependency: true, allow: [], depConstraints: constraints }];
 
 /**
  * `@nx/enforce-module-boundaries` reads the project graph from Nx's cache (`.nx/`, gitignored)

@@ -56,7 +56,12 @@ describe('who may change a campaign, and what a refusal leaves behind', () => {
   };
 
   beforeAll(async () => {
-    ({ stack, api, admin, accounts: { holder, stranger, moderator } } = await startStack('authorization', { members: ['holder', 'stranger'], moderators: ['moderator'] }));
+    ({
+      stack,
+      api,
+      admin,
+      accounts: { holder, stranger, moderator },
+    } = await startStack('authorization', { members: ['holder', 'stranger'], moderators: ['moderator'] }));
     [target.draft, target.submitted, target.approved, target.moderatorsOwn] = await Promise.all([
       prepare(holder, 'draft', moderator),
       prepare(holder, 'submitted', moderator),
@@ -142,17 +147,47 @@ describe('who may change a campaign, and what a refusal leaves behind', () => {
 
   /** What is wrong, the route (built once the campaigns exist), the body, and the field the problem must name. */
   const malformed: [string, Method, () => string, () => object, string][] = [
-    ['a département that is not one', 'post', () => '/api/campaigns', () => completeDraft({ location: { departement: '20' } }), 'location.departement'],
+    [
+      'a département that is not one',
+      'post',
+      () => '/api/campaigns',
+      () => completeDraft({ location: { departement: '20' } }),
+      'location.departement',
+    ],
     ['a missing title', 'post', () => '/api/campaigns', () => ({ ...completeDraft(), title: undefined }), 'title'],
     ['a blank title (the campaign’s rule)', 'post', () => '/api/campaigns', () => completeDraft({ title: '   ' }), 'title'],
-    ['a deadline too close to the start (the campaign’s rule)', 'post', () => '/api/campaigns', () => completeDraft(schedule(60_000, 500)), 'deadline'],
+    [
+      'a deadline too close to the start (the campaign’s rule)',
+      'post',
+      () => '/api/campaigns',
+      () => completeDraft(schedule(60_000, 500)),
+      'deadline',
+    ],
     ['a goal with a fraction of a cent', 'patch', () => path('draft'), () => ({ goal: eur(12.5) }), 'goal.amount'],
     ['a misspelt field', 'patch', () => path('draft'), () => ({ goals: eur(1_000) }), 'goals'],
-    ['a tier without a price', 'post', () => path('draft', '/tiers'), () => ({ title: 'Merci', description: '' }), 'minimumAmount'],
-    ['a tier of zero units', 'post', () => path('draft', '/tiers'), () => ({ minimumAmount: eur(1_000), title: 'Merci', description: '', quantityLimit: 0 }), 'quantityLimit'],
+    [
+      'a tier without a price',
+      'post',
+      () => path('draft', '/tiers'),
+      () => ({ title: 'Merci', description: '' }),
+      'minimumAmount',
+    ],
+    [
+      'a tier of zero units',
+      'post',
+      () => path('draft', '/tiers'),
+      () => ({ minimumAmount: eur(1_000), title: 'Merci', description: '', quantityLimit: 0 }),
+      'quantityLimit',
+    ],
     ['a thirteenth month', 'patch', () => tierPath('draft'), () => ({ estimatedDelivery: '2026-13' }), 'estimatedDelivery'],
     ['a cancellation without a reason', 'post', () => path('approved', '/cancel'), () => ({}), 'reason'],
-    ['an update without a title (the campaign’s rule)', 'post', () => path('approved', '/updates'), () => ({ title: '', body: 'Du texte.' }), 'title'],
+    [
+      'an update without a title (the campaign’s rule)',
+      'post',
+      () => path('approved', '/updates'),
+      () => ({ title: '', body: 'Du texte.' }),
+      'title',
+    ],
   ];
 
   it.each(malformed)('answers %s with a 400 problem naming the field', async (_what, method, url, body, field) => {
@@ -160,7 +195,10 @@ describe('who may change a campaign, and what a refusal leaves behind', () => {
 
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ type: 'urn:elan:problem:validation-failed', errors: [{ field, message: expect.any(String) }] });
+    expect(response.body).toMatchObject({
+      type: 'urn:elan:problem:validation-failed',
+      errors: [{ field, message: expect.any(String) }],
+    });
   });
 
   it('names an invalid path parameter and an invalid rejection reason too', async () => {
@@ -186,21 +224,25 @@ describe('who may change a campaign, and what a refusal leaves behind', () => {
     }
   });
 
-  it('left every campaign as it was: the same page, and the next command is the next version', async () => {
-    for (const [name, campaign] of Object.entries(target)) {
-      const owner = name === 'moderatorsOwn' ? moderator : holder;
-      const page = await pageOnceItHolds(api, campaign.campaignId, () => true, `${name} is readable`, owner);
-      expect([name, page]).toEqual([name, campaign.page]);
-    }
+  it(
+    'left every campaign as it was: the same page, and the next command is the next version',
+    async () => {
+      for (const [name, campaign] of Object.entries(target)) {
+        const owner = name === 'moderatorsOwn' ? moderator : holder;
+        const page = await pageOnceItHolds(api, campaign.campaignId, () => true, `${name} is readable`, owner);
+        expect([name, page]).toEqual([name, campaign.page]);
+      }
 
-    const next = async (caller: Account, campaign: Target, method: Method, url: string, body?: object) => {
-      const response = await call(method, url, body, caller);
-      expect([url, response.status]).toEqual([url, method === 'post' && url.endsWith('/updates') ? 201 : 200]);
-      expect([url, response.body.version]).toEqual([url, campaign.version + 1]);
-    };
-    await next(holder, target.draft, 'patch', path('draft'), { story: 'La suite de l’histoire.' });
-    await next(moderator, target.submitted, 'post', path('submitted', '/approve'));
-    await next(holder, target.approved, 'post', path('approved', '/updates'), { title: 'Nouvelles', body: 'Tout va bien.' });
-    await next(admin, target.moderatorsOwn, 'post', path('moderatorsOwn', '/approve'));
-  }, READ_MODEL_LAG_MS * 4);
+      const next = async (caller: Account, campaign: Target, method: Method, url: string, body?: object) => {
+        const response = await call(method, url, body, caller);
+        expect([url, response.status]).toEqual([url, method === 'post' && url.endsWith('/updates') ? 201 : 200]);
+        expect([url, response.body.version]).toEqual([url, campaign.version + 1]);
+      };
+      await next(holder, target.draft, 'patch', path('draft'), { story: 'La suite de l’histoire.' });
+      await next(moderator, target.submitted, 'post', path('submitted', '/approve'));
+      await next(holder, target.approved, 'post', path('approved', '/updates'), { title: 'Nouvelles', body: 'Tout va bien.' });
+      await next(admin, target.moderatorsOwn, 'post', path('moderatorsOwn', '/approve'));
+    },
+    READ_MODEL_LAG_MS * 4,
+  );
 });

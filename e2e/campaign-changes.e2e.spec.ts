@@ -25,7 +25,11 @@ describe('changes to an approved campaign, as moderators see them', () => {
   let moderator: Account;
 
   beforeAll(async () => {
-    ({ stack, api, accounts: { holder, stranger, moderator } } = await startStack('changes', { members: ['holder', 'stranger'], moderators: ['moderator'] }));
+    ({
+      stack,
+      api,
+      accounts: { holder, stranger, moderator },
+    } = await startStack('changes', { members: ['holder', 'stranger'], moderators: ['moderator'] }));
   });
   afterAll(() => stack?.stop());
 
@@ -38,7 +42,11 @@ describe('changes to an approved campaign, as moderators see them', () => {
   };
 
   const changedCampaigns = async (caller: Account = moderator): Promise<ChangedCampaign[]> =>
-    ((await api.get('/api/moderation/changed-campaigns?limit=50', caller).expect(200)).body as ReplyOf<typeof listChangedCampaigns>).items;
+    (
+      (await api.get('/api/moderation/changed-campaigns?limit=50', caller).expect(200)).body as ReplyOf<
+        typeof listChangedCampaigns
+      >
+    ).items;
 
   const listedOnceItHolds = (campaignId: string, holds: (item: ChangedCampaign | undefined) => boolean, description: string) =>
     waitUntil(
@@ -52,14 +60,26 @@ describe('changes to an approved campaign, as moderators see them', () => {
   it('shows new words at once, holds a new image until a moderator acknowledges it, and lists the change until then', async () => {
     const campaignId = await approvedCampaign('Un four à pain pour le village');
 
-    await api.patch(`/api/campaigns/${campaignId}`, holder).send({ title: 'Un tout autre projet', imageUrl: NEW_IMAGE }).expect(200);
+    await api
+      .patch(`/api/campaigns/${campaignId}`, holder)
+      .send({ title: 'Un tout autre projet', imageUrl: NEW_IMAGE })
+      .expect(200);
 
     // The public page and the catalog show the new title, and still the approved image.
-    const publicPage = await pageOnceItHolds(api, campaignId, (page) => page.title === 'Un tout autre projet', 'the new title is public');
+    const publicPage = await pageOnceItHolds(
+      api,
+      campaignId,
+      (page) => page.title === 'Un tout autre projet',
+      'the new title is public',
+    );
     expect(publicPage).toMatchObject({ imageUrl: APPROVED_IMAGE, pendingImageUrl: null });
     const card = await waitUntil(
       async () => {
-        const cards = (await api.get('/api/campaigns?limit=50').expect(200)).body.items as Array<{ campaignId: string; title: string; imageUrl: string | null }>;
+        const cards = (await api.get('/api/campaigns?limit=50').expect(200)).body.items as Array<{
+          campaignId: string;
+          title: string;
+          imageUrl: string | null;
+        }>;
         return cards.find((found) => found.campaignId === campaignId && found.title === 'Un tout autre projet');
       },
       { timeoutMs: READ_MODEL_LAG_MS, intervalMs: 100, description: 'the catalog shows the new title' },
@@ -106,7 +126,10 @@ describe('changes to an approved campaign, as moderators see them', () => {
     await listedOnceItHolds(campaignId, (found) => found?.pendingImageUrl === REFUSED_IMAGE, 'the image waits for review');
 
     await api.post(`/api/campaigns/${campaignId}/image/refuse`, moderator).send({ version: 1, reason: '' }).expect(400);
-    await api.post(`/api/campaigns/${campaignId}/image/refuse`, moderator).send({ version: 1, reason: 'Une marque apparaît.' }).expect(200);
+    await api
+      .post(`/api/campaigns/${campaignId}/image/refuse`, moderator)
+      .send({ version: 1, reason: 'Une marque apparaît.' })
+      .expect(200);
 
     const seenByHolder = await pageOnceItHolds(
       api,

@@ -37,7 +37,11 @@ describe('a campaign from draft to its end, through the public API', () => {
   let moderator: Account;
 
   beforeAll(async () => {
-    ({ stack, api, accounts: { holder, moderator } } = await startStack('lifecycle', { members: ['holder'], moderators: ['moderator'] }));
+    ({
+      stack,
+      api,
+      accounts: { holder, moderator },
+    } = await startStack('lifecycle', { members: ['holder'], moderators: ['moderator'] }));
   });
   afterAll(() => stack?.stop());
 
@@ -51,9 +55,18 @@ describe('a campaign from draft to its end, through the public API', () => {
       const { startsAt, deadline } = plan;
       const launch = async (fundingModel: string, departement: string): Promise<string> => {
         const title = `Une épicerie solidaire (${fundingModel})`;
-        const campaignId = await createDraft(api, holder, completeDraft({ title, fundingModel, startsAt, deadline, location: { departement } }));
+        const campaignId = await createDraft(
+          api,
+          holder,
+          completeDraft({ title, fundingModel, startsAt, deadline, location: { departement } }),
+        );
         await addTier(api, holder, campaignId, tier());
-        await addTier(api, holder, campaignId, tier({ title: 'Un panier garni', minimumAmount: eur(5_000), quantityLimit: 20, estimatedDelivery: '2026-12' }));
+        await addTier(
+          api,
+          holder,
+          campaignId,
+          tier({ title: 'Un panier garni', minimumAmount: eur(5_000), quantityLimit: 20, estimatedDelivery: '2026-12' }),
+        );
         expect(await step(api, holder, campaignId, 'submit')).toMatchObject({ status: 'submitted' });
         expect(await step(api, moderator, campaignId, 'approve')).toMatchObject({ status: 'approved' });
         return campaignId;
@@ -92,7 +105,11 @@ describe('a campaign from draft to its end, through the public API', () => {
             if (cardOf(live, campaignId) && !liveSeenAt.has(campaignId)) liveSeenAt.set(campaignId, Date.now());
           return liveSeenAt.size === 2;
         },
-        { timeoutMs: STARTS_IN_MS + ON_TIME_MS + READ_MODEL_LAG_MS, intervalMs: 100, description: 'both campaigns are live in the catalog' },
+        {
+          timeoutMs: STARTS_IN_MS + ON_TIME_MS + READ_MODEL_LAG_MS,
+          intervalMs: 100,
+          description: 'both campaigns are live in the catalog',
+        },
       );
 
       const startsAt = Date.parse(plan.startsAt);
@@ -135,11 +152,14 @@ describe('a campaign from draft to its end, through the public API', () => {
 
     expect(await step(api, moderator, campaignId, 'reject', { reason })).toMatchObject({ status: 'draft' });
 
-    const mine = await waitUntil(async () => (await campaignsOf(api, holder)).find((card) => card.campaignId === campaignId && card.rejectionReason), {
-      timeoutMs: READ_MODEL_LAG_MS,
-      intervalMs: 100,
-      description: 'the holder’s list shows the rejection',
-    });
+    const mine = await waitUntil(
+      async () => (await campaignsOf(api, holder)).find((card) => card.campaignId === campaignId && card.rejectionReason),
+      {
+        timeoutMs: READ_MODEL_LAG_MS,
+        intervalMs: 100,
+        description: 'the holder’s list shows the rejection',
+      },
+    );
     expect(mine).toMatchObject({ status: 'draft', rejectionReason: reason });
     expect(await pageOf(api, campaignId, holder)).toMatchObject({ status: 'draft', rejectionReason: reason });
     await api.get(`/api/campaigns/${campaignId}`).expect(404);
@@ -156,7 +176,11 @@ describe('a campaign from draft to its end, through the public API', () => {
     expect(again.body).toEqual(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.headers.location).toBe(`/api/campaigns/${first.body.campaignId}`);
-    await api.post('/api/campaigns', holder).set('Idempotency-Key', 'create-ressourcerie').send({ ...draft, title: 'Autre' }).expect(422);
+    await api
+      .post('/api/campaigns', holder)
+      .set('Idempotency-Key', 'create-ressourcerie')
+      .send({ ...draft, title: 'Autre' })
+      .expect(422);
     const titled = await waitUntil(
       async () => {
         const cards = (await campaignsOf(api, holder)).filter((card) => card.title === draft.title);

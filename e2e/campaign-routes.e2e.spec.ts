@@ -50,7 +50,11 @@ describe('the campaign routes, against the campaign service', () => {
   };
 
   beforeAll(async () => {
-    ({ stack, api, accounts: { holder, maker, moderator } } = await startStack('routes', { members: ['holder', 'maker'], moderators: ['moderator'] }));
+    ({
+      stack,
+      api,
+      accounts: { holder, maker, moderator },
+    } = await startStack('routes', { members: ['holder', 'maker'], moderators: ['moderator'] }));
   });
   afterAll(() => stack?.stop());
 
@@ -60,11 +64,25 @@ describe('the campaign routes, against the campaign service', () => {
 
     beforeAll(async () => {
       const startsAt = Date.now() + STARTS_IN_MS;
-      const timing = (hours: number) => ({ startsAt: new Date(startsAt).toISOString(), deadline: new Date(startsAt + hours * HOUR_MS).toISOString() });
+      const timing = (hours: number) => ({
+        startsAt: new Date(startsAt).toISOString(),
+        deadline: new Date(startsAt + hours * HOUR_MS).toISOString(),
+      });
       const [boulangerie, theatre, jardin] = await Promise.all([
-        approved(completeDraft({ title: 'Une boulangerie coopérative', category: 'food', location: { departement: '62' }, ...timing(1) })),
-        approved(completeDraft({ title: 'Un théâtre de verdure', category: 'culture', location: { departement: '2A' }, ...timing(3) })),
-        approved(completeDraft({ title: 'Un jardin partagé', category: 'environment', location: { departement: '62' }, ...timing(2) })),
+        approved(
+          completeDraft({
+            title: 'Une boulangerie coopérative',
+            category: 'food',
+            location: { departement: '62' },
+            ...timing(1),
+          }),
+        ),
+        approved(
+          completeDraft({ title: 'Un théâtre de verdure', category: 'culture', location: { departement: '2A' }, ...timing(3) }),
+        ),
+        approved(
+          completeDraft({ title: 'Un jardin partagé', category: 'environment', location: { departement: '62' }, ...timing(2) }),
+        ),
       ]);
       Object.assign(campaign, { boulangerie: boulangerie?.campaignId, theatre: theatre?.campaignId, jardin: jardin?.campaignId });
       await waitUntil(async () => (await catalog(api, 'status=live,approved')).length === 3, {
@@ -101,23 +119,31 @@ describe('the campaign routes, against the campaign service', () => {
       expect(await found('status=succeeded,failed,ended,cancelled')).toEqual([]);
     });
 
-    it('sorts live campaigns by the nearest deadline, a page of `limit` at a time', async () => {
-      const live = await waitUntil(
-        async () => {
-          const cards = await catalog(api, 'status=live&sort=ending_soon');
-          return cards.length === 3 ? cards : undefined;
-        },
-        { timeoutMs: STARTS_IN_MS + ON_TIME_MS + READ_MODEL_LAG_MS, intervalMs: 100, description: 'the three campaigns are live' },
-      );
-      expect(idsOf(live)).toEqual([campaign.boulangerie, campaign.jardin, campaign.theatre]);
+    it(
+      'sorts live campaigns by the nearest deadline, a page of `limit` at a time',
+      async () => {
+        const live = await waitUntil(
+          async () => {
+            const cards = await catalog(api, 'status=live&sort=ending_soon');
+            return cards.length === 3 ? cards : undefined;
+          },
+          {
+            timeoutMs: STARTS_IN_MS + ON_TIME_MS + READ_MODEL_LAG_MS,
+            intervalMs: 100,
+            description: 'the three campaigns are live',
+          },
+        );
+        expect(idsOf(live)).toEqual([campaign.boulangerie, campaign.jardin, campaign.theatre]);
 
-      const first = await api.get('/api/campaigns?status=live&sort=ending_soon&limit=2').expect(200);
-      const { items, nextCursor } = first.body as { items: CampaignCard[]; nextCursor: string | null };
-      expect([idsOf(items), typeof nextCursor]).toEqual([[campaign.boulangerie, campaign.jardin], 'string']);
-      const params = new URLSearchParams({ status: 'live', sort: 'ending_soon', limit: '2', cursor: String(nextCursor) });
-      const second = await api.get(`/api/campaigns?${params}`).expect(200);
-      expect([idsOf(second.body.items), second.body.nextCursor]).toEqual([[campaign.theatre], null]);
-    }, STARTS_IN_MS + ON_TIME_MS + READ_MODEL_LAG_MS * 2);
+        const first = await api.get('/api/campaigns?status=live&sort=ending_soon&limit=2').expect(200);
+        const { items, nextCursor } = first.body as { items: CampaignCard[]; nextCursor: string | null };
+        expect([idsOf(items), typeof nextCursor]).toEqual([[campaign.boulangerie, campaign.jardin], 'string']);
+        const params = new URLSearchParams({ status: 'live', sort: 'ending_soon', limit: '2', cursor: String(nextCursor) });
+        const second = await api.get(`/api/campaigns?${params}`).expect(200);
+        expect([idsOf(second.body.items), second.body.nextCursor]).toEqual([[campaign.theatre], null]);
+      },
+      STARTS_IN_MS + ON_TIME_MS + READ_MODEL_LAG_MS * 2,
+    );
 
     it.each([
       ['status=live,paused', 'status.1'],
@@ -138,14 +164,28 @@ describe('the campaign routes, against the campaign service', () => {
       const kept = await addTier(api, holder, campaignId, tier());
       const removed = await addTier(api, holder, campaignId, tier({ title: 'Un panier garni', minimumAmount: eur(5_000) }));
 
-      const renamed = await api.patch(`/api/campaigns/${campaignId}/tiers/${kept}`, holder).send({ title: 'Deux miches', estimatedDelivery: '2026-11' });
+      const renamed = await api
+        .patch(`/api/campaigns/${campaignId}/tiers/${kept}`, holder)
+        .send({ title: 'Deux miches', estimatedDelivery: '2026-11' });
       expect([renamed.status, renamed.body]).toEqual([200, { campaignId, status: 'draft', version: 4 }]);
       const gone = await api.delete(`/api/campaigns/${campaignId}/tiers/${removed}`, holder);
       expect([gone.status, gone.body]).toEqual([200, { campaignId, status: 'draft', version: 5 }]);
 
-      const page = await pageOnceItHolds(api, campaignId, (p) => p.tiers.length === 1 && p.tiers[0]?.title === 'Deux miches', 'the tiers are changed', holder);
+      const page = await pageOnceItHolds(
+        api,
+        campaignId,
+        (p) => p.tiers.length === 1 && p.tiers[0]?.title === 'Deux miches',
+        'the tiers are changed',
+        holder,
+      );
       expect(page.tiers).toEqual([
-        expect.objectContaining({ tierId: kept, title: 'Deux miches', estimatedDelivery: '2026-11', minimumAmount: eur(2_500), status: 'open' }),
+        expect.objectContaining({
+          tierId: kept,
+          title: 'Deux miches',
+          estimatedDelivery: '2026-11',
+          minimumAmount: eur(2_500),
+          status: 'open',
+        }),
       ]);
     });
 
@@ -155,7 +195,12 @@ describe('the campaign routes, against the campaign service', () => {
       const closed = await api.post(`/api/campaigns/${campaignId}/tiers/${tierId}/close`, holder);
       expect([closed.status, closed.body]).toMatchObject([200, { campaignId, status: 'approved' }]);
 
-      const page = await pageOnceItHolds(api, campaignId, (p) => p.tiers[0]?.status === 'closed', 'the tier is closed on the public page');
+      const page = await pageOnceItHolds(
+        api,
+        campaignId,
+        (p) => p.tiers[0]?.status === 'closed',
+        'the tier is closed on the public page',
+      );
       expect(page.tiers).toEqual([expect.objectContaining({ tierId, title: 'Une miche', status: 'closed' })]);
     });
   });

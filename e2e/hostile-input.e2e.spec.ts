@@ -16,7 +16,8 @@ const PROBLEM_JSON = /^application\/problem\+json/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** base64url of `[version, sort, key, campaignId]`, the catalog cursor's inner form. */
-const cursorOf = (sort: string, key: string): string => Buffer.from(JSON.stringify([1, sort, key, uuidv7()]), 'utf8').toString('base64url');
+const cursorOf = (sort: string, key: string): string =>
+  Buffer.from(JSON.stringify([1, sort, key, uuidv7()]), 'utf8').toString('base64url');
 
 interface Sent {
   readonly what: string;
@@ -62,7 +63,8 @@ describe('hostile input', () => {
     const where = `${sent.method} ${sent.path} with ${sent.what}: ${status} ${type} ${JSON.stringify(body)?.slice(0, 300)}`;
     if (status < 400 || status > 499) return `not a 4xx — ${where}`;
     if (!PROBLEM_JSON.test(type) || body?.status !== status) return `not a problem — ${where}`;
-    if (sent.names !== undefined && !(body.errors ?? []).some((error) => error.field === sent.names)) return `does not name ${sent.names} — ${where}`;
+    if (sent.names !== undefined && !(body.errors ?? []).some((error) => error.field === sent.names))
+      return `does not name ${sent.names} — ${where}`;
     return undefined;
   };
 
@@ -101,7 +103,13 @@ describe('hostile input', () => {
     it('answers a 5,000-deep JSON body with an Idempotency-Key, without login, with a 400', async () => {
       const deep = `{"email":${'['.repeat(5000)}${']'.repeat(5000)}}`;
       const answer = await send(
-        { what: 'a 5,000-deep body', method: 'POST', path: '/api/auth/register', headers: { 'content-type': 'application/json', 'idempotency-key': uuidv7() }, body: deep },
+        {
+          what: 'a 5,000-deep body',
+          method: 'POST',
+          path: '/api/auth/register',
+          headers: { 'content-type': 'application/json', 'idempotency-key': uuidv7() },
+          body: deep,
+        },
         undefined,
       );
       expect(complaintAbout(answer)).toBeUndefined();
@@ -111,7 +119,13 @@ describe('hostile input', () => {
     it('answers a NUL byte in an e-mail with a 400 naming it, and registers no one', async () => {
       const email = uniqueEmail('nul');
       const answer = await send(
-        json('a NUL in the e-mail', 'POST', '/api/auth/register', JSON.stringify({ email: `${email}\u0000`, password: PASSWORD, displayName: 'Nul' }), 'email'),
+        json(
+          'a NUL in the e-mail',
+          'POST',
+          '/api/auth/register',
+          JSON.stringify({ email: `${email}\u0000`, password: PASSWORD, displayName: 'Nul' }),
+          'email',
+        ),
         undefined,
       );
       expect(complaintAbout(answer)).toBeUndefined();
@@ -119,15 +133,23 @@ describe('hostile input', () => {
     });
 
     it('answers a NUL byte in a search text with a 400 naming it', async () => {
-      const answer = await send({ what: 'a NUL in q', method: 'GET', path: '/api/campaigns?q=four%00pain', names: 'q' }, undefined);
+      const answer = await send(
+        { what: 'a NUL in q', method: 'GET', path: '/api/campaigns?q=four%00pain', names: 'q' },
+        undefined,
+      );
       expect(complaintAbout(answer)).toBeUndefined();
     });
 
     it('answers a NUL byte in a title with a 400 naming it, and creates no campaign', async () => {
-      const answer = await send(json('a NUL in the title', 'POST', '/api/campaigns', JSON.stringify(completeDraft({ title: 'Un four\u0000' })), 'title'), holder);
+      const answer = await send(
+        json('a NUL in the title', 'POST', '/api/campaigns', JSON.stringify(completeDraft({ title: 'Un four\u0000' })), 'title'),
+        holder,
+      );
       expect(complaintAbout(answer)).toBeUndefined();
       const mine = await api.get('/api/me/campaigns', holder).expect(200);
-      expect((mine.body as { items: { title: string }[] }).items.filter((item) => item.title.startsWith('Un four\u0000'))).toEqual([]);
+      expect(
+        (mine.body as { items: { title: string }[] }).items.filter((item) => item.title.startsWith('Un four\u0000')),
+      ).toEqual([]);
     });
 
     it.each([
@@ -136,7 +158,10 @@ describe('hostile input', () => {
       ['whose date is past what PostgreSQL holds', 'newest', '+275760-09-13T00:00:00.000Z'],
       ['whose date is before what PostgreSQL holds', 'newest', '-271821-04-20T00:00:00.000Z'],
     ])('answers a catalog cursor %s with a 400 naming the cursor', async (_, sort, key) => {
-      const answer = await send({ what: `a cursor with key ${key}`, method: 'GET', path: `/api/campaigns?sort=${sort}&cursor=${cursorOf(sort, key)}` }, undefined);
+      const answer = await send(
+        { what: `a cursor with key ${key}`, method: 'GET', path: `/api/campaigns?sort=${sort}&cursor=${cursorOf(sort, key)}` },
+        undefined,
+      );
       expect(complaintAbout(answer)).toBeUndefined();
       expect(answer.body).toMatchObject({ status: 400, details: { field: 'cursor' } });
     });
@@ -171,7 +196,10 @@ describe('hostile input', () => {
     });
 
     it('refuses an Idempotency-Key that is not visible ASCII', async () => {
-      const answer = await send({ what: 'a latin-1 key', method: 'POST', path: '/api/auth/logout', headers: { 'idempotency-key': 'cl\u00e9' } }, holder);
+      const answer = await send(
+        { what: 'a latin-1 key', method: 'POST', path: '/api/auth/logout', headers: { 'idempotency-key': 'cl\u00e9' } },
+        holder,
+      );
       expect(complaintAbout(answer)).toBeUndefined();
     });
 
@@ -189,7 +217,9 @@ describe('hostile input', () => {
     it('answers every hostile request with a 4xx problem', async () => {
       const document = (await api.get('/api/docs-json').expect(200)).body as OpenApiDocument;
       const requests = Object.entries(document.paths).flatMap(([template, item]) =>
-        Object.entries(item).flatMap(([method, operation]) => hostileRequests(document, template, method.toUpperCase(), operation)),
+        Object.entries(item).flatMap(([method, operation]) =>
+          hostileRequests(document, template, method.toUpperCase(), operation),
+        ),
       );
       const operations = Object.values(document.paths).flatMap((item) => Object.keys(item));
       expect(operations.length).toBeGreaterThanOrEqual(20);
@@ -253,12 +283,22 @@ function variantsOf(document: OpenApiDocument, schema: JsonSchema | undefined): 
 }
 
 /** Every field a body schema declares, nested ones included (array items as index 0), with its type. */
-function fieldsOf(document: OpenApiDocument, schema: JsonSchema | undefined, path: readonly string[] = [], depth = 0): { path: string[]; type: string }[] {
+function fieldsOf(
+  document: OpenApiDocument,
+  schema: JsonSchema | undefined,
+  path: readonly string[] = [],
+  depth = 0,
+): { path: string[]; type: string }[] {
   if (depth > 6) return [];
   return variantsOf(document, schema).flatMap((variant) => {
     const here = path.length > 0 && variant.type ? [{ path: [...path], type: variant.type }] : [];
     if (variant.type === 'object')
-      return [...here, ...Object.entries(variant.properties ?? {}).flatMap(([name, property]) => fieldsOf(document, property, [...path, name], depth + 1))];
+      return [
+        ...here,
+        ...Object.entries(variant.properties ?? {}).flatMap(([name, property]) =>
+          fieldsOf(document, property, [...path, name], depth + 1),
+        ),
+      ];
     if (variant.type === 'array') return [...here, ...fieldsOf(document, variant.items, [...path, '0'], depth + 1)];
     return here;
   });
@@ -266,7 +306,10 @@ function fieldsOf(document: OpenApiDocument, schema: JsonSchema | undefined, pat
 
 /** The JSON text of a body whose only content is `value` (JSON text) at `path`. */
 function bodyWith(path: readonly string[], value: string): string {
-  return path.reduceRight((inner, segment) => (/^\d+$/.test(segment) ? `[${inner}]` : `{${JSON.stringify(segment)}:${inner}}`), value);
+  return path.reduceRight(
+    (inner, segment) => (/^\d+$/.test(segment) ? `[${inner}]` : `{${JSON.stringify(segment)}:${inner}}`),
+    value,
+  );
 }
 
 /** Every hostile request for one operation; path parameters are valid UUIDs unless attacked. */
@@ -278,14 +321,34 @@ function hostileRequests(document: OpenApiDocument, template: string, method: st
   const requests: Sent[] = [];
   // Every POST with an Idempotency-Key: the key's fingerprint reads the body too (a 5,000-deep one overflowed it).
   const add = (what: string, sent: Omit<Sent, 'what'>): void =>
-    void requests.push({ what, ...sent, ...(method === 'POST' ? { headers: { ...sent.headers, 'idempotency-key': uuidv7() } } : {}) });
+    void requests.push({
+      what,
+      ...sent,
+      ...(method === 'POST' ? { headers: { ...sent.headers, 'idempotency-key': uuidv7() } } : {}),
+    });
 
   // Bodies: the edge refuses these on every route that could take one.
   if (method !== 'GET' && method !== 'HEAD') {
     const jsonHeaders = { 'content-type': 'application/json' };
-    add('a 5,000-deep body', { method, path, headers: jsonHeaders, body: `${'['.repeat(5000)}${']'.repeat(5000)}`, names: 'body' });
-    add('a body over the size limit', { method, path, headers: jsonHeaders, body: JSON.stringify({ story: 'x'.repeat(BODY_LIMIT_BYTES) }) });
-    add('a form-encoded body', { method, path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'title=Un+four&amount=1' });
+    add('a 5,000-deep body', {
+      method,
+      path,
+      headers: jsonHeaders,
+      body: `${'['.repeat(5000)}${']'.repeat(5000)}`,
+      names: 'body',
+    });
+    add('a body over the size limit', {
+      method,
+      path,
+      headers: jsonHeaders,
+      body: JSON.stringify({ story: 'x'.repeat(BODY_LIMIT_BYTES) }),
+    });
+    add('a form-encoded body', {
+      method,
+      path,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'title=Un+four&amount=1',
+    });
     add('a text body', { method, path, headers: { 'content-type': 'text/plain' }, body: '{}' });
   }
 
@@ -295,31 +358,60 @@ function hostileRequests(document: OpenApiDocument, template: string, method: st
       const name = field.path.join('.');
       if (field.type === 'string')
         for (const [what, value] of Object.entries(UNSTORABLE_JSON))
-          add(`${what} in ${name}`, { method, path, headers: { 'content-type': 'application/json' }, body: bodyWith(field.path, value), names: name });
+          add(`${what} in ${name}`, {
+            method,
+            path,
+            headers: { 'content-type': 'application/json' },
+            body: bodyWith(field.path, value),
+            names: name,
+          });
       if (field.type === 'integer' || field.type === 'number')
-        for (const value of OUT_OF_RANGE) add(`${value} in ${name}`, { method, path, headers: { 'content-type': 'application/json' }, body: bodyWith(field.path, value) });
+        for (const value of OUT_OF_RANGE)
+          add(`${value} in ${name}`, {
+            method,
+            path,
+            headers: { 'content-type': 'application/json' },
+            body: bodyWith(field.path, value),
+          });
       const wrong = WRONG_TYPE[field.type];
       if (wrong !== undefined)
-        add(`a wrong type in ${name}`, { method, path, headers: { 'content-type': 'application/json' }, body: bodyWith(field.path, wrong), names: name });
+        add(`a wrong type in ${name}`, {
+          method,
+          path,
+          headers: { 'content-type': 'application/json' },
+          body: bodyWith(field.path, wrong),
+          names: name,
+        });
     }
-    add('a body that is not an object', { method, path, headers: { 'content-type': 'application/json' }, body: '"x"', names: 'body' });
-    if (method === 'PATCH') add('an empty PATCH', { method, path, headers: { 'content-type': 'application/json' }, body: '{}', names: 'body' });
+    add('a body that is not an object', {
+      method,
+      path,
+      headers: { 'content-type': 'application/json' },
+      body: '"x"',
+      names: 'body',
+    });
+    if (method === 'PATCH')
+      add('an empty PATCH', { method, path, headers: { 'content-type': 'application/json' }, body: '{}', names: 'body' });
   }
 
   for (const parameter of parameters) {
     const types = variantsOf(document, parameter.schema).map((variant) => variant.type);
     if (parameter.in === 'query') {
       const query = (value: string): string => `${path}?${encodeURIComponent(parameter.name)}=${value}`;
-      for (const [what, value] of Object.entries(UNSTORABLE_URL)) add(`${what} in ?${parameter.name}`, { method, path: query(value), names: parameter.name });
+      for (const [what, value] of Object.entries(UNSTORABLE_URL))
+        add(`${what} in ?${parameter.name}`, { method, path: query(value), names: parameter.name });
       if (types.includes('integer') || types.includes('number'))
-        for (const value of [...OUT_OF_RANGE, 'abc']) add(`${value} in ?${parameter.name}`, { method, path: query(value), names: parameter.name });
+        for (const value of [...OUT_OF_RANGE, 'abc'])
+          add(`${value} in ?${parameter.name}`, { method, path: query(value), names: parameter.name });
     }
     if (parameter.in === 'path') {
-      for (const [what, value] of Object.entries(UNSTORABLE_URL)) add(`${what} in {${parameter.name}}`, { method, path: pathWith(parameter.name, value), names: 'path' });
+      for (const [what, value] of Object.entries(UNSTORABLE_URL))
+        add(`${what} in {${parameter.name}}`, { method, path: pathWith(parameter.name, value), names: 'path' });
       // Not `names`: a route validates its body before its path parameters.
       add(`a number in {${parameter.name}}`, { method, path: pathWith(parameter.name, '9223372036854775808') });
     }
   }
-  if (parameters.some((parameter) => parameter.in === 'query')) add('an unknown query parameter', { method, path: `${path}?hostile=1`, names: 'hostile' });
+  if (parameters.some((parameter) => parameter.in === 'query'))
+    add('an unknown query parameter', { method, path: `${path}?hostile=1`, names: 'hostile' });
   return requests;
 }

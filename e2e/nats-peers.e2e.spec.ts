@@ -47,7 +47,10 @@ describe('NATS lets in only the stack’s processes, each on its own subjects', 
   };
 
   const permissionViolation = (peer: Peer, what: string): Promise<true> =>
-    waitUntil(() => peer.violations.includes(ErrorCode.PermissionsViolation) || undefined, { timeoutMs: 5_000, description: what });
+    waitUntil(() => peer.violations.includes(ErrorCode.PermissionsViolation) || undefined, {
+      timeoutMs: 5_000,
+      description: what,
+    });
 
   /** What the attacker sent: the page of a submitted campaign, as a moderator would see it. */
   const moderatorLook = (): Uint8Array =>
@@ -83,7 +86,12 @@ describe('NATS lets in only the stack’s processes, each on its own subjects', 
 
   it('refuses a key the server does not know', async () => {
     const stranger = nkeys.createUser().getSeed();
-    const refused = await connect({ servers: stack.natsUrl, reconnect: false, timeout: 5_000, authenticator: nkeyAuthenticator(stranger) }).then(
+    const refused = await connect({
+      servers: stack.natsUrl,
+      reconnect: false,
+      timeout: 5_000,
+      authenticator: nkeyAuthenticator(stranger),
+    }).then(
       async (nc) => {
         await nc.close();
         return undefined;
@@ -147,7 +155,9 @@ describe('NATS lets in only the stack’s processes, each on its own subjects', 
     await gateway.nc.flush();
     await permissionViolation(gateway, 'the server refuses elan.campaign.* from the gateway user');
     const campaign = await connectAs('campaign');
-    const stream = await (await campaign.nc.jetstreamManager()).streams.info('ELAN', { subjects_filter: 'elan.campaign.CampaignApproved.v1' });
+    const stream = await (
+      await campaign.nc.jetstreamManager()
+    ).streams.info('ELAN', { subjects_filter: 'elan.campaign.CampaignApproved.v1' });
     expect(stream.state.subjects ?? {}).toEqual({});
   });
 
@@ -163,7 +173,9 @@ describe('NATS lets in only the stack’s processes, each on its own subjects', 
       60_000,
     );
     expect(started.code).toBe(1);
-    expect(started.stdout + started.stderr).toContain('NATS_NKEY_SEED or NATS_NKEY_SEED_FILE is required when NODE_ENV=production');
+    expect(started.stdout + started.stderr).toContain(
+      'NATS_NKEY_SEED or NATS_NKEY_SEED_FILE is required when NODE_ENV=production',
+    );
   });
 
   it('still serves the whole stack: the holder sees the submitted campaign through the gateway', async () => {

@@ -51,8 +51,7 @@ async function passwordForNewAccount(email: string, name: string | undefined): P
   if (!checked.success) throw new UsageError(`the password ${z.prettifyError(checked.error).replace(/^✖ /, '')}`);
   const weakness = passwordWeakness(password, { email, ...(name === undefined ? {} : { displayName: name }) });
   if (weakness !== undefined) throw new UsageError(`the password ${weakness}`);
-  if (fromEnv === undefined && (await promptHidden('Once more: ')) !== password)
-    throw new UsageError('the two passwords differ');
+  if (fromEnv === undefined && (await promptHidden('Once more: ')) !== password) throw new UsageError('the two passwords differ');
   return password;
 }
 

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   if (!values.out) throw new Error(USAGE);
   const rotate = values.rotate ?? [];
   // Both at once would forget the old key before any service moved off it.
-  if (rotate.length > 0 && values['drop-previous']) throw new Error(`--rotate and --drop-previous are two steps, with a roll-out between them\n${USAGE}`);
+  if (rotate.length > 0 && values['drop-previous'])
+    throw new Error(`--rotate and --drop-previous are two steps, with a roll-out between them\n${USAGE}`);
   const unknown = rotate.filter((peer) => !isPeer(peer));
   if (unknown.length > 0) throw new Error(`--rotate: no such process ${unknown.join(', ')}\n${USAGE}`);
   const report = await updateCredentialsDirectory(values.out, {

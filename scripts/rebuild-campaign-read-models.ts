@@ -16,7 +16,11 @@ import { openReadModelDataSource, readModelConfigFromEnv, rebuildReadModels } fr
 
 async function main(): Promise<void> {
   const config = { ...readModelConfigFromEnv(), applicationName: 'elan-rebuild-campaign-read-models' };
-  const pool = new Pool({ connectionString: config.url, application_name: config.applicationName, connectionTimeoutMillis: 5_000 });
+  const pool = new Pool({
+    connectionString: config.url,
+    application_name: config.applicationName,
+    connectionTimeoutMillis: 5_000,
+  });
   const store = await PostgresEventStore.open(pool, { schema: config.schema, notifyOtherProcesses: false });
   try {
     const dataSource = await openReadModelDataSource(config);

@@ -56,7 +56,8 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     draft: {
       title: 'Un four à pain pour le quartier Saint-Géry',
       summary: 'Un four à bois partagé, où les voisins cuisent leur pain et les écoles viennent apprendre.',
-      story: 'Le vieux four de la rue des Capucins dort depuis trente ans. Nous voulons le restaurer et l’ouvrir à tous, deux jours par semaine.',
+      story:
+        'Le vieux four de la rue des Capucins dort depuis trente ans. Nous voulons le restaurer et l’ouvrir à tous, deux jours par semaine.',
       category: 'food',
       fundingModel: 'all_or_nothing',
       location: { departement: '62', commune: 'Arras' },
@@ -64,8 +65,18 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
       stretchGoals: [{ amount: eur(10_000), description: 'Un pétrin mécanique pour les fournées des écoles' }],
     },
     tiers: [
-      { minimumAmount: eur(15), title: 'Une miche de la première fournée', description: 'À retirer au four le jour de l’inauguration.' },
-      { minimumAmount: eur(40), title: 'Un atelier pain au levain', description: 'Trois heures avec notre boulangère.', quantityLimit: 30, estimatedDelivery: '2027-03' },
+      {
+        minimumAmount: eur(15),
+        title: 'Une miche de la première fournée',
+        description: 'À retirer au four le jour de l’inauguration.',
+      },
+      {
+        minimumAmount: eur(40),
+        title: 'Un atelier pain au levain',
+        description: 'Trois heures avec notre boulangère.',
+        quantityLimit: 30,
+        estimatedDelivery: '2027-03',
+      },
     ],
   },
   {
@@ -74,7 +85,8 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     draft: {
       title: 'Restaurer la chapelle San Ghjuvanni',
       summary: 'Refaire la toiture de lauzes d’une chapelle romane avant l’hiver.',
-      story: 'La chapelle domine le golfe depuis le XIIe siècle. Les infiltrations menacent les fresques : l’association du village relance le chantier.',
+      story:
+        'La chapelle domine le golfe depuis le XIIe siècle. Les infiltrations menacent les fresques : l’association du village relance le chantier.',
       category: 'heritage',
       fundingModel: 'keep_it_all',
       location: { departement: '2A', commune: 'Ajaccio' },
@@ -82,7 +94,12 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     },
     tiers: [
       { minimumAmount: eur(20), title: 'Une visite guidée du chantier', description: 'Avec l’architecte du patrimoine.' },
-      { minimumAmount: eur(50), title: 'Votre nom sur le registre des donateurs', description: 'Gravé sur la plaque de l’entrée.', quantityLimit: 200 },
+      {
+        minimumAmount: eur(50),
+        title: 'Votre nom sur le registre des donateurs',
+        description: 'Gravé sur la plaque de l’entrée.',
+        quantityLimit: 200,
+      },
     ],
   },
   {
@@ -91,7 +108,8 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     draft: {
       title: 'Un jardin créole partagé à Pointe-à-Pitre',
       summary: 'Des parcelles cultivées ensemble, des semences échangées, des récoltes partagées.',
-      story: 'Sur une friche du quartier de Lauricisque, nous plantons un jardin créole : ignames, giraumons, plantes médicinales et arbres fruitiers.',
+      story:
+        'Sur une friche du quartier de Lauricisque, nous plantons un jardin créole : ignames, giraumons, plantes médicinales et arbres fruitiers.',
       category: 'environment',
       fundingModel: 'all_or_nothing',
       location: { departement: '971', commune: 'Pointe-à-Pitre' },
@@ -123,7 +141,8 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     draft: {
       title: 'Le festival d’accordéon de Tulle',
       summary: 'Trois jours de bals, de concerts et d’ateliers dans la capitale de l’accordéon.',
-      story: 'Pour sa première édition, le festival invite des musiciens de toute l’Europe et ouvre des ateliers aux collégiens du département.',
+      story:
+        'Pour sa première édition, le festival invite des musiciens de toute l’Europe et ouvre des ateliers aux collégiens du département.',
       category: 'culture',
       fundingModel: 'all_or_nothing',
       location: { departement: '19', commune: 'Tulle' },
@@ -131,8 +150,19 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
       stretchGoals: [{ amount: eur(20_000), description: 'Un quatrième jour, gratuit, sur la place de la cathédrale' }],
     },
     tiers: [
-      { minimumAmount: eur(25), title: 'Un pass trois jours', description: 'Accès à tous les concerts.', quantityLimit: 300, estimatedDelivery: '2027-06' },
-      { minimumAmount: eur(60), title: 'Un pass et une initiation', description: 'Une heure avec un accordéoniste du festival.', quantityLimit: 40 },
+      {
+        minimumAmount: eur(25),
+        title: 'Un pass trois jours',
+        description: 'Accès à tous les concerts.',
+        quantityLimit: 300,
+        estimatedDelivery: '2027-06',
+      },
+      {
+        minimumAmount: eur(60),
+        title: 'Un pass et une initiation',
+        description: 'Une heure avec un accordéoniste du festival.',
+        quantityLimit: 40,
+      },
     ],
   },
 ];
@@ -214,7 +244,13 @@ const datesFrom = (startsInMs: number, weeks: number) => {
 };
 
 /** Creates the campaign, or carries on the one a previous run left; answers what it did. */
-async function seedCampaign(client: Client, demo: DemoCampaign, holderToken: string, adminToken: string, startsInMs: number): Promise<string> {
+async function seedCampaign(
+  client: Client,
+  demo: DemoCampaign,
+  holderToken: string,
+  adminToken: string,
+  startsInMs: number,
+): Promise<string> {
   const existing = (await client.campaignsOf(holderToken)).find((card) => card.title === demo.draft.title);
   if (existing && existing.status !== 'draft' && existing.status !== 'submitted') return `already there (${existing.status})`;
 

@@ -42,9 +42,11 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(compose.services))
       for (const [variable, value] of Object.entries(service.environment ?? {})) {
         const where = `${name}.${variable}`;
-        if (SECRET_NAME.test(variable) && !variable.endsWith('_FILE')) expect([where, value]).toEqual([where, expect.stringMatching(INTERPOLATED)]);
+        if (SECRET_NAME.test(variable) && !variable.endsWith('_FILE'))
+          expect([where, value]).toEqual([where, expect.stringMatching(INTERPOLATED)]);
         const password = URL_PASSWORD.exec(String(value))?.[1];
-        if (password !== undefined) expect([where, password]).toEqual([where, expect.stringMatching(/^\$\{POSTGRES_PASSWORD(:\?[^}]*)?\}$/)]);
+        if (password !== undefined)
+          expect([where, password]).toEqual([where, expect.stringMatching(/^\$\{POSTGRES_PASSWORD(:\?[^}]*)?\}$/)]);
       }
   });
 
@@ -100,13 +102,17 @@ describe('deploy/k8s', () => {
 
   it('commits no Secret, and exposes nothing outside the cluster but through an ingress', () => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
-    const exposed = objects.filter((o) => o.kind === 'Service' && (o.spec?.type === 'NodePort' || o.spec?.type === 'LoadBalancer'));
+    const exposed = objects.filter(
+      (o) => o.kind === 'Service' && (o.spec?.type === 'NodePort' || o.spec?.type === 'LoadBalancer'),
+    );
     expect(exposed).toEqual([]);
   });
 
   it('gives every workload that speaks NATS its own seed from a Secret', () => {
     const seeds = new Set<string>();
-    const speakers = workloads.filter((w) => w.spec?.template?.spec.containers.some((c) => c.env?.some((e) => e.name === 'NATS_URL')));
+    const speakers = workloads.filter((w) =>
+      w.spec?.template?.spec.containers.some((c) => c.env?.some((e) => e.name === 'NATS_URL')),
+    );
     expect(speakers.map((w) => w.metadata.name).sort()).toEqual(['campaign', 'gateway']);
     for (const workload of speakers) {
       const pod = workload.spec?.template?.spec;
@@ -116,7 +122,10 @@ describe('deploy/k8s', () => {
         const file = env.find((e) => e.name === 'NATS_NKEY_SEED_FILE')?.value ?? '';
         const mount = container.volumeMounts?.find((m) => file.startsWith(`${m.mountPath}/`));
         const volume = pod?.volumes?.find((v) => v.name === mount?.name);
-        expect([workload.metadata.name, volume?.secret?.secretName]).toEqual([workload.metadata.name, expect.stringMatching(/-nats$/)]);
+        expect([workload.metadata.name, volume?.secret?.secretName]).toEqual([
+          workload.metadata.name,
+          expect.stringMatching(/-nats$/),
+        ]);
         seeds.add(volume?.secret?.secretName ?? '');
       }
     }

@@ -99,9 +99,7 @@ export function freezeTypeParsers(): void {
 
 const shieldedTypes = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    format === 'binary'
-      ? types.getTypeParser(oid, 'binary')
-      : (snapshot?.get(oid) ?? types.getTypeParser(oid, 'text')),
+    format === 'binary' ? types.getTypeParser(oid, 'binary') : (snapshot?.get(oid) ?? types.getTypeParser(oid, 'text')),
 } as CustomTypesConfig;
 
 /** A pool for Élan's store or the plain adapter: `size` connections, shielded type parsers. */

@@ -38,9 +38,18 @@ async function main(): Promise<void> {
     const runs = RUNS_BEFORE_EXPLAIN + 1;
     const each = (make: (i: number) => Promise<unknown>) => capture(runs, make);
     const scenarios: Array<[string, Captured[]]> = [
-      ['append: 1 event, new stream', await each((i) => store.append(`pledge-new${i}`, pledgeEvents(`pledge-new${i}`, 0, 1), 'no_stream'))],
-      ['append: 1 event, stream at version 10', await each((i) => store.append(`pledge-seed${i}`, pledgeEvents(`pledge-seed${i}`, 10, 1), 10))],
-      ['append: 10 events, stream at version 10', await each((i) => store.append(`pledge-seed${100 + i}`, pledgeEvents(`pledge-seed${100 + i}`, 10, 10), 10))],
+      [
+        'append: 1 event, new stream',
+        await each((i) => store.append(`pledge-new${i}`, pledgeEvents(`pledge-new${i}`, 0, 1), 'no_stream')),
+      ],
+      [
+        'append: 1 event, stream at version 10',
+        await each((i) => store.append(`pledge-seed${i}`, pledgeEvents(`pledge-seed${i}`, 10, 1), 10)),
+      ],
+      [
+        'append: 10 events, stream at version 10',
+        await each((i) => store.append(`pledge-seed${100 + i}`, pledgeEvents(`pledge-seed${100 + i}`, 10, 10), 10)),
+      ],
       ['readAll: 1,000 events from the start', await each(() => store.readAll(LOG_START, 1000))],
       ['readAll: 1,000 events from the middle', await each(() => store.readAll(logPositionOf(middle), 1000))],
     ];
@@ -63,7 +72,10 @@ function capturingPool(url: string) {
   const pool = newPool(url, 8);
   const run = pool.query.bind(pool) as (config: QueryConfig) => Promise<unknown>;
   let sink: Captured[] | undefined;
-  (pool as unknown as { query: (config: QueryConfig | string, values?: unknown[]) => Promise<unknown> }).query = (config, values) => {
+  (pool as unknown as { query: (config: QueryConfig | string, values?: unknown[]) => Promise<unknown> }).query = (
+    config,
+    values,
+  ) => {
     const c: QueryConfig = typeof config === 'string' ? { text: config, values } : config;
     if (!sink) return run(c);
     sink.push({ name: c.name, text: c.text, values: (c.values ?? []) as unknown[] });

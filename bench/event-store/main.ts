@@ -50,15 +50,12 @@ async function run(options: BenchOptions, db: BenchDatabase): Promise<BenchResul
         const session = await adapter.connect(writers);
         try {
           const tag = `${adapter.name}${eventsPerAppend}e${writers}`;
-          const measured = await measureAppends(
-            session,
-            { writers, eventsPerAppend, tag },
-            timing,
-            () => db.backendCpuSeconds(),
-          );
+          const measured = await measureAppends(session, { writers, eventsPerAppend, tag }, timing, () => db.backendCpuSeconds());
           results[adapter.name].appends[appendKey(eventsPerAppend, writers)] = measured;
           results[adapter.name].logEvents += measured.eventsWritten;
-          progress(`${adapter.name.padEnd(6)} ${eventsPerAppend} ev × ${writers} writers: ${Math.round(measured.eventsPerSecond)} events/s`);
+          progress(
+            `${adapter.name.padEnd(6)} ${eventsPerAppend} ev × ${writers} writers: ${Math.round(measured.eventsPerSecond)} events/s`,
+          );
         } finally {
           await session.close();
         }

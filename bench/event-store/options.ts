@@ -13,8 +13,7 @@ export interface BenchOptions {
 const ALL_ADAPTERS: readonly AdapterName[] = ['ours', 'plain', 'emmett'];
 
 export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
-  const flag = (name: string): string | undefined =>
-    argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const flag = (name: string): string | undefined => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const setting = (name: string, variable: string) => flag(name) ?? env[variable];
 
   const adapters = list(setting('adapters', 'BENCH_ADAPTERS')) ?? [...ALL_ADAPTERS];
@@ -34,7 +33,10 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
 }
 
 function list(value: string | undefined): string[] | undefined {
-  return value?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return value
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 function numbers(value: string | undefined): number[] | undefined {

@@ -19,8 +19,7 @@ export interface RunInfo {
   readonly wallSeconds: number;
 }
 
-export const appendKey = (eventsPerAppend: number, writers: number): string =>
-  `append_${eventsPerAppend}ev_${writers}w`;
+export const appendKey = (eventsPerAppend: number, writers: number): string => `append_${eventsPerAppend}ev_${writers}w`;
 
 export function emptyResults(adapters: readonly AdapterName[]): BenchResults {
   const results = {} as BenchResults;
@@ -48,8 +47,7 @@ export function renderTable(results: BenchResults, options: BenchOptions, run: R
   const header = ['events/s', ...adapters, ...comparisons(adapters).map((c) => `ours/${c}`)];
   const workloads: Array<[string, string]> = [];
   for (const e of options.eventsPerAppend)
-    for (const w of options.writers)
-      workloads.push([appendKey(e, w), `append ${e} ev, ${w} writer${w > 1 ? 's' : ''}`]);
+    for (const w of options.writers) workloads.push([appendKey(e, w), `append ${e} ev, ${w} writer${w > 1 ? 's' : ''}`]);
   workloads.push(['read_all', `read all, pages of ${options.pageSize}`]);
 
   for (const [key, label] of workloads) {
@@ -111,8 +109,7 @@ function readLine(adapter: AdapterName, r: AdapterResults): string {
   return `${adapter}: log of ${log} events; the read window covered ${passes(read, r.logEvents).toFixed(2)} of it${held}`;
 }
 
-const passes = (read: ReadMeasurement, logEvents: number): number =>
-  logEvents === 0 ? 0 : read.eventsRead / logEvents;
+const passes = (read: ReadMeasurement, logEvents: number): number => (logEvents === 0 ? 0 : read.eventsRead / logEvents);
 
 function comparisons(adapters: readonly AdapterName[]): Array<'plain' | 'emmett'> {
   if (!adapters.includes('ours')) return [];
@@ -124,7 +121,9 @@ function targetLines(results: BenchResults): string[] {
     const r = ratio(results, TARGET_KEY, other);
     if (r === null) return [];
     const target = TARGETS[other];
-    return [`target at 8 writers, 1-event appends: ours/${other} = ${r.toFixed(2)} (≥ ${target.toFixed(1)}: ${r >= target ? 'met' : 'MISSED'})`];
+    return [
+      `target at 8 writers, 1-event appends: ours/${other} = ${r.toFixed(2)} (≥ ${target.toFixed(1)}: ${r >= target ? 'met' : 'MISSED'})`,
+    ];
   });
 }
 

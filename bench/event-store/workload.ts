@@ -104,17 +104,11 @@ export async function measureAppends(
     eventsWritten,
     nodeCpuUsPerEvent: (nodeCpu.user + nodeCpu.system) / eventsWritten,
     serverCpuUsPerEvent:
-      serverCpuBefore === null || serverCpuAfter === null
-        ? null
-        : ((serverCpuAfter - serverCpuBefore) * 1e6) / eventsWritten,
+      serverCpuBefore === null || serverCpuAfter === null ? null : ((serverCpuAfter - serverCpuBefore) * 1e6) / eventsWritten,
   };
 }
 
-export async function measureReadAll(
-  session: AdapterSession,
-  pageSize: number,
-  timing: Timing,
-): Promise<ReadMeasurement> {
+export async function measureReadAll(session: AdapterSession, pageSize: number, timing: Timing): Promise<ReadMeasurement> {
   await readFor(session, pageSize, timing.warmupMs);
   return readFor(session, pageSize, timing.measureMs);
 }

@@ -19,7 +19,8 @@ export class ConsumerProcess {
     child.once('exit', (code, signal) => {
       this.exited = true;
       for (const resolve of this.progressWaiters.splice(0)) resolve();
-      for (const { reject } of this.waiting.values()) reject(new Error(`consumer process exited (code ${code}, signal ${signal})`));
+      for (const { reject } of this.waiting.values())
+        reject(new Error(`consumer process exited (code ${code}, signal ${signal})`));
       this.waiting.clear();
     });
   }
@@ -27,7 +28,9 @@ export class ConsumerProcess {
   static start(): ConsumerProcess {
     const child = fork(join(__dirname, 'consumer-service.ts'), [], {
       // The parent's flags (`-r @swc-node/register`, and any preload a diagnosis adds).
-      execArgv: process.execArgv.some((arg) => arg.includes('@swc-node/register')) ? process.execArgv : ['-r', '@swc-node/register'],
+      execArgv: process.execArgv.some((arg) => arg.includes('@swc-node/register'))
+        ? process.execArgv
+        : ['-r', '@swc-node/register'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     return new ConsumerProcess(child);

@@ -22,7 +22,15 @@ let baselineAcks = 0;
 /** Effects handled in a transaction that has not ended yet, by connection. */
 const pending = new Map<unknown, Pending[]>();
 let windowState:
-  | { startedAt: number; effects: number; baselineAcks: number; cpu: NodeJS.CpuUsage; commitLags: number[]; handlerLags: number[]; tx: ReturnType<typeof emptyTotals> }
+  | {
+      startedAt: number;
+      effects: number;
+      baselineAcks: number;
+      cpu: NodeJS.CpuUsage;
+      commitLags: number[];
+      handlerLags: number[];
+      tx: ReturnType<typeof emptyTotals>;
+    }
   | undefined;
 
 let pool: Pool | undefined;
@@ -85,7 +93,8 @@ async function startEndToEnd(command: StartEndToEnd): Promise<void> {
         else pending.set(client, [{ sentAt: payload.sentAt, handledAt }]);
       }),
     ],
-    onError: (error, message) => send({ kind: 'error', error: `consumer ${message.subject} ${message.eventId ?? ''}: ${String(error)}` }),
+    onError: (error, message) =>
+      send({ kind: 'error', error: `consumer ${message.subject} ${message.eventId ?? ''}: ${String(error)}` }),
   };
   await resume();
 }
@@ -208,7 +217,8 @@ process.on('message', (request: Request) => {
       send({ kind: 'reply', id: request.id, body });
       if (request.kind === 'shutdown') process.disconnect();
     },
-    (error: unknown) => send({ kind: 'failed', id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      send({ kind: 'failed', id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });
 // The bench went away: so does this service.

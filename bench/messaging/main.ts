@@ -127,7 +127,9 @@ async function measureWindow(
   const ours =
     cpuUs(before.cpu, after.cpu) / 1e6 +
     report.cpuUs / 1e6 +
-    (before.postgresS && after.postgresS ? after.postgresS.publisher + after.postgresS.consumer - before.postgresS.publisher - before.postgresS.consumer : 0) +
+    (before.postgresS && after.postgresS
+      ? after.postgresS.publisher + after.postgresS.consumer - before.postgresS.publisher - before.postgresS.consumer
+      : 0) +
     (before.natsS !== null && after.natsS !== null ? after.natsS - before.natsS : 0);
   return {
     report,
@@ -143,8 +145,12 @@ async function measureWindow(
       cpu: {
         publisher: cpuUs(before.cpu, after.cpu) / Math.max(delivered, 1),
         consumer: report.cpuUs / Math.max(delivered, 1),
-        postgresPublisher: perEvent(before.postgresS && after.postgresS && (after.postgresS.publisher - before.postgresS.publisher) * 1e6),
-        postgresConsumer: perEvent(before.postgresS && after.postgresS && (after.postgresS.consumer - before.postgresS.consumer) * 1e6),
+        postgresPublisher: perEvent(
+          before.postgresS && after.postgresS && (after.postgresS.publisher - before.postgresS.publisher) * 1e6,
+        ),
+        postgresConsumer: perEvent(
+          before.postgresS && after.postgresS && (after.postgresS.consumer - before.postgresS.consumer) * 1e6,
+        ),
         nats: perEvent(before.natsS === null || after.natsS === null ? null : (after.natsS - before.natsS) * 1e6),
       },
       relay:
@@ -197,13 +203,26 @@ async function runBaseline(run: Run, nc: NatsConnection, natsUrl: string): Promi
   const load = baselineLoad(
     nc.jetstream(),
     { subject, type: `BenchBaseline${run.runId}`, version: 1 },
-    { inFlight: options.baselineInFlight, backlog: options.backlog, acks: () => consumer.baselineAcks, progress: () => consumer.nextProgress(), stop: () => stop },
+    {
+      inFlight: options.baselineInFlight,
+      backlog: options.backlog,
+      acks: () => consumer.baselineAcks,
+      progress: () => consumer.nextProgress(),
+      stop: () => stop,
+    },
     counters,
   );
   let result: PhaseResult;
   try {
     await sleep(options.warmupMs);
-    ({ result } = await measureWindow(run, counters, options.measureMs, 'baseline: JetStream publish → consume → ack', 'baseline', () => counters.issued - consumer.baselineAcks));
+    ({ result } = await measureWindow(
+      run,
+      counters,
+      options.measureMs,
+      'baseline: JetStream publish → consume → ack',
+      'baseline',
+      () => counters.issued - consumer.baselineAcks,
+    ));
   } finally {
     stop = true;
     await load;
@@ -214,7 +233,11 @@ async function runBaseline(run: Run, nc: NatsConnection, natsUrl: string): Promi
   return result;
 }
 
-async function runMaximum(run: Run, store: PostgresEventStore, appendedBefore: number): Promise<{ result: PhaseResult; appended: number }> {
+async function runMaximum(
+  run: Run,
+  store: PostgresEventStore,
+  appendedBefore: number,
+): Promise<{ result: PhaseResult; appended: number }> {
   const { options, consumer } = run;
   const counters = newCounters();
   let stop = false;
@@ -234,7 +257,16 @@ async function runMaximum(run: Run, store: PostgresEventStore, appendedBefore: n
   let result: PhaseResult;
   try {
     await sleep(options.warmupMs);
-    ({ result } = await measureWindow(run, counters, options.measureMs, `end to end, ${options.writers} writers`, 'e2e', backlog, null, 'max'));
+    ({ result } = await measureWindow(
+      run,
+      counters,
+      options.measureMs,
+      `end to end, ${options.writers} writers`,
+      'e2e',
+      backlog,
+      null,
+      'max',
+    ));
   } finally {
     stop = true;
     await load;
@@ -243,15 +275,31 @@ async function runMaximum(run: Run, store: PostgresEventStore, appendedBefore: n
   return { result, appended: counters.done };
 }
 
-async function runHalf(run: Run, store: PostgresEventStore, ratePerS: number, appendedBefore: number): Promise<{ result: PhaseResult; appended: number }> {
+async function runHalf(
+  run: Run,
+  store: PostgresEventStore,
+  ratePerS: number,
+  appendedBefore: number,
+): Promise<{ result: PhaseResult; appended: number }> {
   const { options, consumer } = run;
   const counters = newCounters();
   // The schedule runs a little past the window, so the window only sees the steady rate.
-  const schedule = paced(store, { ratePerS, durationMs: options.warmupMs + options.lagMeasureMs + 500, lanes: PACED_LANES, tag: 'half' }, counters);
+  const schedule = paced(
+    store,
+    { ratePerS, durationMs: options.warmupMs + options.lagMeasureMs + 500, lanes: PACED_LANES, tag: 'half' },
+    counters,
+  );
   let measured: { result: PhaseResult };
   try {
     await sleep(options.warmupMs);
-    measured = await measureWindow(run, counters, options.lagMeasureMs, `end to end, paced at ${Math.round(ratePerS)}/s`, 'e2e', () => counters.issued - (consumer.effects - appendedBefore));
+    measured = await measureWindow(
+      run,
+      counters,
+      options.lagMeasureMs,
+      `end to end, paced at ${Math.round(ratePerS)}/s`,
+      'e2e',
+      () => counters.issued - (consumer.effects - appendedBefore),
+    );
   } finally {
     await schedule.catch(() => undefined);
   }
@@ -259,7 +307,10 @@ async function runHalf(run: Run, store: PostgresEventStore, ratePerS: number, ap
   const late = percentiles(stats.lateMs);
   await drain(consumer, appendedBefore + counters.done);
   return {
-    result: { ...measured.result, pacing: { targetPerS: ratePerS, lateP99Ms: late.p99, lateMaxMs: late.max, starved: stats.starved } },
+    result: {
+      ...measured.result,
+      pacing: { targetPerS: ratePerS, lateP99Ms: late.p99, lateMaxMs: late.max, starved: stats.starved },
+    },
     appended: counters.done,
   };
 }
@@ -285,7 +336,12 @@ async function benchmark(
   const relayTotals: RelayTotals = { batches: 0, published: 0, ackWaitMs: 0, emptyPolls: 0 };
   const relayTx = emptyTotals();
   // Idle connections stay open: a backend that exits would take its CPU time out of the count.
-  const pool = (res.pool = new Pool({ connectionString: db.url, max: options.writers + 4, idleTimeoutMillis: 0, application_name: 'bench-publisher' }));
+  const pool = (res.pool = new Pool({
+    connectionString: db.url,
+    max: options.writers + 4,
+    idleTimeoutMillis: 0,
+    application_name: 'bench-publisher',
+  }));
   pool.on('error', (error) => progress(`publisher pool: ${error.message}`));
   const monitor = (res.monitor = new Client({ connectionString: db.url, application_name: 'bench-monitor' }));
   await monitor.connect();
@@ -298,7 +354,10 @@ async function benchmark(
     relayTx.statements += end.statements;
     relayTx.busyMs += end.endedAt - end.beganAt;
   });
-  const store = (res.store = await PostgresEventStore.open(pool, { schema: PUBLISHER_SCHEMA, notifyOtherProcesses: options.notify }));
+  const store = (res.store = await PostgresEventStore.open(pool, {
+    schema: PUBLISHER_SCHEMA,
+    notifyOtherProcesses: options.notify,
+  }));
   const nc = (res.nc = await connect({ servers: natsUrl, maxReconnectAttempts: -1, noAsyncTraces: options.noAsyncTraces }));
   await ensureStreams(await nc.jetstreamManager());
   const contract = benchContract(runId);
@@ -330,7 +389,16 @@ async function benchmark(
   await relay.start();
 
   const server = res.server;
-  const run: Run = { options, runId, monitor, natsPid: server?.pid, consumer, relayTotals, relayTx, clockOffsetMs: clock.offsetMs };
+  const run: Run = {
+    options,
+    runId,
+    monitor,
+    natsPid: server?.pid,
+    consumer,
+    relayTotals,
+    relayTx,
+    clockOffsetMs: clock.offsetMs,
+  };
 
   progress('baseline: bare JetStream publish → consume → ack …');
   const baseline = await runBaseline(run, nc, natsUrl);
@@ -370,7 +438,9 @@ async function benchmark(
   // Every appended event has exactly one committed effect, and nothing went wrong on the way.
   const appended = max.appended + half.appended + (stages?.[0]?.events ?? 0);
   const [effects, inbox, events] = await Promise.all([
-    pool.query<{ n: string; distinct: string }>(`SELECT count(*) AS n, count(DISTINCT event_id) AS distinct FROM ${CONSUMER_SCHEMA}.effects`),
+    pool.query<{ n: string; distinct: string }>(
+      `SELECT count(*) AS n, count(DISTINCT event_id) AS distinct FROM ${CONSUMER_SCHEMA}.effects`,
+    ),
     pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${CONSUMER_SCHEMA}.inbox WHERE consumer = $1`, [durableName]),
     pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${PUBLISHER_SCHEMA}.events`),
   ]);
@@ -388,7 +458,12 @@ async function benchmark(
     await jsm.streams.purge(ELAN_STREAM, { filter: contract.subject }).catch(() => undefined);
     await jsm.streams.purge(ELAN_STREAM, { filter: baselineSubject(runId) }).catch(() => undefined);
   }
-  return { results: { baseline, max: max.result, half: half.result, ...(stages && { stages }) }, checks, clockOffsetMs: clock.offsetMs, postgres };
+  return {
+    results: { baseline, max: max.result, half: half.result, ...(stages && { stages }) },
+    checks,
+    clockOffsetMs: clock.offsetMs,
+    postgres,
+  };
 }
 
 async function release(res: Resources): Promise<void> {
@@ -424,7 +499,9 @@ async function main(): Promise<void> {
   }
   const info = {
     postgres: outcome.postgres,
-    nats: res.server?.description ?? `nats at ${process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222'} (shared; run-unique subjects and consumers, removed at the end)`,
+    nats:
+      res.server?.description ??
+      `nats at ${process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222'} (shared; run-unique subjects and consumers, removed at the end)`,
     cpus: cpus().length,
     clockOffsetMs: outcome.clockOffsetMs,
     wallSeconds: (now() - started) / 1000,

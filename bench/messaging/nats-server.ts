@@ -24,7 +24,8 @@ const CANDIDATES = ['/usr/sbin/nats-server', '/usr/local/bin/nats-server', '/usr
 
 export async function spawnNatsServer(): Promise<BenchNatsServer> {
   const binary = CANDIDATES.find(executable);
-  if (!binary) throw new Error(`no nats-server in ${CANDIDATES.join(', ')}; run with --nats=local to use NATS_URL or 127.0.0.1:4222`);
+  if (!binary)
+    throw new Error(`no nats-server in ${CANDIDATES.join(', ')}; run with --nats=local to use NATS_URL or 127.0.0.1:4222`);
   const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const storeDir = await mkdtemp(join(tmpdir(), 'elan-bench-nats-'));
   let lastError: unknown;

@@ -37,8 +37,7 @@ export interface MessagingBenchOptions {
 }
 
 export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): MessagingBenchOptions {
-  const flag = (name: string): string | undefined =>
-    argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const flag = (name: string): string | undefined => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const setting = (name: string, variable: string): string | undefined => flag(name) ?? env[variable];
   const int = (name: string, variable: string, fallback: number): number => {
     const text = setting(name, variable);

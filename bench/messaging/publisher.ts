@@ -57,7 +57,14 @@ async function appendOn(store: PostgresEventStore, lane: Lane, counters: LoadCou
 
 export async function saturate(
   store: PostgresEventStore,
-  options: { writers: number; backlog: number; tag: string; effects: () => number; progress: () => Promise<void>; stop: () => boolean },
+  options: {
+    writers: number;
+    backlog: number;
+    tag: string;
+    effects: () => number;
+    progress: () => Promise<void>;
+    stop: () => boolean;
+  },
   counters: LoadCounters,
 ): Promise<void> {
   const writer = async (w: number): Promise<void> => {
@@ -83,7 +90,11 @@ export async function paced(
   options: { ratePerS: number; durationMs: number; lanes: number; tag: string },
   counters: LoadCounters,
 ): Promise<PacedStats> {
-  const free: Lane[] = Array.from({ length: options.lanes }, (_, i) => ({ prefix: `pledge-${options.tag}l${i}`, stream: 0, version: 0 }));
+  const free: Lane[] = Array.from({ length: options.lanes }, (_, i) => ({
+    prefix: `pledge-${options.tag}l${i}`,
+    stream: 0,
+    version: 0,
+  }));
   const inFlight = new Set<Promise<void>>();
   const interval = 1000 / options.ratePerS;
   const lateMs: number[] = [];

@@ -17,8 +17,21 @@ export interface PhaseResult {
   /** Handler start − append issued, ms: what the handler writes in its row. */
   readonly handlerLag: Percentiles | null;
   /** CPU per delivered event, µs. */
-  readonly cpu: { publisher: number; consumer: number; postgresPublisher: number | null; postgresConsumer: number | null; nats: number | null };
-  readonly relay: { batches: number; eventsPerBatch: number; ackWaitMs: number; statementsPerBatch: number; txMs: number; emptyPolls: number } | null;
+  readonly cpu: {
+    publisher: number;
+    consumer: number;
+    postgresPublisher: number | null;
+    postgresConsumer: number | null;
+    nats: number | null;
+  };
+  readonly relay: {
+    batches: number;
+    eventsPerBatch: number;
+    ackWaitMs: number;
+    statementsPerBatch: number;
+    txMs: number;
+    emptyPolls: number;
+  } | null;
   readonly consumer: { transactions: number; eventsPerTx: number; statementsPerTx: number; txMs: number } | null;
   readonly pacing: { targetPerS: number; lateP99Ms: number; lateMaxMs: number; starved: number } | null;
   /** Events issued but not yet delivered, sampled every 20 ms: mean, and share of samples at the cap. */
@@ -77,7 +90,16 @@ export function renderTable(r: MessagingResults, options: MessagingBenchOptions,
     ]),
   ];
   const cpu = [
-    ['CPU µs per delivered event', 'publisher node', 'its postgres', 'consumer node', 'its postgres', 'nats-server', 'total', 'CPUs busy: run / machine'],
+    [
+      'CPU µs per delivered event',
+      'publisher node',
+      'its postgres',
+      'consumer node',
+      'its postgres',
+      'nats-server',
+      'total',
+      'CPUs busy: run / machine',
+    ],
     ...phases.map((p) => {
       const parts = [p.cpu.publisher, p.cpu.postgresPublisher, p.cpu.consumer, p.cpu.postgresConsumer, p.cpu.nats];
       return [
@@ -89,7 +111,19 @@ export function renderTable(r: MessagingResults, options: MessagingBenchOptions,
     }),
   ];
   const where = [
-    ['where the time goes', 'relay batches', 'empty polls', 'ev/batch', 'ack wait', 'stmts', 'relay tx', 'consumer tx', 'ev/tx', 'stmts', 'tx time'],
+    [
+      'where the time goes',
+      'relay batches',
+      'empty polls',
+      'ev/batch',
+      'ack wait',
+      'stmts',
+      'relay tx',
+      'consumer tx',
+      'ev/tx',
+      'stmts',
+      'tx time',
+    ],
     ...[r.max, r.half].map((p) => [
       p.label,
       count(p.relay?.batches),
@@ -181,7 +215,9 @@ function grid(rows: string[][]): string[] {
   );
 }
 
-const count = (n: number | undefined): string => (n === undefined || !Number.isFinite(n) ? '—' : Math.round(n).toLocaleString('en-US'));
-const fixed = (n: number | undefined, digits: number): string => (n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits));
+const count = (n: number | undefined): string =>
+  n === undefined || !Number.isFinite(n) ? '—' : Math.round(n).toLocaleString('en-US');
+const fixed = (n: number | undefined, digits: number): string =>
+  n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits);
 const ms = (n: number | undefined): string => (n === undefined || !Number.isFinite(n) ? '—' : `${n.toFixed(1)} ms`);
 const round = (n: number, digits: number): number | null => (Number.isFinite(n) ? Number(n.toFixed(digits)) : null);

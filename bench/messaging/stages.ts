@@ -50,7 +50,13 @@ async function waitFor(done: () => boolean, what: string): Promise<void> {
 }
 
 interface Meter {
-  stop(): Promise<{ seconds: number; nodeUs: number; postgresUs: number | null; natsUs: number | null; machineCpus: number | null }>;
+  stop(): Promise<{
+    seconds: number;
+    nodeUs: number;
+    postgresUs: number | null;
+    natsUs: number | null;
+    machineCpus: number | null;
+  }>;
 }
 
 async function meter(ctx: StageContext, side: 'publisher' | 'consumer'): Promise<Meter> {
@@ -146,7 +152,11 @@ export async function runStages(ctx: StageContext): Promise<StageResult[]> {
     label: 'consumer: JetStream → effects',
     events: report.effects,
     perS: (report.effects * 1000) / (report.endedAt - report.startedAt),
-    cpu: { node: report.cpuUs / report.effects, postgres: per(r.postgresUs, report.effects), nats: per(r.natsUs, report.effects) },
+    cpu: {
+      node: report.cpuUs / report.effects,
+      postgres: per(r.postgresUs, report.effects),
+      nats: per(r.natsUs, report.effects),
+    },
     machineBusyCpus: r.machineCpus,
     detail:
       `${report.transactions} transactions of ${(report.effects / report.transactions).toFixed(0)} events, ` +

@@ -56,7 +56,13 @@ export async function addTier(api: Api, holder: Account, campaignId: string, def
 }
 
 /** The command reply of a lifecycle step that must succeed. */
-export async function step(api: Api, caller: Account, campaignId: string, action: string, body?: object): Promise<{ status: string; version: number }> {
+export async function step(
+  api: Api,
+  caller: Account,
+  campaignId: string,
+  action: string,
+  body?: object,
+): Promise<{ status: string; version: number }> {
   const test = api.post(`/api/campaigns/${campaignId}/${action}`, caller);
   const response = await (body ? test.send(body) : test);
   if (response.status !== 200) throw new Error(`${action} answered ${response.status}: ${JSON.stringify(response.body)}`);

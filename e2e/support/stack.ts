@@ -61,10 +61,16 @@ export class Stack {
       authorization: {
         config: await readFile(join(credentialsDir, 'nats-authorization.conf'), 'utf8'),
         // The campaign service's user may ask for JetStream's account info, as the probe does.
-        probeAs: { authenticator: nkeyAuthenticator(await seedBytes(join(credentialsDir, 'campaign.nkey'))), inboxPrefix: '_INBOX.campaign' },
+        probeAs: {
+          authenticator: nkeyAuthenticator(await seedBytes(join(credentialsDir, 'campaign.nkey'))),
+          inboxPrefix: '_INBOX.campaign',
+        },
       },
     });
-    const admin = { email: `admin-${suffix.replace(/_/g, '-')}@example.org`, password: `admin password ${randomBytes(8).toString('hex')}` };
+    const admin = {
+      email: `admin-${suffix.replace(/_/g, '-')}@example.org`,
+      password: `admin password ${randomBytes(8).toString('hex')}`,
+    };
     const env: NodeJS.ProcessEnv = {
       ...withoutNatsSeed(process.env),
       DATABASE_URL,
@@ -124,7 +130,9 @@ export class Stack {
     const child = Child.start({ name: 'campaign service', ...node(CAMPAIGN_MAIN), env: this.envOf('campaign'), ipc: true });
     this.campaign = child;
     const ready = new Promise<void>((done) => child.process.on('message', (message) => message === 'ready' && done()));
-    await child.unlessItExits(withDeadline(ready, START_TIMEOUT_MS, () => `the campaign service did not say 'ready':\n${child.tail()}`));
+    await child.unlessItExits(
+      withDeadline(ready, START_TIMEOUT_MS, () => `the campaign service did not say 'ready':\n${child.tail()}`),
+    );
   }
 
   /** Stops the campaign service (SIGTERM) and resolves to its exit code. */
@@ -153,7 +161,11 @@ export class Stack {
     for (let attempt = 1; ; attempt++) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
-      const child = Child.start({ name: 'gateway', ...node(GATEWAY_MAIN), env: { ...this.envOf('gateway'), PORT: String(port) } });
+      const child = Child.start({
+        name: 'gateway',
+        ...node(GATEWAY_MAIN),
+        env: { ...this.envOf('gateway'), PORT: String(port) },
+      });
       this.gateway = child;
       try {
         await child.unlessItExits(
@@ -176,13 +188,19 @@ export class Stack {
 /** The stack's NKeys, made the way an operator makes them: `npm run nats:credentials`. */
 async function makeNatsCredentials(label: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), `elan-e2e-nats-credentials-${label}-`));
-  const made = await run('npm', ['run', '--silent', 'nats:credentials', '--', '--out', dir], withoutNatsSeed(process.env), START_TIMEOUT_MS);
+  const made = await run(
+    'npm',
+    ['run', '--silent', 'nats:credentials', '--', '--out', dir],
+    withoutNatsSeed(process.env),
+    START_TIMEOUT_MS,
+  );
   if (made.code !== 0) throw new Error(`npm run nats:credentials failed:\n${made.stderr}`);
   return dir;
 }
 
 /** A seed file's key, as `nkeyAuthenticator` takes it (without the file's newline). */
-export const seedBytes = async (file: string): Promise<Uint8Array> => new TextEncoder().encode((await readFile(file, 'utf8')).trim());
+export const seedBytes = async (file: string): Promise<Uint8Array> =>
+  new TextEncoder().encode((await readFile(file, 'utf8')).trim());
 
 /** A seed in the test runner's own environment must not reach a process it was not made for. */
 const withoutNatsSeed = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {

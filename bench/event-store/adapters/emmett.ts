@@ -10,11 +10,7 @@
  * `(transaction_id, global_position)`), so the read workload calls exactly that.
  */
 import { Pool } from 'pg';
-import {
-  getPostgreSQLEventStore,
-  readMessagesBatch,
-  type PostgresEventStore,
-} from '@event-driven-io/emmett-postgresql';
+import { getPostgreSQLEventStore, readMessagesBatch, type PostgresEventStore } from '@event-driven-io/emmett-postgresql';
 import type { AdapterSession, EventStoreAdapter } from '../adapter';
 import { freezeTypeParsers, guarded } from '../database';
 

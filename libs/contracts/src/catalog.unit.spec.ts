@@ -83,10 +83,7 @@ const requestSamples: Record<
       invalid: { field: 'pledgeId', payload: { campaignId: CAMPAIGN, tierId: TIER } },
     },
     reply: {
-      valid: [
-        { outcome: 'reserved', reservationId: PLEDGE, expiresAt: '2026-03-02T08:15:00Z' },
-        { outcome: 'sold_out' },
-      ],
+      valid: [{ outcome: 'reserved', reservationId: PLEDGE, expiresAt: '2026-03-02T08:15:00Z' }, { outcome: 'sold_out' }],
       invalid: { field: 'expiresAt', payload: { outcome: 'reserved', reservationId: PLEDGE } },
     },
   },
@@ -121,11 +118,14 @@ describe('the contract catalog', () => {
     expect(subject).toBe(`elan.${c.service}.${c.type}.v${c.version}`);
   });
 
-  it.each(requests.map((c) => [c.subject, c] as const))('names request %s rpc.<service>.<Name>.v<n>, outside elan.>', (subject, c) => {
-    expect(subject).toMatch(REQUEST_SUBJECT);
-    expect(subject).toBe(`rpc.${c.service}.${c.name}.v${c.version}`);
-    expect(subject.startsWith('elan.')).toBe(false);
-  });
+  it.each(requests.map((c) => [c.subject, c] as const))(
+    'names request %s rpc.<service>.<Name>.v<n>, outside elan.>',
+    (subject, c) => {
+      expect(subject).toMatch(REQUEST_SUBJECT);
+      expect(subject).toBe(`rpc.${c.service}.${c.name}.v${c.version}`);
+      expect(subject.startsWith('elan.')).toBe(false);
+    },
+  );
 
   it('has a sample for every contract and no sample without a contract', () => {
     expect(Object.keys(eventSamples).sort()).toEqual(integrationEvents.map((c) => c.subject).sort());

@@ -32,8 +32,7 @@ export const contractShapes = (schema: z.ZodType): ContractShape[] => {
   });
 };
 
-const asSchema = (value: boolean | JsonSchema | undefined): JsonSchema =>
-  typeof value === 'object' ? value : {};
+const asSchema = (value: boolean | JsonSchema | undefined): JsonSchema => (typeof value === 'object' ? value : {});
 
 const fieldsOf = (schema: JsonSchema, prefix: string): ContractField[] =>
   Object.entries(schema.properties ?? {}).flatMap(([name, value]) => {

@@ -39,5 +39,8 @@ export const defineIntegrationEvent = <Type extends string, Schema extends z.Zod
   if (!TYPE_NAME.test(definition.type)) throw new Error(`integration event type "${definition.type}" must be PascalCase`);
   if (!Number.isInteger(definition.version) || definition.version < 1)
     throw new Error(`integration event ${definition.type} needs a positive integer version`);
-  return Object.freeze({ ...definition, subject: integrationEventSubject(definition.service, definition.type, definition.version) });
+  return Object.freeze({
+    ...definition,
+    subject: integrationEventSubject(definition.service, definition.type, definition.version),
+  });
 };

@@ -6,7 +6,11 @@ import type { ServiceName } from './integration-event';
  * one replica of `service` (its queue group). Versioned like integration events: a breaking
  * change is a new version answered beside the old one.
  */
-export interface RequestContract<Name extends string = string, Request extends z.ZodType = z.ZodType, Reply extends z.ZodType = z.ZodType> {
+export interface RequestContract<
+  Name extends string = string,
+  Request extends z.ZodType = z.ZodType,
+  Reply extends z.ZodType = z.ZodType,
+> {
   /** The service that answers. */
   readonly service: ServiceName;
   /** Stable, explicit name in the imperative (`ReserveTierUnit`) or `Get…` for queries. */

@@ -2,17 +2,15 @@
  * Typed errors of the domain. Each carries a stable `code` that crosses process boundaries
  * (request/reply error replies, RFC 7807 `type`), so callers never match on message text.
  */
-export type DomainErrorCode =
-  | 'validation_failed'
-  | 'not_found'
-  | 'illegal_state'
-  | 'concurrency_conflict'
-  | 'forbidden';
+export type DomainErrorCode = 'validation_failed' | 'not_found' | 'illegal_state' | 'concurrency_conflict' | 'forbidden';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;
 
-  constructor(message: string, readonly details: Readonly<Record<string, unknown>> = {}) {
+  constructor(
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
     super(message);
     // The class name is only for stack traces; `code` is the stable identity.
     this.name = new.target.name;

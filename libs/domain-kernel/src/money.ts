@@ -35,23 +35,21 @@ const ROUNDING_MODES: readonly RoundingMode[] = ['down', 'up', 'half_even'];
 const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
 /** Whether `value` has the shape of an ISO 4217 code, for checking input before calling `money()`. */
-export const isCurrency = (value: unknown): value is Currency =>
-  typeof value === 'string' && CURRENCY_PATTERN.test(value);
+export const isCurrency = (value: unknown): value is Currency => typeof value === 'string' && CURRENCY_PATTERN.test(value);
 
 const assertCurrency = (value: unknown): void => {
   if (!isCurrency(value))
-    throw new ValidationError(
-      `currency must be an ISO 4217 code of three uppercase letters, got ${show(value)}`,
-      { currency: value },
-    );
+    throw new ValidationError(`currency must be an ISO 4217 code of three uppercase letters, got ${show(value)}`, {
+      currency: value,
+    });
 };
 
 const assertAmount = (value: unknown, currency: Currency): void => {
   if (!Number.isSafeInteger(value))
-    throw new ValidationError(
-      `amount must be a safe integer count of minor units, got ${show(value)} ${currency}`,
-      { amount: value, currency },
-    );
+    throw new ValidationError(`amount must be a safe integer count of minor units, got ${show(value)} ${currency}`, {
+      amount: value,
+      currency,
+    });
 };
 
 /** Values built as literals or parsed from JSON bypass `money()`, so operations check operands too. */
@@ -64,10 +62,7 @@ const assertSameCurrency = (operation: string, left: Money, right: Money): void 
   assertMoney(left);
   assertMoney(right);
   if (left.currency !== right.currency)
-    throw new ValidationError(
-      `cannot ${operation} ${left.currency} and ${right.currency}: currencies differ`,
-      { left, right },
-    );
+    throw new ValidationError(`cannot ${operation} ${left.currency} and ${right.currency}: currencies differ`, { left, right });
 };
 
 /** Builds a validated Money; `-0` becomes `0` so that equal amounts are equal for Jest too. */
@@ -84,8 +79,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Every computed amount goes through here, so no result leaves the safe integer range. */
 const result = (amount: number | bigint, currency: Currency, operation: string): Money => {
-  const safe =
-    typeof amount === 'bigint' ? amount >= -MAX_SAFE && amount <= MAX_SAFE : Number.isSafeInteger(amount);
+  const safe = typeof amount === 'bigint' ? amount >= -MAX_SAFE && amount <= MAX_SAFE : Number.isSafeInteger(amount);
   if (!safe)
     throw new ValidationError(`${operation} leaves the safe integer range (${String(amount)} ${currency})`, {
       amount: String(amount),
@@ -153,27 +147,17 @@ const divide = (dividend: bigint, denominator: bigint, rounding: RoundingMode): 
  * `value × numerator / denominator`, computed exactly with BigInt and rounded once, as asked:
  * percentages, fees and exchange rates expressed as integer ratios (`7, 100` for 7 %).
  */
-export const multiplyByRatio = (
-  value: Money,
-  numerator: number,
-  denominator: number,
-  rounding: RoundingMode,
-): Money => {
+export const multiplyByRatio = (value: Money, numerator: number, denominator: number, rounding: RoundingMode): Money => {
   assertMoney(value);
   assertInteger('numerator', numerator);
   assertInteger('denominator', denominator);
-  if (denominator <= 0)
-    throw new ValidationError(`denominator must be a positive integer, got ${denominator}`, { denominator });
+  if (denominator <= 0) throw new ValidationError(`denominator must be a positive integer, got ${denominator}`, { denominator });
   if (!ROUNDING_MODES.includes(rounding))
     throw new ValidationError(`rounding must be one of ${ROUNDING_MODES.join(', ')}, got ${show(rounding)}`, {
       rounding,
     });
   const exact = BigInt(value.amount) * BigInt(numerator);
-  return result(
-    divide(exact, BigInt(denominator), rounding),
-    value.currency,
-    `${value.amount} × ${numerator} / ${denominator}`,
-  );
+  return result(divide(exact, BigInt(denominator), rounding), value.currency, `${value.amount} × ${numerator} / ${denominator}`);
 };
 
 /**
@@ -209,9 +193,7 @@ export const allocate = (value: Money, ratios: readonly number[]): Money[] => {
       .slice(0, Number(leftover))
       .map((share) => share.index),
   );
-  return shares.map((share) =>
-    money(Number(sign * (share.base + (favoured.has(share.index) ? 1n : 0n))), value.currency),
-  );
+  return shares.map((share) => money(Number(sign * (share.base + (favoured.has(share.index) ? 1n : 0n))), value.currency));
 };
 
 /** Adds up `values`; `currency` names the result of an empty list and every value must match it. */

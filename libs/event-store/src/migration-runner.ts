@@ -28,7 +28,12 @@ export const runMigrations = async (
   after?: (client: PoolClient) => Promise<void>,
 ): Promise<void> => {
   const s = assertSchemaName(schema);
-  await migrateSchema(pool, s, steps.flatMap((of) => of(s)), after);
+  await migrateSchema(
+    pool,
+    s,
+    steps.flatMap((of) => of(s)),
+    after,
+  );
 };
 
 /** `runMigrations` on migrations already built for `schema` (which the caller has checked). */

@@ -74,7 +74,9 @@ export class PostgresEventStore {
     if (events.length === 0) throw new ValidationError('an append needs at least one event', { streamId });
     const expectedVersion = toExpectedVersion(expected);
     const single = events.length === 1;
-    const values = single ? oneEventValues(streamId, expectedVersion, events[0] as NewEvent) : batchValues(streamId, expectedVersion, events);
+    const values = single
+      ? oneEventValues(streamId, expectedVersion, events[0] as NewEvent)
+      : batchValues(streamId, expectedVersion, events);
     // Inside a caller's transaction a failed statement aborts it: retrying there is pointless.
     const attempts = expectedVersion === null && !options.client ? ANY_VERSION_ATTEMPTS : 1;
     for (let attempt = 1; ; attempt++) {
@@ -142,10 +144,11 @@ export class PostgresEventStore {
   private async conflict(streamId: string, expected: ExpectedVersion, client?: PoolClient): Promise<ConcurrencyError> {
     // Only on the failure path: one more read to say what the stream's version really is.
     const actual = await this.streamVersion(streamId, client).catch(() => undefined);
-    return new ConcurrencyError(
-      `stream ${streamId} is at version ${actual ?? 'unknown'}, expected ${String(expected)}`,
-      { streamId, expected, actual },
-    );
+    return new ConcurrencyError(`stream ${streamId} is at version ${actual ?? 'unknown'}, expected ${String(expected)}`, {
+      streamId,
+      expected,
+      actual,
+    });
   }
 }
 
@@ -181,13 +184,11 @@ const toExpectedVersion = (expected: ExpectedVersion): number | null => {
 const STREAM_ID = /^[a-z][a-zA-Z0-9]*-.+$/;
 
 const assertStreamId = (streamId: string): void => {
-  if (!STREAM_ID.test(streamId))
-    throw new ValidationError(`stream id "${streamId}" must be <category>-<id>`, { streamId });
+  if (!STREAM_ID.test(streamId)) throw new ValidationError(`stream id "${streamId}" must be <category>-<id>`, { streamId });
 };
 
 const assertEventType = (type: string): string => {
-  if (typeof type !== 'string' || type.length === 0)
-    throw new ValidationError('an event needs a non-empty type', { type });
+  if (typeof type !== 'string' || type.length === 0) throw new ValidationError('an event needs a non-empty type', { type });
   return type;
 };
 

@@ -27,7 +27,11 @@ const shelves = (): Decider<Fill, Filled, Shelf> & { decisions: number } => {
   return decider;
 };
 
-const fill = (jars: number, metadata?: Fill['metadata']): Fill => ({ type: 'Fill', data: { jars }, ...(metadata && { metadata }) });
+const fill = (jars: number, metadata?: Fill['metadata']): Fill => ({
+  type: 'Fill',
+  data: { jars },
+  ...(metadata && { metadata }),
+});
 
 describe('a command handler built from a decider', () => {
   let ctx: Awaited<ReturnType<typeof openTestStore>>;

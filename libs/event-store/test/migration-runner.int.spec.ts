@@ -8,7 +8,9 @@ describe('the migration runner (real PostgreSQL)', () => {
   let schema: string;
 
   const applied = async (): Promise<string[]> =>
-    (await pool.query<{ id: string }>(`SELECT id FROM ${schema}.schema_migrations ORDER BY applied_at, id`)).rows.map((row) => row.id);
+    (await pool.query<{ id: string }>(`SELECT id FROM ${schema}.schema_migrations ORDER BY applied_at, id`)).rows.map(
+      (row) => row.id,
+    );
   const schemaExists = async (): Promise<boolean> =>
     (await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
 
@@ -17,7 +19,9 @@ describe('the migration runner (real PostgreSQL)', () => {
     { id: 'notes/0001-table', sql: `CREATE TABLE ${s}.notes (id integer PRIMARY KEY)` },
     { id: 'notes/0002-text', sql: `ALTER TABLE ${s}.notes ADD COLUMN text text NOT NULL DEFAULT ''` },
   ];
-  const tags: MigrationSteps = (s) => [{ id: 'tags/0001-table', sql: `CREATE TABLE ${s}.tags (note_id integer REFERENCES ${s}.notes (id))` }];
+  const tags: MigrationSteps = (s) => [
+    { id: 'tags/0001-table', sql: `CREATE TABLE ${s}.tags (note_id integer REFERENCES ${s}.notes (id))` },
+  ];
 
   // Not made yet: the runner makes it (or, when a step fails, leaves it unmade).
   beforeEach(async () => {

@@ -40,20 +40,30 @@ describe('a subscription to the global log', () => {
 
   it('sees every event of 8 concurrent writers exactly once, each stream in order, even past a transaction held open', async () => {
     const observer = new Observer();
-    const subscription = await started(ctx.store.subscribe({
-      name: 'observer',
-      batchSize: 300,
-      handle: async (events) => observer.observe(events),
-    }));
+    const subscription = await started(
+      ctx.store.subscribe({
+        name: 'observer',
+        batchSize: 300,
+        handle: async (events) => observer.observe(events),
+      }),
+    );
 
     // A writer whose transaction begins first and commits last: its events get the lowest
     // transaction id but become visible after everything the others wrote.
     const held: PoolClient = await ctx.pool.connect();
     cleanups.push(async () => held.release());
     await held.query('BEGIN');
-    await ctx.store.append('pledge-held', [{ type: 'PledgePlaced', data: {} }, { type: 'PledgeCommitted', data: {} }], 'no_stream', {
-      client: held,
-    });
+    await ctx.store.append(
+      'pledge-held',
+      [
+        { type: 'PledgePlaced', data: {} },
+        { type: 'PledgeCommitted', data: {} },
+      ],
+      'no_stream',
+      {
+        client: held,
+      },
+    );
 
     const writers = 8;
     const perWriter = 2_000;
@@ -107,7 +117,9 @@ describe('a subscription to the global log', () => {
 
     await appendMany('tip-first', 250);
     const errors: unknown[] = [];
-    const first = await started(ctx.store.subscribe({ name: 'effects', batchSize: 50, handle: recordEffects, onError: (e) => errors.push(e) }));
+    const first = await started(
+      ctx.store.subscribe({ name: 'effects', batchSize: 50, handle: recordEffects, onError: (e) => errors.push(e) }),
+    );
     await waitUntil(async () => (await effects()) >= 100, { timeoutMs: 10_000, description: 'some batches committed' });
     await first.stop();
     const afterStop = await effects();
@@ -119,20 +131,22 @@ describe('a subscription to the global log', () => {
     // The second run fails its first batch half-way through: the rollback must undo the
     // partial effects and the checkpoint together.
     let failedOnce = false;
-    const second = await started(ctx.store.subscribe({
-      name: 'effects',
-      batchSize: 50,
-      pollIntervalMs: 50,
-      handle: async (events, client) => {
-        await recordEffects(events.slice(0, 10), client);
-        if (!failedOnce) {
-          failedOnce = true;
-          throw new Error('crash in the middle of a batch');
-        }
-        await recordEffects(events.slice(10), client);
-      },
-      onError: (e) => errors.push(e),
-    }));
+    const second = await started(
+      ctx.store.subscribe({
+        name: 'effects',
+        batchSize: 50,
+        pollIntervalMs: 50,
+        handle: async (events, client) => {
+          await recordEffects(events.slice(0, 10), client);
+          if (!failedOnce) {
+            failedOnce = true;
+            throw new Error('crash in the middle of a batch');
+          }
+          await recordEffects(events.slice(10), client);
+        },
+        onError: (e) => errors.push(e),
+      }),
+    );
     await waitUntil(async () => (await effects()) === 400, { timeoutMs: 15_000, description: 'every effect recorded' });
     await second.stop();
 
@@ -143,11 +157,13 @@ describe('a subscription to the global log', () => {
 
   it('is woken by an append instead of waiting for its poll', async () => {
     const observer = new Observer();
-    const subscription = await started(ctx.store.subscribe({
-      name: 'quick',
-      pollIntervalMs: 60_000,
-      handle: async (events) => observer.observe(events),
-    }));
+    const subscription = await started(
+      ctx.store.subscribe({
+        name: 'quick',
+        pollIntervalMs: 60_000,
+        handle: async (events) => observer.observe(events),
+      }),
+    );
     await ctx.store.append('campaign-h1', [{ type: 'CampaignLaunched', data: {} }], 'no_stream');
     await waitUntil(() => observer.total === 1, { timeoutMs: 5_000, description: 'the append woke the subscriber' });
     await subscription.stop();
@@ -156,11 +172,13 @@ describe('a subscription to the global log', () => {
 
   it('is woken by an append from another process through NOTIFY', async () => {
     const observer = new Observer();
-    const subscription = await started(ctx.store.subscribe({
-      name: 'cross',
-      pollIntervalMs: 60_000,
-      handle: async (events) => observer.observe(events),
-    }));
+    const subscription = await started(
+      ctx.store.subscribe({
+        name: 'cross',
+        pollIntervalMs: 60_000,
+        handle: async (events) => observer.observe(events),
+      }),
+    );
     // A second store object on its own pool stands for another process: it shares nothing in memory.
     const otherPool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
     const otherStore = await PostgresEventStore.open(otherPool, { schema: ctx.schema });
@@ -177,7 +195,12 @@ describe('a subscription to the global log', () => {
   it('is processed by one replica at a time when several run it', async () => {
     const observer = new Observer();
     const replicas = [1, 2, 3].map(() =>
-      ctx.store.subscribe({ name: 'replicated', batchSize: 20, pollIntervalMs: 20, handle: async (events) => observer.observe(events) }),
+      ctx.store.subscribe({
+        name: 'replicated',
+        batchSize: 20,
+        pollIntervalMs: 20,
+        handle: async (events) => observer.observe(events),
+      }),
     );
     await Promise.all(replicas.map(started));
     for (let i = 0; i < 300; i++) await ctx.store.append(`payout-${i % 7}`, [{ type: 'PayoutStep', data: { i } }], 'any');

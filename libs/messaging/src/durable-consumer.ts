@@ -24,7 +24,7 @@ export interface IntegrationEventHandler<C extends IntegrationEventContract = In
 export const on = <C extends IntegrationEventContract>(
   contract: C,
   handle: (payload: PayloadOf<C>, context: HandlerContext) => Promise<void>,
-): IntegrationEventHandler => ({ contract, handle } as IntegrationEventHandler);
+): IntegrationEventHandler => ({ contract, handle }) as IntegrationEventHandler;
 
 export interface DurableConsumerOptions {
   readonly nc: NatsConnection;
@@ -44,11 +44,7 @@ export interface DurableConsumerOptions {
   readonly onError?: (error: unknown, message: { subject: string; eventId?: string }) => void;
 }
 
-type Outcome =
-  | { kind: 'ack' }
-  | { kind: 'retry'; error: unknown }
-  | { kind: 'later' }
-  | { kind: 'dead_letter'; reason: string };
+type Outcome = { kind: 'ack' } | { kind: 'retry'; error: unknown } | { kind: 'later' } | { kind: 'dead_letter'; reason: string };
 
 interface Incoming {
   readonly msg: JsMsg;
@@ -176,7 +172,8 @@ export class DurableConsumer {
     for (const msg of batch) {
       const decoded = this.decode(msg);
       if ('reason' in decoded) await this.settle(msg, { kind: 'dead_letter', reason: decoded.reason }, decoded.envelope);
-      else if (decoded.handler) incoming.push({ msg, envelope: decoded.envelope, handler: decoded.handler, payload: decoded.payload });
+      else if (decoded.handler)
+        incoming.push({ msg, envelope: decoded.envelope, handler: decoded.handler, payload: decoded.payload });
       else msg.ack(); // not a type this consumer handles: nothing to do
     }
     if (incoming.length === 0) return;
@@ -201,7 +198,9 @@ export class DurableConsumer {
 
   private decode(
     msg: JsMsg,
-  ): { reason: string; envelope?: EnvelopeHeaders } | { envelope: EnvelopeHeaders; handler?: IntegrationEventHandler; payload?: unknown } {
+  ):
+    | { reason: string; envelope?: EnvelopeHeaders }
+    | { envelope: EnvelopeHeaders; handler?: IntegrationEventHandler; payload?: unknown } {
     let envelope: EnvelopeHeaders;
     try {
       envelope = readEnvelope(msg.headers);

@@ -1,7 +1,13 @@
 import type { PoolClient } from 'pg';
 import type { JetStreamClient } from 'nats';
 import type { IntegrationEventContract } from '@elan/contracts';
-import { runMigrations, type MigrationSteps, type PostgresEventStore, type RecordedEvent, type Subscription } from '@elan/event-store';
+import {
+  runMigrations,
+  type MigrationSteps,
+  type PostgresEventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@elan/event-store';
 import { envelopeHeaders } from './headers';
 import { ELAN_STREAM } from './streams';
 

@@ -135,7 +135,9 @@ describe('messaging under faults', () => {
       description: 'four dead letters',
     });
     const letter = await jsm.streams.getMessage(DEAD_LETTER_STREAM, { last_by_subj: `dlq.${fx.contract.subject}` });
-    expect(letter.header.get(DEAD_LETTER_HEADER.reason)).toMatch(/^handler failed 3 times: Error: the handler cannot take step 3/);
+    expect(letter.header.get(DEAD_LETTER_HEADER.reason)).toMatch(
+      /^handler failed 3 times: Error: the handler cannot take step 3/,
+    );
     expect(letter.header.get(DEAD_LETTER_HEADER.consumer)).toBe(consumer.name);
     expect(letter.header.get(DEAD_LETTER_HEADER.originalSubject)).toBe(fx.contract.subject);
   });
@@ -155,7 +157,9 @@ describe('messaging under faults', () => {
       'Elan-Occurred-At': new Date().toISOString(),
     }))
       h.set(key, value);
-    await fx.nc.jetstream().publish(fx.contract.subject, new TextEncoder().encode(JSON.stringify({ step: 'one' })), { headers: h });
+    await fx.nc
+      .jetstream()
+      .publish(fx.contract.subject, new TextEncoder().encode(JSON.stringify({ step: 'one' })), { headers: h });
 
     const jsm = await fx.nc.jetstreamManager();
     await waitUntil(async () => (await jsm.streams.info(DEAD_LETTER_STREAM)).state.messages === 1, {

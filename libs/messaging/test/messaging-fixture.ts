@@ -36,9 +36,13 @@ export interface FixtureOptions {
 
 export const openFixture = async (options: FixtureOptions = {}): Promise<Fixture> => {
   const natsUrl = options.natsUrl ?? process.env.NATS_URL;
-  if (!process.env.DATABASE_URL || !natsUrl) throw new Error('run through Jest: DATABASE_URL and NATS_URL come from its global setup');
+  if (!process.env.DATABASE_URL || !natsUrl)
+    throw new Error('run through Jest: DATABASE_URL and NATS_URL come from its global setup');
   const id = randomBytes(4).toString('hex');
-  const database = await openTestStore((pool, schema) => PostgresEventStore.open(pool, { schema }), { prefix: 'pub', poolSize: 12 });
+  const database = await openTestStore((pool, schema) => PostgresEventStore.open(pool, { schema }), {
+    prefix: 'pub',
+    poolSize: 12,
+  });
   const { pool, store, schema: publisherSchema } = database;
   const consumerSchema = await database.addSchema('sub');
   const nc = await connect({ servers: natsUrl, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
@@ -78,10 +82,11 @@ export const openFixture = async (options: FixtureOptions = {}): Promise<Fixture
         handlers: [
           on(contract, async (payload, context) => {
             await handle?.(payload, context);
-            await context.client.query(
-              `INSERT INTO ${consumerSchema}.effects (event_id, stream_id, step) VALUES ($1, $2, $3)`,
-              [context.envelope.eventId, context.envelope.streamId, payload.step],
-            );
+            await context.client.query(`INSERT INTO ${consumerSchema}.effects (event_id, stream_id, step) VALUES ($1, $2, $3)`, [
+              context.envelope.eventId,
+              context.envelope.streamId,
+              payload.step,
+            ]);
           }),
         ],
         ...overrides,
@@ -93,7 +98,11 @@ export const openFixture = async (options: FixtureOptions = {}): Promise<Fixture
       for (let step = 1; step <= stepsPerStream; step++)
         await Promise.all(
           Array.from({ length: streams }, (_, s) =>
-            store.append(`probe-${s}`, [{ type: 'ProbeStepped', data: { step, amount: { amount: 100 * step, currency: 'EUR' } } }], 'any'),
+            store.append(
+              `probe-${s}`,
+              [{ type: 'ProbeStepped', data: { step, amount: { amount: 100 * step, currency: 'EUR' } } }],
+              'any',
+            ),
           ),
         );
     },

@@ -30,7 +30,11 @@ describe('integration events from one service’s log to another’s effects', (
       .start();
     await fx.appendSteps(10, 30);
     await waitUntil(async () => (await fx.effects()).length === 301, { timeoutMs: 20_000, description: 'all effects' });
-    expectExactlyOnceInOrder((await fx.effects()).filter((e) => e.stream_id !== 'probe-traced'), 10, 30);
+    expectExactlyOnceInOrder(
+      (await fx.effects()).filter((e) => e.stream_id !== 'probe-traced'),
+      10,
+      30,
+    );
     expect(envelopes).toEqual([
       expect.objectContaining({
         correlationId: 'corr-7',

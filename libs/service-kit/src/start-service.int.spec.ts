@@ -35,14 +35,17 @@ describe('startService (real PostgreSQL and NATS)', () => {
         // Tipping: a name of the contracts' list no other test of this run starts on the shared server.
         name: 'tipping',
         config: { databaseUrl, natsUrl, schema, shutdownGraceMs: 0 },
-        migrations: async (pool, name) => void (await pool.query(`CREATE SCHEMA IF NOT EXISTS ${name}`), events.push('migrations')),
+        migrations: async (pool, name) =>
+          void (await pool.query(`CREATE SCHEMA IF NOT EXISTS ${name}`), events.push('migrations')),
         compose: ({ stack }) => {
           events.push('compose');
           stack.push('a part', async () => void events.push('stop part'));
           return { parts: true };
         },
         module: () => ({ module: EmptyModule }),
-        workers: () => [{ name: 'a worker', start: () => void events.push('start worker'), stop: async () => void events.push('stop worker') }],
+        workers: () => [
+          { name: 'a worker', start: () => void events.push('start worker'), stop: async () => void events.push('stop worker') },
+        ],
       },
       { logger: false },
     );
@@ -76,7 +79,11 @@ describe('startService (real PostgreSQL and NATS)', () => {
   });
 
   it('reports the database down in its health answer when PostgreSQL does not answer', async () => {
-    const pool = openPostgresPool({ url: `postgres://127.0.0.1:${await freePort()}/elan`, owner: 'kit-test', connectionTimeoutMs: 500 });
+    const pool = openPostgresPool({
+      url: `postgres://127.0.0.1:${await freePort()}/elan`,
+      owner: 'kit-test',
+      connectionTimeoutMs: 500,
+    });
     const subject = healthSubject('pledge');
     const responder = healthResponder('pledge', nc, pool, () => undefined);
     await responder.start();

@@ -66,7 +66,11 @@ export async function startService<Config extends ServiceConfig, Parts>(
   try {
     const nc = await connectNats({ url: config.natsUrl, peer: name, seed: config.natsSeed });
     stack.push('the NATS connection', () => closeNatsConnection(nc));
-    const pool = openPostgresPool({ url: config.databaseUrl, owner: name, ...(config.poolSize !== undefined && { size: config.poolSize }) });
+    const pool = openPostgresPool({
+      url: config.databaseUrl,
+      owner: name,
+      ...(config.poolSize !== undefined && { size: config.poolSize }),
+    });
     stack.push('the PostgreSQL pool', () => pool.end());
     await definition.migrations?.(pool, config.schema);
     await ensureStreams(await nc.jetstreamManager());

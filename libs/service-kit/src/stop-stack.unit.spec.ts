@@ -12,7 +12,11 @@ describe('StopStack: what a service started, stopped once in reverse', () => {
     const stack = new StopStack(quietLogger());
     const events: string[] = [];
     stack.push('the pool', async () => void events.push('stop pool'));
-    await stack.start({ name: 'the relay', start: () => void events.push('start relay'), stop: async () => void events.push('stop relay') });
+    await stack.start({
+      name: 'the relay',
+      start: () => void events.push('start relay'),
+      stop: async () => void events.push('stop relay'),
+    });
     await Promise.all([stack.stop(), stack.stop()]);
     await stack.stop();
     expect(events).toEqual(['start relay', 'stop relay', 'stop pool']);
@@ -29,7 +33,11 @@ describe('StopStack: what a service started, stopped once in reverse', () => {
 
   it('refuses what starts once stopping began, and never starts a worker whose start failed into the stack', async () => {
     const stack = new StopStack(quietLogger());
-    const failing = { name: 'the scheduler', start: () => Promise.reject(new Error('no table')), stop: jest.fn(async () => undefined) };
+    const failing = {
+      name: 'the scheduler',
+      start: () => Promise.reject(new Error('no table')),
+      stop: jest.fn(async () => undefined),
+    };
     await expect(stack.start(failing)).rejects.toThrow('no table');
     await stack.stop();
     expect(failing.stop).not.toHaveBeenCalled();

@@ -74,10 +74,7 @@ const describeOutcome = <T>(last: Outcome<T>, lastSettled: Settled<T> | undefine
  * it rejects with a `WaitUntilTimeoutError` naming the description and the last value or error
  * (as `cause`). An attempt still running at the deadline is not awaited any further.
  */
-export const waitUntil = async <T>(
-  condition: () => T | Promise<T>,
-  options: WaitUntilOptions,
-): Promise<NonNullable<T>> => {
+export const waitUntil = async <T>(condition: () => T | Promise<T>, options: WaitUntilOptions): Promise<NonNullable<T>> => {
   const { timeoutMs, intervalMs = DEFAULT_INTERVAL_MS, description = 'the condition holds' } = options;
   if (!Number.isFinite(timeoutMs) || timeoutMs < 0)
     throw new RangeError(`waitUntil needs a finite, non-negative timeoutMs, got ${timeoutMs}`);

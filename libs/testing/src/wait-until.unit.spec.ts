@@ -35,9 +35,7 @@ describe('waitUntil', () => {
 
   it('awaits asynchronous conditions', async () => {
     const probe = holdsFromAttempt(2, 'row');
-    await expect(
-      waitUntil(async () => probe.condition(), { timeoutMs: 5_000, intervalMs: 1 }),
-    ).resolves.toBe('row');
+    await expect(waitUntil(async () => probe.condition(), { timeoutMs: 5_000, intervalMs: 1 })).resolves.toBe('row');
   });
 
   it('takes a throwing condition as not holding yet', async () => {

@@ -15,10 +15,7 @@ export interface GatewayOptions {
  * Builds the gateway application from explicit configuration; call `init()` (tests) or
  * `listen(config.port)` on it, and `close()` it (`runMain` does on SIGTERM / SIGINT). `main.ts`, `npm start` and the tests all go through here.
  */
-export async function createGateway(
-  config: GatewayConfig,
-  options: GatewayOptions = {},
-): Promise<INestApplication> {
+export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), {
     logger: options.logger ?? ['log', 'warn', 'error'],
     // Throw on a wiring error instead of calling process.exit: the caller decides what to do.

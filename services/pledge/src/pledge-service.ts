@@ -1,4 +1,10 @@
-import { serviceConfigFromEnv, startService, type RunningService, type ServiceConfig, type ServiceOptions } from '@elan/service-kit';
+import {
+  serviceConfigFromEnv,
+  startService,
+  type RunningService,
+  type ServiceConfig,
+  type ServiceOptions,
+} from '@elan/service-kit';
 import { PledgeServiceModule } from './pledge-service.module';
 
 /** The pledge service's configuration: the kit's common part (PLEDGE_SCHEMA, PLEDGE_POOL_SIZE…), nothing of its own yet. */

@@ -11,5 +11,8 @@ import { tippingConfigFromEnv, startTippingService } from './tipping-service';
  */
 runMain('tipping service', () => {
   const config = tippingConfigFromEnv(process.env);
-  return startTippingService(config).then((service) => ({ description: `schema ${config.schema}`, close: () => service.close() }));
+  return startTippingService(config).then((service) => ({
+    description: `schema ${config.schema}`,
+    close: () => service.close(),
+  }));
 });

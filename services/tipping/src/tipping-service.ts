@@ -1,4 +1,10 @@
-import { serviceConfigFromEnv, startService, type RunningService, type ServiceConfig, type ServiceOptions } from '@elan/service-kit';
+import {
+  serviceConfigFromEnv,
+  startService,
+  type RunningService,
+  type ServiceConfig,
+  type ServiceOptions,
+} from '@elan/service-kit';
 import { TippingServiceModule } from './tipping-service.module';
 
 /** The tipping service's configuration: the kit's common part (TIPPING_SCHEMA, TIPPING_POOL_SIZE…), nothing of its own yet. */

@@ -40,7 +40,10 @@ export const holderCampaignCardSchema = campaignCardSchema.extend({
   createdAt: instant().describe('When the draft was started.'),
   submittedAt: nullable(instant(), 'When it was last submitted.'),
   rejectionReason: nullable(z.string(), 'Why moderation sent it back, if it did.'),
-  pendingImageUrl: nullable(z.string(), 'A new image waiting for a moderator; shown to its holder and moderators only, null to others.'),
+  pendingImageUrl: nullable(
+    z.string(),
+    'A new image waiting for a moderator; shown to its holder and moderators only, null to others.',
+  ),
   imageRefusal: nullable(
     z.object({
       imageUrl: z.string().describe('The image refused.'),
@@ -83,7 +86,9 @@ export const campaignPageSchema = holderCampaignCardSchema.extend({
     )
     .describe('Stretch goals, ascending.'),
   updates: z
-    .array(z.object({ updateId: uuid(), title: z.string(), body: z.string(), postedAt: instant() }).describe('News from the holder.'))
+    .array(
+      z.object({ updateId: uuid(), title: z.string(), body: z.string(), postedAt: instant() }).describe('News from the holder.'),
+    )
     .describe('Updates, newest first.'),
 });
 

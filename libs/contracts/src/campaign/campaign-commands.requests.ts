@@ -35,7 +35,9 @@ const command = <Name extends string, Shape extends z.ZodRawShape>(name: Name, d
 
 export const createCampaign = command('CreateCampaign', 'Starts a draft; the actor becomes its holder.', {
   ...campaignFieldsSchema.pick({ title: true, category: true, fundingModel: true, location: true }).shape,
-  ...campaignFieldsSchema.pick({ summary: true, story: true, imageUrl: true, goal: true, startsAt: true, deadline: true, stretchGoals: true }).partial().shape,
+  ...campaignFieldsSchema
+    .pick({ summary: true, story: true, imageUrl: true, goal: true, startsAt: true, deadline: true, stretchGoals: true })
+    .partial().shape,
 });
 
 export const editCampaign = command('EditCampaign', 'Changes some fields of a campaign (its holder).', {
@@ -44,15 +46,23 @@ export const editCampaign = command('EditCampaign', 'Changes some fields of a ca
 
 export const submitCampaign = command('SubmitCampaign', 'Sends a complete draft to moderation (its holder).', {});
 
-export const approveCampaign = command('ApproveCampaign', 'Accepts a submitted campaign; it goes live at its start (a moderator).', {});
+export const approveCampaign = command(
+  'ApproveCampaign',
+  'Accepts a submitted campaign; it goes live at its start (a moderator).',
+  {},
+);
 
 export const rejectCampaign = command('RejectCampaign', 'Sends a submitted campaign back to draft with a reason (a moderator).', {
   reason: z.string().min(1).describe('Why, as told to the holder.'),
 });
 
-export const cancelCampaign = command('CancelCampaign', 'Stops an approved or live campaign; its pledges are released (its holder or an admin).', {
-  reason: z.string().min(1).describe('Why, as told to contributors.'),
-});
+export const cancelCampaign = command(
+  'CancelCampaign',
+  'Stops an approved or live campaign; its pledges are released (its holder or an admin).',
+  {
+    reason: z.string().min(1).describe('Why, as told to contributors.'),
+  },
+);
 
 export const addTier = command('AddTier', 'Adds a reward tier (its holder).', { tier: tierDefinitionSchema });
 
@@ -61,9 +71,13 @@ export const editTier = command('EditTier', 'Changes a tier; price and stock onl
   changes: tierChangesSchema,
 });
 
-export const closeTier = command('CloseTier', 'Stops a tier taking new pledges (its holder).', { tierId: uuid().describe('The tier.') });
+export const closeTier = command('CloseTier', 'Stops a tier taking new pledges (its holder).', {
+  tierId: uuid().describe('The tier.'),
+});
 
-export const removeTier = command('RemoveTier', 'Deletes a tier from a draft (its holder).', { tierId: uuid().describe('The tier.') });
+export const removeTier = command('RemoveTier', 'Deletes a tier from a draft (its holder).', {
+  tierId: uuid().describe('The tier.'),
+});
 
 export const postCampaignUpdate = command('PostCampaignUpdate', 'Publishes news on the campaign page (its holder).', {
   updateId: uuid().describe('Stable id of the update, chosen by the caller.'),

@@ -19,7 +19,10 @@ const commandReply = {
   invalid: { field: 'status', payload: { campaignId: CAMPAIGN, status: 'paused', version: 1 } },
 };
 const command = (valid: Record<string, unknown>, field: string, broken: Record<string, unknown>): Sample => ({
-  request: { valid: { actor, campaignId: CAMPAIGN, ...valid }, invalid: { field, payload: { actor, campaignId: CAMPAIGN, ...broken } } },
+  request: {
+    valid: { actor, campaignId: CAMPAIGN, ...valid },
+    invalid: { field, payload: { actor, campaignId: CAMPAIGN, ...broken } },
+  },
   reply: commandReply,
 });
 
@@ -98,13 +101,22 @@ export const campaignRequestSamples: Record<string, Sample> = {
     { title: 'Le four est commandé', body: 'Merci à tous !' },
   ),
   'rpc.campaign.AcknowledgeCampaignChanges.v1': command({ version: 2 }, 'version', { version: -1 }),
-  'rpc.campaign.RefuseCampaignImage.v1': command({ version: 2, reason: 'Une marque apparaît.' }, 'reason', { version: 2, reason: '' }),
+  'rpc.campaign.RefuseCampaignImage.v1': command({ version: 2, reason: 'Une marque apparaît.' }, 'reason', {
+    version: 2,
+    reason: '',
+  }),
   'rpc.campaign.ListChangedCampaigns.v1': {
     request: { valid: { actor: moderator, limit: 10 }, invalid: { field: 'actor', payload: { limit: 10 } } },
-    reply: { valid: [pageOf(changed)], invalid: { field: 'items.0.changedParts.0', payload: pageOf({ ...changed, changedParts: ['goal'] }) } },
+    reply: {
+      valid: [pageOf(changed)],
+      invalid: { field: 'items.0.changedParts.0', payload: pageOf({ ...changed, changedParts: ['goal'] }) },
+    },
   },
   'rpc.campaign.ListCampaigns.v1': {
-    request: { valid: { departement: '62', sort: 'ending_soon', limit: 10 }, invalid: { field: 'limit', payload: { limit: 500 } } },
+    request: {
+      valid: { departement: '62', sort: 'ending_soon', limit: 10 },
+      invalid: { field: 'limit', payload: { limit: 500 } },
+    },
     reply: { valid: [pageOf(card)], invalid: { field: 'items.0.committed', payload: pageOf({ ...card, committed: undefined }) } },
   },
   'rpc.campaign.GetCampaign.v1': {
@@ -125,12 +137,24 @@ export const campaignRequestSamples: Record<string, Sample> = {
       ],
       invalid: {
         field: 'story',
-        payload: { ...holderCard, approvedAt: null, closedAt: null, cancelledAt: null, cancellationReason: null, tiers: [], stretchGoals: [], updates: [] },
+        payload: {
+          ...holderCard,
+          approvedAt: null,
+          closedAt: null,
+          cancelledAt: null,
+          cancellationReason: null,
+          tiers: [],
+          stretchGoals: [],
+          updates: [],
+        },
       },
     },
   },
   'rpc.campaign.ListHolderCampaigns.v1': {
     request: { valid: { holderId: HOLDER }, invalid: { field: 'holderId', payload: { holderId: 'me' } } },
-    reply: { valid: [pageOf(holderCard)], invalid: { field: 'items.0.createdAt', payload: pageOf({ ...holderCard, createdAt: 'yesterday' }) } },
+    reply: {
+      valid: [pageOf(holderCard)],
+      invalid: { field: 'items.0.createdAt', payload: pageOf({ ...holderCard, createdAt: 'yesterday' }) },
+    },
   },
 };

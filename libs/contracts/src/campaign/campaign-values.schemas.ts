@@ -54,16 +54,16 @@ export const campaignFieldsSchema = z.object({
 
 export const tierDefinitionSchema = z
   .object({
-  tierId: uuid().describe('Stable id of the tier, chosen by the caller.'),
-  minimumAmount: moneySchema.describe('The smallest pledge that earns the reward.'),
-  title: z.string().describe('1 to 120 characters.'),
-  description: z.string().describe('At most 2,000 characters.'),
-  quantityLimit: z.number().int().positive().nullable().describe('Units available, or null for unlimited.'),
-  estimatedDelivery: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional()
-    .describe('When the reward should ship, YYYY-MM.'),
+    tierId: uuid().describe('Stable id of the tier, chosen by the caller.'),
+    minimumAmount: moneySchema.describe('The smallest pledge that earns the reward.'),
+    title: z.string().describe('1 to 120 characters.'),
+    description: z.string().describe('At most 2,000 characters.'),
+    quantityLimit: z.number().int().positive().nullable().describe('Units available, or null for unlimited.'),
+    estimatedDelivery: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional()
+      .describe('When the reward should ship, YYYY-MM.'),
   })
   .describe('The reward tier.');
 
@@ -71,7 +71,10 @@ export const tierChangesSchema = z
   .object({
     title: z.string().describe('1 to 120 characters.'),
     description: z.string().describe('At most 2,000 characters.'),
-    estimatedDelivery: tierDefinitionSchema.shape.estimatedDelivery.unwrap().nullable().describe('YYYY-MM, or null to remove it.'),
+    estimatedDelivery: tierDefinitionSchema.shape.estimatedDelivery
+      .unwrap()
+      .nullable()
+      .describe('YYYY-MM, or null to remove it.'),
     minimumAmount: moneySchema.describe('The smallest pledge for the reward (draft only).'),
     quantityLimit: tierDefinitionSchema.shape.quantityLimit,
   })
@@ -79,7 +82,9 @@ export const tierChangesSchema = z
   .describe('Only the fields to change; estimatedDelivery null removes it.');
 
 export const campaignChangesSchema = campaignFieldsSchema
-  .extend({ imageUrl: campaignFieldsSchema.shape.imageUrl.nullable().describe('An https URL of the cover image, or null to remove it.') })
+  .extend({
+    imageUrl: campaignFieldsSchema.shape.imageUrl.nullable().describe('An https URL of the cover image, or null to remove it.'),
+  })
   .partial()
   .describe('Only the fields to change; imageUrl null removes the image.');
 

@@ -67,7 +67,12 @@ describe('service users on a nats-server with users', () => {
     await ensureStreams(await campaign.jetstreamManager());
     const store = await PostgresEventStore.open(database.pool, { schema: database.schema });
     stoppable.push({ stop: () => store.close() });
-    const relay = new OutboxRelay({ store, js: campaign.jetstream(), map: (event) => ({ contract, payload: event.data }), pollIntervalMs: 50 });
+    const relay = new OutboxRelay({
+      store,
+      js: campaign.jetstream(),
+      map: (event) => ({ contract, payload: event.data }),
+      pollIntervalMs: 50,
+    });
     stoppable.push(relay);
     await relay.start();
 
@@ -91,7 +96,11 @@ describe('service users on a nats-server with users', () => {
     await consumer.start();
 
     for (const step of [1, 2, 3])
-      await store.append(`probe-${id}`, [{ type: 'ProbeStepped', data: { step, amount: { amount: 100, currency: 'EUR' } } }], 'any');
+      await store.append(
+        `probe-${id}`,
+        [{ type: 'ProbeStepped', data: { step, amount: { amount: 100, currency: 'EUR' } } }],
+        'any',
+      );
 
     await waitUntil(() => (handled.length === 2 ? true : undefined), { timeoutMs: 15_000, description: 'steps 1 and 3 handled' });
     expect(handled).toEqual([1, 3]);
@@ -106,10 +115,12 @@ describe('service users on a nats-server with users', () => {
   it('refuses a durable consumer the user was not granted', async () => {
     const pledge = await connectAs('pledge');
     const jsm = await pledge.jetstreamManager();
-    const created = await jsm.consumers.add(ELAN_STREAM, { durable_name: `pledge-other-${id}`, filter_subject: 'elan.campaign.>' }).then(
-      () => 'created',
-      (error: Error) => error.message,
-    );
+    const created = await jsm.consumers
+      .add(ELAN_STREAM, { durable_name: `pledge-other-${id}`, filter_subject: 'elan.campaign.>' })
+      .then(
+        () => 'created',
+        (error: Error) => error.message,
+      );
     expect(created).toMatch(/permissions violation/i);
   });
 });

@@ -31,7 +31,9 @@ describe('natsSeedFromEnv', () => {
   if (!campaign) throw new Error('no credentials');
 
   it('refuses to start in production without a seed, naming the variables', () => {
-    expect(() => natsSeedFromEnv({ NODE_ENV: 'production' })).toThrow(/NATS_NKEY_SEED or NATS_NKEY_SEED_FILE is required when NODE_ENV=production/);
+    expect(() => natsSeedFromEnv({ NODE_ENV: 'production' })).toThrow(
+      /NATS_NKEY_SEED or NATS_NKEY_SEED_FILE is required when NODE_ENV=production/,
+    );
   });
 
   it('lets tests run on an open server without a seed', () => {

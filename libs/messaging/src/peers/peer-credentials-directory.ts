@@ -28,7 +28,10 @@ export type CredentialsReport = Record<NatsPeer, 'created' | 'kept' | 'rotated'>
  * Rotation without downtime: `rotate` makes a new key while the previous one stays in the
  * include; once the service runs on the new one, `dropPrevious` removes the old key.
  */
-export async function updateCredentialsDirectory(dir: string, options: CredentialsDirectoryOptions = {}): Promise<CredentialsReport> {
+export async function updateCredentialsDirectory(
+  dir: string,
+  options: CredentialsDirectoryOptions = {},
+): Promise<CredentialsReport> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const report = {} as CredentialsReport;
   const keys: PeerPublicKey[] = [];

@@ -9,8 +9,15 @@ const seedIn = async (dir: string, file: string): Promise<string> => (await read
 describe('the credentials directory of npm run nats:credentials', () => {
   it('writes one 0600 seed per process and an include with their public keys, and keeps them on a second run', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'elan-nats-credentials-'));
-    expect(await updateCredentialsDirectory(dir)).toEqual({ gateway: 'created', campaign: 'created', pledge: 'created', tipping: 'created' });
-    expect((await readdir(dir)).sort()).toEqual(['campaign.nkey', AUTHORIZATION_FILE, 'gateway.nkey', 'pledge.nkey', 'tipping.nkey'].sort());
+    expect(await updateCredentialsDirectory(dir)).toEqual({
+      gateway: 'created',
+      campaign: 'created',
+      pledge: 'created',
+      tipping: 'created',
+    });
+    expect((await readdir(dir)).sort()).toEqual(
+      ['campaign.nkey', AUTHORIZATION_FILE, 'gateway.nkey', 'pledge.nkey', 'tipping.nkey'].sort(),
+    );
     for (const file of await readdir(dir)) expect([file, (await stat(join(dir, file))).mode & 0o777]).toEqual([file, 0o600]);
     const include = await readFile(join(dir, AUTHORIZATION_FILE), 'utf8');
     const gatewaySeed = await seedIn(dir, 'gateway.nkey');
@@ -26,7 +33,12 @@ describe('the credentials directory of npm run nats:credentials', () => {
     await updateCredentialsDirectory(dir);
     const oldKey = publicKeyOfSeed(await seedIn(dir, 'campaign.nkey'));
 
-    expect(await updateCredentialsDirectory(dir, { rotate: ['campaign'] })).toEqual({ gateway: 'kept', campaign: 'rotated', pledge: 'kept', tipping: 'kept' });
+    expect(await updateCredentialsDirectory(dir, { rotate: ['campaign'] })).toEqual({
+      gateway: 'kept',
+      campaign: 'rotated',
+      pledge: 'kept',
+      tipping: 'kept',
+    });
     const newKey = publicKeyOfSeed(await seedIn(dir, 'campaign.nkey'));
     expect(newKey).not.toBe(oldKey);
     const during = await readFile(join(dir, AUTHORIZATION_FILE), 'utf8');

@@ -9,7 +9,10 @@ import { answerableError, errorReplyOf, invalidPayload } from './request-failure
  * A method that answers a request: it receives the validated request and resolves to the
  * reply. Asynchronous, since the wrapper that replaces it always is.
  */
-export type RequestHandlerMethod<C extends RequestContract> = (request: RequestOf<C>, context: NatsContext) => Promise<ReplyOf<C>>;
+export type RequestHandlerMethod<C extends RequestContract> = (
+  request: RequestOf<C>,
+  context: NatsContext,
+) => Promise<ReplyOf<C>>;
 
 const logger = new Logger('HandlesRequest');
 
@@ -36,8 +39,7 @@ export const answerRequest = async <C extends RequestContract>(
   const requestSchema: C['request'] = contract.request;
   const replySchema: C['reply'] = contract.reply;
   const request = requestSchema.safeParse(payload);
-  if (!request.success)
-    throw new RpcException(errorReplyOf(invalidPayload(`invalid ${contract.name} request`, request.error)));
+  if (!request.success) throw new RpcException(errorReplyOf(invalidPayload(`invalid ${contract.name} request`, request.error)));
   let reply: unknown;
   try {
     reply = await handle(request.data);

@@ -19,7 +19,9 @@ const replyPacketSchema = z.object({
   err: z.unknown().optional(),
 });
 
-export type ReplyPacket = { readonly kind: 'response'; readonly response: unknown } | { readonly kind: 'error'; readonly err: unknown };
+export type ReplyPacket =
+  | { readonly kind: 'response'; readonly response: unknown }
+  | { readonly kind: 'error'; readonly err: unknown };
 
 /** Throws when the bytes are not a reply packet at all (not JSON, not an object). */
 export const decodeReplyPacket = (data: Uint8Array): ReplyPacket => {

@@ -14,8 +14,7 @@ import { requestReplyTransport } from './request-reply.transport';
 
 // Subjects of this run's own: parallel runs on one NATS server never answer each other.
 const suffix = randomBytes(4).toString('hex');
-const probe = (name: string) =>
-  defineRequest({ ...getCampaignSummary, name: `${name}${suffix}`, description: `test: ${name}` });
+const probe = (name: string) => defineRequest({ ...getCampaignSummary, name: `${name}${suffix}`, description: `test: ${name}` });
 const summary = probe('GetCampaignSummaryProbe');
 const silent = probe('NeverAnsweredProbe');
 const absent = probe('NobodyListensProbe');
@@ -118,7 +117,9 @@ describe('request/reply over NATS between a Nest microservice and RequestClient'
   });
 
   it('gets the validated reply, with the correlation id in the headers', async () => {
-    await expect(client.request(summary, { campaignId: KNOWN }, { correlationId: 'corr-1' })).resolves.toEqual(CAMPAIGNS.get(KNOWN));
+    await expect(client.request(summary, { campaignId: KNOWN }, { correlationId: 'corr-1' })).resolves.toEqual(
+      CAMPAIGNS.get(KNOWN),
+    );
     expect(correlationIds).toEqual(['corr-1']);
   });
 
@@ -147,7 +148,10 @@ describe('request/reply over NATS between a Nest microservice and RequestClient'
   it('has the service answer validation_failed to an invalid request of a caller that did not check it', async () => {
     // A caller speaking the Nest packet format with no contract at hand.
     const codec = JSONCodec();
-    const raw = await nc.request(summary.subject, codec.encode({ pattern: summary.subject, id: 'raw-1', data: { campaignId: 7 } }));
+    const raw = await nc.request(
+      summary.subject,
+      codec.encode({ pattern: summary.subject, id: 'raw-1', data: { campaignId: 7 } }),
+    );
 
     expect(codec.decode(raw.data)).toEqual({
       id: 'raw-1',
@@ -180,7 +184,6 @@ describe('request/reply over NATS between a Nest microservice and RequestClient'
 
     await expect(offline.request(summary, { campaignId: KNOWN })).rejects.toThrow(ServiceUnavailableError);
   });
-
 
   it('answers a request in flight when its replica shuts down, while new ones find it gone', async () => {
     // Generous bounds for the request in flight and the grace period: on a loaded machine the

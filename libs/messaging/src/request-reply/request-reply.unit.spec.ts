@@ -1,11 +1,5 @@
 import { defineRequest } from '@elan/contracts';
-import {
-  ConcurrencyError,
-  ForbiddenError,
-  IllegalStateError,
-  NotFoundError,
-  ValidationError,
-} from '@elan/domain-kernel';
+import { ConcurrencyError, ForbiddenError, IllegalStateError, NotFoundError, ValidationError } from '@elan/domain-kernel';
 import { Logger } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { z } from 'zod';
@@ -22,7 +16,12 @@ const contract = defineRequest({
   callers: ['gateway'],
   request: z.object({ campaignId: z.uuid() }),
   // Positive at run time only: a handler can break it without breaking the types.
-  reply: z.object({ count: z.number().int().refine((count) => count > 0, 'must be positive') }),
+  reply: z.object({
+    count: z
+      .number()
+      .int()
+      .refine((count) => count > 0, 'must be positive'),
+  }),
 });
 
 /** The error reply `answerRequest` throws, as Nest's RPC filter would send it. */
@@ -44,7 +43,9 @@ describe('answerRequest (the service side)', () => {
   afterEach(() => logged.mockRestore());
 
   it('answers the reply of the handler, given the validated request', async () => {
-    await expect(answerRequest(contract, { campaignId: ID, extra: 1 }, (request) => ({ count: request.campaignId.length }))).resolves.toEqual({
+    await expect(
+      answerRequest(contract, { campaignId: ID, extra: 1 }, (request) => ({ count: request.campaignId.length })),
+    ).resolves.toEqual({
       count: 36,
     });
   });

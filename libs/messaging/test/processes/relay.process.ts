@@ -33,7 +33,13 @@ const main = async (): Promise<void> => {
       };
     },
   });
-  const relay = new OutboxRelay({ store, js, map: (event) => ({ contract, payload: event.data }), batchSize: 200, pollIntervalMs: 50 });
+  const relay = new OutboxRelay({
+    store,
+    js,
+    map: (event) => ({ contract, payload: event.data }),
+    batchSize: 200,
+    pollIntervalMs: 50,
+  });
   await relay.start();
   process.send?.('ready');
   process.once('SIGTERM', () => {

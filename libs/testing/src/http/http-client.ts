@@ -91,7 +91,9 @@ export class HttpClient {
   /** A new account that `admin` makes a moderator, the way an admin does it: through the API. */
   async moderator(label: string, admin: Caller): Promise<Account> {
     const account = await this.register(label);
-    await this.post(`/api/admin/accounts/${account.id}/roles`, admin).send({ add: ['moderator'] }).expect(200);
+    await this.post(`/api/admin/accounts/${account.id}/roles`, admin)
+      .send({ add: ['moderator'] })
+      .expect(200);
     return account;
   }
 

@@ -15,9 +15,7 @@ import { probePostgres, withClient } from './postgres';
 const adminUrl = (): string => required('ELAN_TEST_ADMIN_URL');
 const natsUrl = (): string => required('NATS_URL');
 const nowhere = async (scheme: 'postgres' | 'nats'): Promise<string> =>
-  scheme === 'postgres'
-    ? `postgres://postgres@127.0.0.1:${await freePort()}/postgres`
-    : `nats://127.0.0.1:${await freePort()}`;
+  scheme === 'postgres' ? `postgres://postgres@127.0.0.1:${await freePort()}/postgres` : `nats://127.0.0.1:${await freePort()}`;
 
 const hasNatsServer = findNatsServerBinary() !== undefined;
 
@@ -61,9 +59,9 @@ describe('ensureInfrastructure', () => {
   });
 
   it('fails, rather than falling back, when DATABASE_URL is set but nothing answers there', async () => {
-    await expect(
-      ensureInfrastructure({ env: { DATABASE_URL: await nowhere('postgres'), NATS_URL: natsUrl() } }),
-    ).rejects.toThrow(/DATABASE_URL is set, but PostgreSQL at .* does not answer/);
+    await expect(ensureInfrastructure({ env: { DATABASE_URL: await nowhere('postgres'), NATS_URL: natsUrl() } })).rejects.toThrow(
+      /DATABASE_URL is set, but PostgreSQL at .* does not answer/,
+    );
   });
 
   (hasNatsServer ? it : it.skip)(

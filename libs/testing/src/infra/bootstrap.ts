@@ -105,9 +105,7 @@ function infrastructure(postgres: Provided<DatabaseOrigin>, nats: Provided<NatsO
     stop: () =>
       (stopped ??= (async () => {
         const results = await Promise.allSettled([postgres.stop?.(), nats.stop?.()]);
-        const failures = results.flatMap((result) =>
-          result.status === 'rejected' ? [reasonOf(result.reason)] : [],
-        );
+        const failures = results.flatMap((result) => (result.status === 'rejected' ? [reasonOf(result.reason)] : []));
         if (failures.length > 0) throw new Error(`stopping the infrastructure: ${failures.join('; ')}`);
       })()),
     describe: () => [
@@ -121,8 +119,7 @@ async function ensurePostgres(settings: Settings): Promise<Provided<DatabaseOrig
   const given = settings.env.DATABASE_URL;
   if (given) {
     const probe = await probePostgres(given, settings.probeTimeoutMs);
-    if (!probe.ok)
-      throw new Error(`DATABASE_URL is set, but PostgreSQL at ${maskUrl(given)} does not answer: ${probe.reason}`);
+    if (!probe.ok) throw new Error(`DATABASE_URL is set, but PostgreSQL at ${maskUrl(given)} does not answer: ${probe.reason}`);
     return { url: given, origin: 'env', detail: 'from DATABASE_URL' };
   }
   const local = await probePostgres(settings.defaultDatabaseUrl, settings.probeTimeoutMs);

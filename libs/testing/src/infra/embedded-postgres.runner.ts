@@ -14,12 +14,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hydrateEmbeddedPostgresSymlinks } from './embedded-postgres-binaries';
-import {
-  RUNNER_CONFIG_VARIABLE,
-  type ParentMessage,
-  type RunnerConfig,
-  type RunnerMessage,
-} from './embedded-postgres.protocol';
+import { RUNNER_CONFIG_VARIABLE, type ParentMessage, type RunnerConfig, type RunnerMessage } from './embedded-postgres.protocol';
 import { reasonOf } from './mask-url';
 import { pollUntil } from './poll';
 
@@ -39,7 +34,11 @@ const importModule = new Function('specifier', 'return import(specifier)') as (
 const LOG_LINES_KEPT = 40;
 const log: string[] = [];
 function remember(message: unknown): void {
-  log.push(...reasonOf(message).split('\n').filter((line) => line.trim() !== ''));
+  log.push(
+    ...reasonOf(message)
+      .split('\n')
+      .filter((line) => line.trim() !== ''),
+  );
   log.splice(0, Math.max(0, log.length - LOG_LINES_KEPT));
 }
 
@@ -78,9 +77,7 @@ async function main(): Promise<void> {
 
   try {
     await hydrateEmbeddedPostgresSymlinks();
-    const { default: EmbeddedPostgres } = await importModule(
-      pathToFileURL(require.resolve('embedded-postgres')).href,
-    );
+    const { default: EmbeddedPostgres } = await importModule(pathToFileURL(require.resolve('embedded-postgres')).href);
     cluster = new EmbeddedPostgres({
       databaseDir: config.dataDir,
       port: config.port,

@@ -4,12 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port';
 import { REPO_ROOT } from './paths';
-import {
-  isRunnerMessage,
-  RUNNER_CONFIG_VARIABLE,
-  type RunnerConfig,
-  type RunnerMessage,
-} from './embedded-postgres.protocol';
+import { isRunnerMessage, RUNNER_CONFIG_VARIABLE, type RunnerConfig, type RunnerMessage } from './embedded-postgres.protocol';
 import { withTimeout } from './poll';
 
 /** A running embedded PostgreSQL cluster. */

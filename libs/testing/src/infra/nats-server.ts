@@ -125,9 +125,7 @@ async function spawnOnce(binary: string, options: NatsServerOptions, port: numbe
       {
         timeoutMs: options.startTimeoutMs,
         abandonWhen: () =>
-          spawnError
-            ? `could not run ${binary}: ${spawnError.message}`
-            : exit && `${exit}: ${output().join(' | ')}`,
+          spawnError ? `could not run ${binary}: ${spawnError.message}` : exit && `${exit}: ${output().join(' | ')}`,
       },
     );
   } catch (error) {

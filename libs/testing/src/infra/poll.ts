@@ -13,11 +13,7 @@ export interface PollOptions {
 }
 
 /** Calls `probe` until it returns a value other than `undefined`, and returns that value. */
-export async function pollUntil<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  options: PollOptions,
-): Promise<T> {
+export async function pollUntil<T>(what: string, probe: () => Promise<T | undefined>, options: PollOptions): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   const intervalMs = options.intervalMs ?? 50;
   for (;;) {

@@ -6,7 +6,9 @@ describe('a test schema', () => {
   let observer: Pool;
   const schemasNamed = async (names: readonly string[]): Promise<string[]> =>
     (
-      await observer.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname = ANY($1) ORDER BY nspname', [names])
+      await observer.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname = ANY($1) ORDER BY nspname', [
+        names,
+      ])
     ).rows.map((row) => row.nspname);
 
   beforeAll(() => {

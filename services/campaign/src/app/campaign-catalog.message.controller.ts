@@ -13,7 +13,10 @@ import { HandlesRequest } from '@elan/messaging';
 import { CampaignCatalog, type CampaignPage, type Page } from '../read-models';
 
 /** A read-model page as the contract carries it (the read models hand out read-only arrays). */
-const pageOf = <T>({ items, nextCursor }: Page<T>): { items: T[]; nextCursor: string | null } => ({ items: [...items], nextCursor });
+const pageOf = <T>({ items, nextCursor }: Page<T>): { items: T[]; nextCursor: string | null } => ({
+  items: [...items],
+  nextCursor,
+});
 
 const campaignPageOf = (page: CampaignPage): ReplyOf<typeof getCampaign> => ({
   ...page,
@@ -44,7 +47,10 @@ export class CampaignCatalogMessageController {
   }
 
   @HandlesRequest(listHolderCampaigns)
-  async listHolders({ holderId, ...paging }: RequestOf<typeof listHolderCampaigns>): Promise<ReplyOf<typeof listHolderCampaigns>> {
+  async listHolders({
+    holderId,
+    ...paging
+  }: RequestOf<typeof listHolderCampaigns>): Promise<ReplyOf<typeof listHolderCampaigns>> {
     return pageOf(await this.catalog.holderCampaigns(holderId, paging));
   }
 
@@ -52,7 +58,10 @@ export class CampaignCatalogMessageController {
   @HandlesRequest(listChangedCampaigns)
   async listChanged({ actor, ...paging }: RequestOf<typeof listChangedCampaigns>): Promise<ReplyOf<typeof listChangedCampaigns>> {
     const { items, nextCursor } = await this.catalog.changedSinceApproval(actor, paging);
-    return { items: items.map((item) => ({ ...item, changedParts: [...item.changedParts], reviewed: { ...item.reviewed } })), nextCursor };
+    return {
+      items: items.map((item) => ({ ...item, changedParts: [...item.changedParts], reviewed: { ...item.reviewed } })),
+      nextCursor,
+    };
   }
 
   /** The public facts only: a campaign not yet public (hence without a sure goal) is not_found. */

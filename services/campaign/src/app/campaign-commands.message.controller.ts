@@ -19,7 +19,11 @@ import {
 } from '@elan/contracts';
 import { NotFoundError } from '@elan/domain-kernel';
 import { HEADER, HandlesRequest } from '@elan/messaging';
-import { CampaignApplication, type CampaignCommandRequest, type CampaignCommandResult } from '../application/campaign-application';
+import {
+  CampaignApplication,
+  type CampaignCommandRequest,
+  type CampaignCommandResult,
+} from '../application/campaign-application';
 import type { ActorMetadata } from '../campaign';
 
 type CommandReply = ReplyOf<typeof createCampaign>;
@@ -79,7 +83,10 @@ export class CampaignCommandsMessageController {
   }
 
   @HandlesRequest(editTier)
-  async editTier({ actor, campaignId, tierId, changes }: RequestOf<typeof editTier>, context: NatsContext): Promise<CommandReply> {
+  async editTier(
+    { actor, campaignId, tierId, changes }: RequestOf<typeof editTier>,
+    context: NatsContext,
+  ): Promise<CommandReply> {
     return this.execute({ type: 'EditTier', data: { campaignId, tierId, changes }, metadata: metadataOf(actor, context) });
   }
 
@@ -103,7 +110,11 @@ export class CampaignCommandsMessageController {
     { actor, campaignId, version }: RequestOf<typeof acknowledgeCampaignChanges>,
     context: NatsContext,
   ): Promise<CommandReply> {
-    return this.execute({ type: 'AcknowledgeCampaignChanges', data: { campaignId, version }, metadata: metadataOf(actor, context) });
+    return this.execute({
+      type: 'AcknowledgeCampaignChanges',
+      data: { campaignId, version },
+      metadata: metadataOf(actor, context),
+    });
   }
 
   @HandlesRequest(refuseCampaignImage)

@@ -40,7 +40,13 @@ describe('services/campaign/src/main.ts as a child process', () => {
     const started = fork(MAIN, [], {
       cwd: REPO_ROOT,
       execArgv: ['-r', '@swc-node/register'],
-      env: { ...process.env, NATS_URL: nats.url, CAMPAIGN_SCHEMA: database.schema, CAMPAIGN_RULES: 'test', SHUTDOWN_GRACE_MS: '0' },
+      env: {
+        ...process.env,
+        NATS_URL: nats.url,
+        CAMPAIGN_SCHEMA: database.schema,
+        CAMPAIGN_RULES: 'test',
+        SHUTDOWN_GRACE_MS: '0',
+      },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     child = started;

@@ -36,14 +36,39 @@ describe('the campaign service over NATS (two replicas, real PostgreSQL and NATS
     await expect(bed.requests.request(createCampaign, draft)).resolves.toEqual({ campaignId, status: 'draft', version: 1 });
     const launched = await bed.nc.jetstream().consumers.get(ELAN_STREAM, { filterSubjects: campaignLaunched.subject });
 
-    const tier = { tierId: uuidv7(), minimumAmount: { amount: 2_500, currency: 'EUR' }, title: 'Une miche', description: '', quantityLimit: 50 };
-    await expect(bed.requests.request(addTier, { actor: owner, campaignId, tier })).resolves.toEqual({ campaignId, status: 'draft', version: 2 });
-    await expect(bed.requests.request(submitCampaign, { actor: owner, campaignId })).resolves.toEqual({ campaignId, status: 'submitted', version: 3 });
-    await expect(bed.requests.request(approveCampaign, { actor: moderator(), campaignId })).resolves.toEqual({ campaignId, status: 'approved', version: 4 });
+    const tier = {
+      tierId: uuidv7(),
+      minimumAmount: { amount: 2_500, currency: 'EUR' },
+      title: 'Une miche',
+      description: '',
+      quantityLimit: 50,
+    };
+    await expect(bed.requests.request(addTier, { actor: owner, campaignId, tier })).resolves.toEqual({
+      campaignId,
+      status: 'draft',
+      version: 2,
+    });
+    await expect(bed.requests.request(submitCampaign, { actor: owner, campaignId })).resolves.toEqual({
+      campaignId,
+      status: 'submitted',
+      version: 3,
+    });
+    await expect(bed.requests.request(approveCampaign, { actor: moderator(), campaignId })).resolves.toEqual({
+      campaignId,
+      status: 'approved',
+      version: 4,
+    });
 
     const live = await pageOnceIn(bed.requests, campaignId, 'live', 8_000);
-    expect(live).toMatchObject({ holderId: owner.accountId, fundingModel: 'all_or_nothing', departement: '62', committed: { amount: 0 } });
-    expect(live.tiers).toEqual([expect.objectContaining({ tierId: tier.tierId, quantityLimit: 50, remainingUnits: 50, status: 'open' })]);
+    expect(live).toMatchObject({
+      holderId: owner.accountId,
+      fundingModel: 'all_or_nothing',
+      departement: '62',
+      committed: { amount: 0 },
+    });
+    expect(live.tiers).toEqual([
+      expect.objectContaining({ tierId: tier.tierId, quantityLimit: 50, remainingUnits: 50, status: 'open' }),
+    ]);
     const catalog = await bed.requests.request(listCampaigns, { status: ['live'], departement: '62' });
     expect(catalog.items.map((card) => card.campaignId)).toContain(campaignId);
 
@@ -72,7 +97,10 @@ describe('the campaign service over NATS (two replicas, real PostgreSQL and NATS
     const owner = holder();
     const { campaignId } = await bed.requests.request(createCampaign, draftOf(owner));
     await waitUntil(
-      async () => (await bed.requests.request(listHolderCampaigns, { holderId: owner.accountId })).items.some((c) => c.campaignId === campaignId),
+      async () =>
+        (await bed.requests.request(listHolderCampaigns, { holderId: owner.accountId })).items.some(
+          (c) => c.campaignId === campaignId,
+        ),
       { timeoutMs: 5_000, description: 'the draft is in its holder’s list' },
     );
     const everything = await bed.requests.request(listCampaigns, { limit: 50 });
@@ -81,7 +109,9 @@ describe('the campaign service over NATS (two replicas, real PostgreSQL and NATS
     await expect(bed.requests.request(getCampaign, { campaignId })).rejects.toThrow(NotFoundError);
     await expect(bed.requests.request(getCampaign, { campaignId, viewer: contributor() })).rejects.toThrow(NotFoundError);
     await expect(bed.requests.request(getCampaign, { campaignId, viewer: owner })).resolves.toMatchObject({ status: 'draft' });
-    await expect(bed.requests.request(getCampaign, { campaignId, viewer: moderator() })).resolves.toMatchObject({ status: 'draft' });
+    await expect(bed.requests.request(getCampaign, { campaignId, viewer: moderator() })).resolves.toMatchObject({
+      status: 'draft',
+    });
   });
 
   it('answers a forbidden actor with the typed forbidden error, and records nothing', async () => {
@@ -98,7 +128,11 @@ describe('the campaign service over NATS (two replicas, real PostgreSQL and NATS
     await expect(bed.requests.request(createCampaign, { ...draftOf(contributor()) })).rejects.toThrow(ForbiddenError);
 
     // Nothing was appended: the holder's next command is the stream's second event.
-    await expect(bed.requests.request(submitCampaign, { actor: owner, campaignId })).resolves.toEqual({ campaignId, status: 'submitted', version: 2 });
+    await expect(bed.requests.request(submitCampaign, { actor: owner, campaignId })).resolves.toEqual({
+      campaignId,
+      status: 'submitted',
+      version: 2,
+    });
     const seenByHolder = await waitUntil(
       async () => {
         const page = await bed.requests.request(getCampaign, { campaignId, viewer: owner });
@@ -112,10 +146,16 @@ describe('the campaign service over NATS (two replicas, real PostgreSQL and NATS
   it('answers validation_failed naming the field, to a malformed payload and to a value the domain refuses', async () => {
     // A caller that skips the contract's own check: the service still validates.
     const draft = { ...draftOf(holder()), location: { departement: '20' } };
-    const raw = await bed.nc.request(createCampaign.subject, encodeRequestPacket(createCampaign.subject, draft), { timeout: 5_000 });
+    const raw = await bed.nc.request(createCampaign.subject, encodeRequestPacket(createCampaign.subject, draft), {
+      timeout: 5_000,
+    });
     expect(decodeReplyPacket(raw.data)).toEqual({
       kind: 'error',
-      err: { code: 'validation_failed', message: expect.any(String), details: { issues: [{ path: 'location.departement', message: expect.any(String) }] } },
+      err: {
+        code: 'validation_failed',
+        message: expect.any(String),
+        details: { issues: [{ path: 'location.departement', message: expect.any(String) }] },
+      },
     });
 
     const tooLong = bed.requests.request(createCampaign, { ...draftOf(holder()), title: 'x'.repeat(121) });

@@ -19,7 +19,11 @@ describe('ReserveTierUnit through NATS on two replicas (real PostgreSQL and NATS
   beforeAll(async () => {
     bed = await startCampaignTestbed(2);
     // Live for a minute: long enough for the rush, short enough for the test rules.
-    ({ campaignId, tierId } = await approvedCampaign(bed.requests, { quantityLimit: 100, startsInMs: 2_000, durationMs: 60_000 }));
+    ({ campaignId, tierId } = await approvedCampaign(bed.requests, {
+      quantityLimit: 100,
+      startsInMs: 2_000,
+      durationMs: 60_000,
+    }));
     await pageOnceIn(bed.requests, campaignId, 'live', 8_000);
   });
   afterAll(async () => {
@@ -44,7 +48,9 @@ describe('ReserveTierUnit through NATS on two replicas (real PostgreSQL and NATS
     const answered = bed.replicas.map((replica) => replica.answered.count(reserveTierUnit.subject));
     expect(answered.reduce((sum, n) => sum + n, 0)).toBe(500);
     for (const count of answered) expect(count).toBeGreaterThan(0);
-    process.stdout.write(`\n  500 reservations through NATS in ${tookMs} ms, answered by the replicas as ${answered.join(' + ')}\n`);
+    process.stdout.write(
+      `\n  500 reservations through NATS in ${tookMs} ms, answered by the replicas as ${answered.join(' + ')}\n`,
+    );
 
     // The campaign page catches up: the tier shows no unit left.
     await waitUntil(
@@ -57,21 +63,35 @@ describe('ReserveTierUnit through NATS on two replicas (real PostgreSQL and NATS
   });
 
   it('answers a retry of the same pledge with the unit it already holds', async () => {
-    const { campaignId: other, tierId: otherTier } = await approvedCampaign(bed.requests, { quantityLimit: 1, startsInMs: 1_500, durationMs: 60_000 });
+    const { campaignId: other, tierId: otherTier } = await approvedCampaign(bed.requests, {
+      quantityLimit: 1,
+      startsInMs: 1_500,
+      durationMs: 60_000,
+    });
     await pageOnceIn(bed.requests, other, 'live', 8_000);
     const pledgeId = uuidv7();
     const first = await bed.requests.request(reserveTierUnit, { campaignId: other, tierId: otherTier, pledgeId });
     expect(first.outcome).toBe('reserved');
-    await expect(bed.requests.request(reserveTierUnit, { campaignId: other, tierId: otherTier, pledgeId })).resolves.toEqual(first);
-    await expect(bed.requests.request(reserveTierUnit, { campaignId: other, tierId: otherTier, pledgeId: uuidv7() })).resolves.toEqual({
+    await expect(bed.requests.request(reserveTierUnit, { campaignId: other, tierId: otherTier, pledgeId })).resolves.toEqual(
+      first,
+    );
+    await expect(
+      bed.requests.request(reserveTierUnit, { campaignId: other, tierId: otherTier, pledgeId: uuidv7() }),
+    ).resolves.toEqual({
       outcome: 'sold_out',
     });
   });
 
   it('answers not_found for an unknown tier, and illegal_state for a campaign not live yet', async () => {
-    await expect(bed.requests.request(reserveTierUnit, { campaignId, tierId: uuidv7(), pledgeId: uuidv7() })).rejects.toThrow(NotFoundError);
+    await expect(bed.requests.request(reserveTierUnit, { campaignId, tierId: uuidv7(), pledgeId: uuidv7() })).rejects.toThrow(
+      NotFoundError,
+    );
     const upcoming = await approvedCampaign(bed.requests, { quantityLimit: 10, startsInMs: 60_000 });
-    const early = bed.requests.request(reserveTierUnit, { campaignId: upcoming.campaignId, tierId: upcoming.tierId, pledgeId: uuidv7() });
+    const early = bed.requests.request(reserveTierUnit, {
+      campaignId: upcoming.campaignId,
+      tierId: upcoming.tierId,
+      pledgeId: uuidv7(),
+    });
     await expect(early).rejects.toThrow(IllegalStateError);
   });
 });

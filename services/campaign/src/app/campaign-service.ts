@@ -29,7 +29,10 @@ export interface CampaignService {
  * order on `close()`); its own parts are the event store, the read models' data source and the
  * composition. `main.ts`, `npm start` and the tests all go through here.
  */
-export async function createCampaignService(config: CampaignConfig, options: CampaignServiceOptions = {}): Promise<CampaignService> {
+export async function createCampaignService(
+  config: CampaignConfig,
+  options: CampaignServiceOptions = {},
+): Promise<CampaignService> {
   const { logger, interceptors, clock = systemClock } = options;
   return startService(
     {

@@ -51,7 +51,13 @@ export function composeCampaign(
   { store, dataSource, clock }: { store: PostgresEventStore; dataSource: DataSource; clock: Clock },
 ): CampaignComposition {
   const commands = new CampaignApplication(store, createCampaignDecider(config.rules), clock);
-  const tierStock = new TierStockService(store, clock, campaignTierFacts(commands), config.tierHoldMs, scheduleHoldExpiry(store.schema));
+  const tierStock = new TierStockService(
+    store,
+    clock,
+    campaignTierFacts(commands),
+    config.tierHoldMs,
+    scheduleHoldExpiry(store.schema),
+  );
   const catalog = new CampaignCatalog(dataSource, clock);
 
   const scheduler = new DurableScheduler({
@@ -60,7 +66,9 @@ export function composeCampaign(
     clock,
     handlers: { ...campaignDeadlineHandlers(commands, noPledgesYet), ...tierHoldExpiryHandlers(tierStock) },
     onError: (error, command) =>
-      logger.error(`scheduled ${command.kind} of ${command.subjectId} failed (attempt ${command.attempts + 1}), retried later: ${reasonOf(error)}`),
+      logger.error(
+        `scheduled ${command.kind} of ${command.subjectId} failed (attempt ${command.attempts + 1}), retried later: ${reasonOf(error)}`,
+      ),
   });
   const readModels = campaignReadModelsProjection(store, dataSource, { onError: logFailure('the read-model projection') });
   const schedule = campaignScheduleProjection(store, () => scheduler.nudge(), { onError: logFailure('the schedule projection') });

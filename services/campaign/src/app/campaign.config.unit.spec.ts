@@ -15,7 +15,12 @@ describe('the campaign service configuration from the environment', () => {
   });
 
   it('runs second-long campaigns with CAMPAIGN_RULES=test, in the schema and hold time asked for', () => {
-    const config = campaignConfigFromEnv({ ...required, CAMPAIGN_RULES: 'test', CAMPAIGN_SCHEMA: 'campaign_e2e', TIER_HOLD_MS: '60000' });
+    const config = campaignConfigFromEnv({
+      ...required,
+      CAMPAIGN_RULES: 'test',
+      CAMPAIGN_SCHEMA: 'campaign_e2e',
+      TIER_HOLD_MS: '60000',
+    });
     expect(config).toMatchObject({ rules: TEST_CAMPAIGN_RULES, schema: 'campaign_e2e', tierHoldMs: 60_000 });
   });
 

@@ -23,8 +23,12 @@ const makeTablesTheOldWay = async (pool: Pool, s: string): Promise<void> => {
       done_at     timestamptz,
       UNIQUE (kind, subject_id)
     )`);
-  await pool.query(`CREATE INDEX IF NOT EXISTS scheduled_commands_due ON ${s}.scheduled_commands (due_at) WHERE status = 'pending'`);
-  await pool.query(`CREATE TABLE IF NOT EXISTS ${s}.outbox_heads (stream_id text PRIMARY KEY, last_published_position bigint NOT NULL)`);
+  await pool.query(
+    `CREATE INDEX IF NOT EXISTS scheduled_commands_due ON ${s}.scheduled_commands (due_at) WHERE status = 'pending'`,
+  );
+  await pool.query(
+    `CREATE TABLE IF NOT EXISTS ${s}.outbox_heads (stream_id text PRIMARY KEY, last_published_position bigint NOT NULL)`,
+  );
   for (const step of readModelMigrations(s)) await pool.query(step.sql);
 };
 
@@ -39,15 +43,16 @@ describe('the campaign service’s migrations (real PostgreSQL)', () => {
        FROM information_schema.columns WHERE table_schema = $1 ORDER BY table_name, column_name`,
       [schema],
     );
-    const indexes = await pool.query(`SELECT indexname, replace(indexdef, $1, 'S') AS def FROM pg_indexes WHERE schemaname = $2 ORDER BY indexname`, [
-      `${schema}.`,
-      schema,
-    ]);
+    const indexes = await pool.query(
+      `SELECT indexname, replace(indexdef, $1, 'S') AS def FROM pg_indexes WHERE schemaname = $2 ORDER BY indexname`,
+      [`${schema}.`, schema],
+    );
     return [...columns.rows, ...indexes.rows];
   };
   const applied = async (schema: string): Promise<string[]> =>
     (await pool.query<{ id: string }>(`SELECT id FROM ${schema}.schema_migrations`)).rows.map((row) => row.id).sort();
-  const everyId = (schema: string): string[] => CAMPAIGN_MIGRATIONS.flatMap((steps) => steps(schema).map((step) => step.id)).sort();
+  const everyId = (schema: string): string[] =>
+    CAMPAIGN_MIGRATIONS.flatMap((steps) => steps(schema).map((step) => step.id)).sort();
 
   beforeAll(async () => {
     database = await openTestSchema({ prefix: 'campaign_mig', poolSize: 8 });
@@ -65,7 +70,9 @@ describe('the campaign service’s migrations (real PostgreSQL)', () => {
 
     expect(await applied(old)).toEqual(everyId(old));
     expect((await pool.query(`SELECT subject_id FROM ${old}.scheduled_commands`)).rows).toEqual([{ subject_id: 'campaign-1' }]);
-    expect((await pool.query(`SELECT last_published_position FROM ${old}.outbox_heads`)).rows).toEqual([{ last_published_position: '3' }]);
+    expect((await pool.query(`SELECT last_published_position FROM ${old}.outbox_heads`)).rows).toEqual([
+      { last_published_position: '3' },
+    ]);
     const fresh = await database.addSchema('campaign_mig');
     await migrateCampaignSchema(pool, fresh);
     expect(await shapeOf(old)).toEqual(await shapeOf(fresh));

@@ -17,4 +17,5 @@ export const CAMPAIGN_MIGRATIONS: readonly MigrationSteps[] = [
 ];
 
 /** What the service runs once at start-up, before anything reads or writes its schema. */
-export const migrateCampaignSchema = (pool: Pool, schema: string): Promise<void> => runMigrations(pool, schema, CAMPAIGN_MIGRATIONS);
+export const migrateCampaignSchema = (pool: Pool, schema: string): Promise<void> =>
+  runMigrations(pool, schema, CAMPAIGN_MIGRATIONS);

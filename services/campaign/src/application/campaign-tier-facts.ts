@@ -10,5 +10,10 @@ export const campaignTierFacts =
     if (campaign.status === 'none') throw new NotFoundError(`no campaign ${campaignId}`, { field: 'campaignId' });
     const tier = campaign.tiers.find((t) => t.tierId === tierId);
     if (!tier) throw new NotFoundError(`no tier ${tierId} in campaign ${campaignId}`, { field: 'tierId' });
-    return { campaignId, campaignLive: campaign.status === 'live', tierOpen: tier.status === 'open', quantityLimit: tier.quantityLimit };
+    return {
+      campaignId,
+      campaignLive: campaign.status === 'live',
+      tierOpen: tier.status === 'open',
+      quantityLimit: tier.quantityLimit,
+    };
   };

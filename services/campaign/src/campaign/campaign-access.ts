@@ -1,12 +1,6 @@
 import { ForbiddenError, IllegalStateError, NotFoundError } from '@elan/domain-kernel';
 import type { ActorMetadata, TimedMetadata } from './campaign.commands';
-import {
-  isIn,
-  type CampaignIn,
-  type CampaignState,
-  type CampaignStatus,
-  type ExistingCampaign,
-} from './campaign.state';
+import { isIn, type CampaignIn, type CampaignState, type CampaignStatus, type ExistingCampaign } from './campaign.state';
 import type { Instant } from './campaign.values';
 
 /**

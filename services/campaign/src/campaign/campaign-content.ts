@@ -15,11 +15,9 @@ const COMMUNE = { max: 100, required: true } as const;
 export const location = (value: unknown): CampaignLocation => {
   const candidate = (typeof value === 'object' && value !== null ? value : {}) as Partial<CampaignLocation>;
   if (!isDepartement(candidate.departement))
-    throw invalid(
-      'location.departement',
-      'must be the INSEE code of a département (01–95 but 20, 2A, 2B, 971–974, 976)',
-      { departement: candidate.departement },
-    );
+    throw invalid('location.departement', 'must be the INSEE code of a département (01–95 but 20, 2A, 2B, 971–974, 976)', {
+      departement: candidate.departement,
+    });
   if (candidate.commune === undefined) return { departement: candidate.departement };
   return { departement: candidate.departement, commune: text('location.commune', candidate.commune, COMMUNE) };
 };
@@ -78,8 +76,7 @@ export interface PartialPlan {
 }
 
 export const consistentPlan = (plan: PartialPlan, rules: CampaignRules): void => {
-  if (plan.startsAt !== undefined && plan.deadline !== undefined)
-    durationWithinRules(plan.startsAt, plan.deadline, rules);
+  if (plan.startsAt !== undefined && plan.deadline !== undefined) durationWithinRules(plan.startsAt, plan.deadline, rules);
   stretchGoalsAbove(plan.goal, plan.stretchGoals);
 };
 

@@ -61,8 +61,7 @@ const CREATION_FIELDS = [
  */
 const createdAgain = (campaign: ExistingCampaign, created: CampaignCreated['data']): CampaignEvent[] => {
   const same = CREATION_FIELDS.every((field) => sameValue(campaign[field as keyof ExistingCampaign], created[field]));
-  if (!same)
-    throw new IllegalStateError(`campaign ${created.campaignId} already exists`, { campaignId: created.campaignId });
+  if (!same) throw new IllegalStateError(`campaign ${created.campaignId} already exists`, { campaignId: created.campaignId });
   return [];
 };
 
@@ -166,11 +165,7 @@ const completePlan = (draft: DraftCampaign): CampaignPlan => {
 };
 
 /** Checks again what time or new rules may have broken since the draft was written. */
-export const submitCampaign = (
-  command: SubmitCampaign,
-  state: CampaignState,
-  rules: CampaignRules,
-): CampaignSubmitted => {
+export const submitCampaign = (command: SubmitCampaign, state: CampaignState, rules: CampaignRules): CampaignSubmitted => {
   const { data, metadata } = command;
   const campaign = existing(state, data.campaignId);
   requireHolder(campaign, metadata, 'submit it');

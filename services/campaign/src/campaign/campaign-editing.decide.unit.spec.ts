@@ -28,7 +28,11 @@ import type { CampaignChanges, StretchGoal } from './campaign.values';
 
 const given = DeciderSpecification.for(campaignDecider);
 
-const firstStretchGoal: StretchGoal = { stretchGoalId: STRETCH_GOAL_ID, amount: eur(750_000), description: 'Un pétrin mécanique' };
+const firstStretchGoal: StretchGoal = {
+  stretchGoalId: STRETCH_GOAL_ID,
+  amount: eur(750_000),
+  description: 'Un pétrin mécanique',
+};
 const secondStretchGoal: StretchGoal = { stretchGoalId: OTHER_STRETCH_GOAL_ID, amount: eur(900_000), description: 'Une vitrine' };
 const deadlineAfter = (ms: number): string => shifted(STARTS_AT, ms).toISOString();
 
@@ -44,13 +48,19 @@ describe('editing a draft', () => {
       .then(campaignEdited({ summary: 'Plus court.' })));
 
   it('records nothing when nothing changes', () =>
-    given(aDraft()).when(editCampaign({ category: 'food', location: { commune: 'Arras', departement: '62' } })).thenNothingHappened());
+    given(aDraft())
+      .when(editCampaign({ category: 'food', location: { commune: 'Arras', departement: '62' } }))
+      .thenNothingHappened());
 
   it('removes the image with null', () =>
-    given(aDraft()).when(editCampaign({ imageUrl: null })).then(campaignEdited({ imageUrl: null })));
+    given(aDraft())
+      .when(editCampaign({ imageUrl: null }))
+      .then(campaignEdited({ imageUrl: null })));
 
   it('records nothing when removing an image there is not', () =>
-    given(aDraft({ imageUrl: undefined })).when(editCampaign({ imageUrl: null })).thenNothingHappened());
+    given(aDraft({ imageUrl: undefined }))
+      .when(editCampaign({ imageUrl: null }))
+      .thenNothingHappened());
 
   it('completes a draft created without goal or dates', () => {
     const plan: CampaignChanges = { goal: GOAL, startsAt: STARTS_AT, deadline: deadlineAfter(30 * DAY_MS) };
@@ -73,7 +83,8 @@ describe('editing a draft', () => {
     ['location.departement', { location: { departement: '20' } }],
     ['startsAt', { startsAt: '2025-03-01T09:00:00.000Z' }],
   ])('refuses a bad %s', (field, changes) =>
-    given(aDraft()).when(editCampaign(changes)).thenThrows(ValidationError, onField(field)));
+    given(aDraft()).when(editCampaign(changes)).thenThrows(ValidationError, onField(field)),
+  );
 });
 
 describe('the duration of a campaign', () => {
@@ -81,7 +92,10 @@ describe('the duration of a campaign', () => {
     ['exactly 1 day', DAY_MS],
     ['exactly 90 days', 90 * DAY_MS],
   ])('may be %s', (_, ms) =>
-    given(aDraft()).when(editCampaign({ deadline: deadlineAfter(ms) })).then(campaignEdited({ deadline: deadlineAfter(ms) })));
+    given(aDraft())
+      .when(editCampaign({ deadline: deadlineAfter(ms) }))
+      .then(campaignEdited({ deadline: deadlineAfter(ms) })),
+  );
 
   it.each([
     ['1 day less 1 ms', DAY_MS - 1],
@@ -89,12 +103,19 @@ describe('the duration of a campaign', () => {
     ['zero', 0],
     ['negative', -DAY_MS],
   ])('may not be %s', (_, ms) =>
-    given(aDraft()).when(editCampaign({ deadline: deadlineAfter(ms) })).thenThrows(ValidationError, onField('deadline')));
+    given(aDraft())
+      .when(editCampaign({ deadline: deadlineAfter(ms) }))
+      .thenThrows(ValidationError, onField('deadline')),
+  );
 
   it('may be one second under the test rules, not less', () => {
     const givenTest = DeciderSpecification.for(createCampaignDecider(TEST_CAMPAIGN_RULES));
-    givenTest(aDraft()).when(editCampaign({ deadline: deadlineAfter(1_000) })).then(campaignEdited({ deadline: deadlineAfter(1_000) }));
-    givenTest(aDraft()).when(editCampaign({ deadline: deadlineAfter(999) })).thenThrows(ValidationError, onField('deadline'));
+    givenTest(aDraft())
+      .when(editCampaign({ deadline: deadlineAfter(1_000) }))
+      .then(campaignEdited({ deadline: deadlineAfter(1_000) }));
+    givenTest(aDraft())
+      .when(editCampaign({ deadline: deadlineAfter(999) }))
+      .thenThrows(ValidationError, onField('deadline'));
   });
 });
 
@@ -109,13 +130,20 @@ describe('stretch goals', () => {
     ['below the goal', 'stretchGoals.0.amount', [{ ...firstStretchGoal, amount: eur(100_000) }]],
     ['equal to the one before', 'stretchGoals.1.amount', [firstStretchGoal, { ...secondStretchGoal, amount: eur(750_000) }]],
     ['below the one before', 'stretchGoals.1.amount', [secondStretchGoal, firstStretchGoal]],
-    ['with the id of another', 'stretchGoals.1.stretchGoalId', [firstStretchGoal, { ...secondStretchGoal, stretchGoalId: STRETCH_GOAL_ID }]],
+    [
+      'with the id of another',
+      'stretchGoals.1.stretchGoalId',
+      [firstStretchGoal, { ...secondStretchGoal, stretchGoalId: STRETCH_GOAL_ID }],
+    ],
     ['without a description', 'stretchGoals.0.description', [{ ...firstStretchGoal, description: '' }]],
   ])('may not be %s', (_, field, stretchGoals) =>
-    given(aDraft()).when(editCampaign({ stretchGoals })).thenThrows(ValidationError, onField(field)));
+    given(aDraft()).when(editCampaign({ stretchGoals })).thenThrows(ValidationError, onField(field)),
+  );
 
   it('keep the goal below them', () =>
-    given(aDraft()).when(editCampaign({ goal: eur(800_000) })).thenThrows(ValidationError, onField('stretchGoals.0.amount')));
+    given(aDraft())
+      .when(editCampaign({ goal: eur(800_000) }))
+      .thenThrows(ValidationError, onField('stretchGoals.0.amount')));
 });
 
 describe('editing an approved or live campaign', () => {
@@ -162,7 +190,8 @@ describe('editing an approved or live campaign', () => {
     ['change', [{ ...firstStretchGoal, amount: eur(700_000) }]],
     ['drop', []],
   ])('may not %s an existing stretch goal', (_, stretchGoals) =>
-    given(aLiveCampaign()).when(editCampaign({ stretchGoals })).thenThrows(IllegalStateError, onField('stretchGoals')));
+    given(aLiveCampaign()).when(editCampaign({ stretchGoals })).thenThrows(IllegalStateError, onField('stretchGoals')),
+  );
 });
 
 describe('a campaign that cannot be edited', () => {
@@ -170,7 +199,11 @@ describe('a campaign that cannot be edited', () => {
     ['submitted', aSubmittedCampaign()],
     ['failed', [...aLiveCampaign(), campaignFailed(eur(0), 0)]],
     ['cancelled', [...aLiveCampaign(), campaignCancelled()]],
-  ])('is %s', (_, history) => given(history).when(editCampaign({ story: 'Encore.' })).thenThrows(IllegalStateError));
+  ])('is %s', (_, history) =>
+    given(history)
+      .when(editCampaign({ story: 'Encore.' }))
+      .thenThrows(IllegalStateError),
+  );
 });
 
 describe('rules that changed since the dates were chosen', () => {
@@ -182,7 +215,9 @@ describe('rules that changed since the dates were chosen', () => {
       .thenThrows(ValidationError, onField('deadline')));
 
   it('do not block an edit of other fields, even of a live campaign whose dates are frozen', () => {
-    givenStricter(aDraft()).when(editCampaign({ story: 'Encore.' })).then(campaignEdited({ story: 'Encore.' }));
+    givenStricter(aDraft())
+      .when(editCampaign({ story: 'Encore.' }))
+      .then(campaignEdited({ story: 'Encore.' }));
     givenStricter(aLiveCampaign())
       .when(editCampaign({ story: 'Encore.' }))
       .then(campaignPublicTextChanged({ story: 'Encore.' }, { story: campaignCreated().data.story }));
@@ -191,5 +226,8 @@ describe('rules that changed since the dates were chosen', () => {
 
 describe('changes that are not an object', () => {
   it.each([null, 'title'])('are refused: %p', (changes) =>
-    given(aDraft()).when(editCampaign(changes as never)).thenThrows(ValidationError, onField('changes')));
+    given(aDraft())
+      .when(editCampaign(changes as never))
+      .thenThrows(ValidationError, onField('changes')),
+  );
 });

@@ -50,8 +50,7 @@ export const uuid = (field: string, value: unknown): string => {
 };
 
 export const oneOf = <T extends string>(field: string, value: unknown, allowed: readonly T[]): T => {
-  if (!(allowed as readonly unknown[]).includes(value))
-    throw invalid(field, `must be one of ${allowed.join(', ')}`, { allowed });
+  if (!(allowed as readonly unknown[]).includes(value)) throw invalid(field, `must be one of ${allowed.join(', ')}`, { allowed });
   return value as T;
 };
 
@@ -60,12 +59,7 @@ export const category = (value: unknown): CampaignCategory => oneOf('category', 
 export const fundingModel = (value: unknown): FundingModel => oneOf('fundingModel', value, CAMPAIGN_FUNDING_MODELS);
 
 /** An amount in the rules' currency: positive (goals, prices) or at least zero (totals). */
-export const amount = (
-  field: string,
-  value: unknown,
-  rules: CampaignRules,
-  sign: 'positive' | 'non_negative',
-): Money => {
+export const amount = (field: string, value: unknown, rules: CampaignRules, sign: 'positive' | 'non_negative'): Money => {
   const candidate = value as Partial<Money> | null | undefined;
   if (typeof candidate !== 'object' || candidate === null || !Number.isSafeInteger(candidate.amount))
     throw invalid(field, 'must be an amount in whole minor units');
@@ -77,8 +71,7 @@ export const amount = (
   return money(minor, rules.currency);
 };
 
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /** Whether the day exists: `Date.parse` rolls 30 February over to 2 March instead of refusing it. */
 const isCalendarDay = (year: number, month: number, day: number): boolean =>
@@ -122,8 +115,7 @@ export const yearMonth = (field: string, value: unknown): string => {
 /** A positive whole count, or `null` for no limit. */
 export const quantityLimit = (field: string, value: unknown): number | null => {
   if (value === null) return null;
-  if (!Number.isSafeInteger(value) || (value as number) <= 0)
-    throw invalid(field, 'must be a positive whole number or null');
+  if (!Number.isSafeInteger(value) || (value as number) <= 0) throw invalid(field, 'must be a positive whole number or null');
   return value as number;
 };
 
@@ -151,8 +143,5 @@ export const sameValue = (left: unknown, right: unknown): boolean => {
   const defined = (value: object) => Object.entries(value).filter(([, field]) => field !== undefined);
   const leftEntries = defined(left);
   const rightFields = new Map(defined(right));
-  return (
-    leftEntries.length === rightFields.size &&
-    leftEntries.every(([key, field]) => sameValue(field, rightFields.get(key)))
-  );
+  return leftEntries.length === rightFields.size && leftEntries.every(([key, field]) => sameValue(field, rightFields.get(key)));
 };

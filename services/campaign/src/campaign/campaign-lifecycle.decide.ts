@@ -2,13 +2,7 @@ import { compare, IllegalStateError } from '@elan/domain-kernel';
 import { commandTime, existing, requireHolderOrAdmin, requireModerator, requireStatus } from './campaign-access';
 import { amount, count, text, timeOf } from './campaign-fields';
 import type { CampaignRules } from './campaign-rules';
-import type {
-  ApproveCampaign,
-  CancelCampaign,
-  CloseCampaign,
-  LaunchCampaign,
-  RejectCampaign,
-} from './campaign.commands';
+import type { ApproveCampaign, CancelCampaign, CloseCampaign, LaunchCampaign, RejectCampaign } from './campaign.commands';
 import type {
   CampaignApproved,
   CampaignCancelled,
@@ -28,11 +22,7 @@ const REASON = { max: 2_000, required: true } as const;
  * A campaign approved late opens at once; it must still run at least the shortest allowed
  * duration, or moderation should reject it so the holder picks new dates.
  */
-export const approveCampaign = (
-  command: ApproveCampaign,
-  state: CampaignState,
-  rules: CampaignRules,
-): CampaignApproved => {
+export const approveCampaign = (command: ApproveCampaign, state: CampaignState, rules: CampaignRules): CampaignApproved => {
   const { data, metadata } = command;
   const campaign = existing(state, data.campaignId);
   requireModerator(campaign, metadata, 'approve');
@@ -41,10 +31,11 @@ export const approveCampaign = (
   const opensAt = Math.max(now.getTime(), timeOf(submitted.startsAt));
   const remainingMs = timeOf(submitted.deadline) - opensAt;
   if (remainingMs < rules.minDurationMs)
-    throw new IllegalStateError(
-      'too little time is left before the deadline: reject it so the holder picks new dates',
-      { field: 'deadline', remainingMs, minDurationMs: rules.minDurationMs },
-    );
+    throw new IllegalStateError('too little time is left before the deadline: reject it so the holder picks new dates', {
+      field: 'deadline',
+      remainingMs,
+      minDurationMs: rules.minDurationMs,
+    });
   const { campaignId, startsAt, deadline } = submitted;
   return {
     type: 'CampaignApproved',

@@ -39,7 +39,9 @@ describe('submitting a campaign', () => {
   it('sends a complete draft to moderation', () => given(aDraft()).when(submitCampaign()).then(campaignSubmitted()));
 
   it('sends a rejected draft back to moderation', () =>
-    given([...aSubmittedCampaign(), campaignRejected()]).when(submitCampaign()).then(campaignSubmitted()));
+    given([...aSubmittedCampaign(), campaignRejected()])
+      .when(submitCampaign())
+      .then(campaignSubmitted()));
 
   it.each([
     ['summary', { summary: '' }],
@@ -47,8 +49,7 @@ describe('submitting a campaign', () => {
     ['goal', { goal: undefined, stretchGoals: [] }],
     ['startsAt', { startsAt: undefined }],
     ['deadline', { deadline: undefined }],
-  ])('needs a %s', (field, created) =>
-    given(aDraft(created)).when(submitCampaign()).thenThrows(ValidationError, onField(field)));
+  ])('needs a %s', (field, created) => given(aDraft(created)).when(submitCampaign()).thenThrows(ValidationError, onField(field)));
 
   it('needs a start still in the future', () => {
     const atStart = asHolder(new Date(STARTS_AT));
@@ -65,8 +66,7 @@ describe('submitting a campaign', () => {
   it.each([
     ['submitted', aSubmittedCampaign()],
     ['approved', anApprovedCampaign()],
-  ])('cannot submit a campaign already %s', (_, history) =>
-    given(history).when(submitCampaign()).thenThrows(IllegalStateError));
+  ])('cannot submit a campaign already %s', (_, history) => given(history).when(submitCampaign()).thenThrows(IllegalStateError));
 });
 
 describe('reviewing a campaign', () => {
@@ -108,14 +108,17 @@ describe('launching a campaign', () => {
   });
 
   it('refuses before its start', () =>
-    given(anApprovedCampaign()).when(launchCampaign(shifted(STARTS_AT, -1))).thenThrows(IllegalStateError));
+    given(anApprovedCampaign())
+      .when(launchCampaign(shifted(STARTS_AT, -1)))
+      .thenThrows(IllegalStateError));
 
   it.each([
     ['live', aLiveCampaign()],
     ['succeeded', [...aLiveCampaign(), campaignSucceeded(GOAL)]],
     ['cancelled', [...anApprovedCampaign(), campaignCancelled('approved')]],
   ])('does nothing when the campaign is already %s: the scheduler may run twice', (_, history) =>
-    given(history).when(launchCampaign()).thenNothingHappened());
+    given(history).when(launchCampaign()).thenNothingHappened(),
+  );
 
   it.each([
     ['a draft', aDraft()],
@@ -130,27 +133,36 @@ describe('closing a campaign at its deadline', () => {
     given(aLiveCampaign()).when(closeCampaign(GOAL, 120)).then(campaignSucceeded(GOAL, 120)));
 
   it('succeeds, all-or-nothing, above the goal', () =>
-    given(aLiveCampaign()).when(closeCampaign(eur(812_345), 310)).then(campaignSucceeded(eur(812_345), 310)));
+    given(aLiveCampaign())
+      .when(closeCampaign(eur(812_345), 310))
+      .then(campaignSucceeded(eur(812_345), 310)));
 
   it('fails, all-or-nothing, one cent below the goal', () =>
     given(aLiveCampaign()).when(closeCampaign(oneCentBelowGoal, 119)).then(campaignFailed(oneCentBelowGoal, 119)));
 
   it('fails, all-or-nothing, without a pledge', () =>
-    given(aLiveCampaign()).when(closeCampaign(eur(0), 0)).then(campaignFailed(eur(0), 0)));
+    given(aLiveCampaign())
+      .when(closeCampaign(eur(0), 0))
+      .then(campaignFailed(eur(0), 0)));
 
   it.each([
     ['below', oneCentBelowGoal],
     ['above', eur(812_345)],
   ])('ends, keep-it-all, %s the goal', (_, total) =>
-    given(aKeepItAllLiveCampaign()).when(closeCampaign(total, 42)).then(campaignEnded(total, 42)));
+    given(aKeepItAllLiveCampaign()).when(closeCampaign(total, 42)).then(campaignEnded(total, 42)),
+  );
 
   it('closes late when the scheduler was late', () => {
     const late = shifted(DEADLINE, 900);
-    given(aLiveCampaign()).when(closeCampaign(GOAL, 120, late)).then(campaignSucceeded(GOAL, 120, late.toISOString()));
+    given(aLiveCampaign())
+      .when(closeCampaign(GOAL, 120, late))
+      .then(campaignSucceeded(GOAL, 120, late.toISOString()));
   });
 
   it('refuses before the deadline', () =>
-    given(aLiveCampaign()).when(closeCampaign(GOAL, 120, shifted(DEADLINE, -1))).thenThrows(IllegalStateError));
+    given(aLiveCampaign())
+      .when(closeCampaign(GOAL, 120, shifted(DEADLINE, -1)))
+      .thenThrows(IllegalStateError));
 
   it.each([
     ['succeeded', [...aLiveCampaign(), campaignSucceeded(GOAL)]],
@@ -158,7 +170,8 @@ describe('closing a campaign at its deadline', () => {
     ['ended', [...aKeepItAllLiveCampaign(), campaignEnded(eur(0), 0)]],
     ['cancelled', [...aLiveCampaign(), campaignCancelled()]],
   ])('does nothing when the campaign is already %s: the scheduler may run twice', (_, history) =>
-    given(history).when(closeCampaign(GOAL)).thenNothingHappened());
+    given(history).when(closeCampaign(GOAL)).thenNothingHappened(),
+  );
 
   it('refuses a campaign that never went live', () =>
     given(anApprovedCampaign()).when(closeCampaign(GOAL)).thenThrows(IllegalStateError));
@@ -169,7 +182,8 @@ describe('closing a campaign at its deadline', () => {
     ['a negative count of backers', 'backers', GOAL, -1],
     ['a fractional count of backers', 'backers', GOAL, 1.5],
   ])('refuses %s', (_, field, total, backers) =>
-    given(aLiveCampaign()).when(closeCampaign(total, backers)).thenThrows(ValidationError, onField(field)));
+    given(aLiveCampaign()).when(closeCampaign(total, backers)).thenThrows(ValidationError, onField(field)),
+  );
 });
 
 describe('cancelling a campaign', () => {
@@ -178,8 +192,7 @@ describe('cancelling a campaign', () => {
   it('stops a scheduled campaign before it opens', () =>
     given(anApprovedCampaign()).when(cancelCampaign()).then(campaignCancelled('approved')));
 
-  it('needs a reason', () =>
-    given(aLiveCampaign()).when(cancelCampaign('')).thenThrows(ValidationError, onField('reason')));
+  it('needs a reason', () => given(aLiveCampaign()).when(cancelCampaign('')).thenThrows(ValidationError, onField('reason')));
 
   it.each([
     ['a draft', aDraft()],

@@ -41,13 +41,20 @@ export const editOnceApproved = (campaign: ApprovedOrLive, changes: CampaignChan
   const next = (): number => (changeVersion += 1);
   if (Object.keys(words).length > 0) {
     const before = Object.fromEntries(Object.keys(words).map((field) => [field, campaign[field as keyof PublicText]]));
-    events.push({ type: 'CampaignPublicTextChanged', data: { campaignId, changes: words, before, changeVersion: next(), changedAt: at } });
+    events.push({
+      type: 'CampaignPublicTextChanged',
+      data: { campaignId, changes: words, before, changeVersion: next(), changedAt: at },
+    });
   }
   const added = stretchGoals?.slice(campaign.stretchGoals.length) ?? [];
   if (added.length > 0)
-    events.push({ type: 'CampaignStretchGoalsAdded', data: { campaignId, stretchGoals: added, changeVersion: next(), addedAt: at } });
+    events.push({
+      type: 'CampaignStretchGoalsAdded',
+      data: { campaignId, stretchGoals: added, changeVersion: next(), addedAt: at },
+    });
   const seenByHolder = campaign.sinceApproval.pendingImageUrl ?? campaign.imageUrl;
-  if (imageUrl === null && seenByHolder !== undefined) events.push({ type: 'CampaignImageRemoved', data: { campaignId, removedAt: at } });
+  if (imageUrl === null && seenByHolder !== undefined)
+    events.push({ type: 'CampaignImageRemoved', data: { campaignId, removedAt: at } });
   if (typeof imageUrl === 'string' && imageUrl !== seenByHolder) {
     const proposed: CampaignImageChangeProposed['data'] = definedOnly({
       campaignId,
@@ -88,7 +95,12 @@ export const acknowledgeCampaignChanges = (
   const image: CampaignImageChangeAcknowledged[] =
     sinceApproval.pendingImageUrl === undefined
       ? []
-      : [{ type: 'CampaignImageChangeAcknowledged', data: { campaignId, imageUrl: sinceApproval.pendingImageUrl, acknowledgedBy, acknowledgedAt } }];
+      : [
+          {
+            type: 'CampaignImageChangeAcknowledged',
+            data: { campaignId, imageUrl: sinceApproval.pendingImageUrl, acknowledgedBy, acknowledgedAt },
+          },
+        ];
   return [
     ...image,
     {

@@ -52,7 +52,8 @@ describe('words changed once approved', () => {
   ])('are recorded as their own event with what they replace, when %s', (_, history) =>
     given(history)
       .when(editCampaign({ title: 'Un four partagé', summary: 'Plus court.' }))
-      .then(campaignPublicTextChanged({ title: 'Un four partagé', summary: 'Plus court.' }, { title: TITLE, summary: SUMMARY })));
+      .then(campaignPublicTextChanged({ title: 'Un four partagé', summary: 'Plus court.' }, { title: TITLE, summary: SUMMARY })),
+  );
 
   it('are numbered after the changes before them', () =>
     given(withTitleChanged())
@@ -66,7 +67,9 @@ describe('words changed once approved', () => {
       ));
 
   it('are not when the campaign is a draft: moderation has not seen it yet', () =>
-    given(aDraft()).when(editCampaign({ title: 'Un four partagé' })).then(campaignEdited({ title: 'Un four partagé' })));
+    given(aDraft())
+      .when(editCampaign({ title: 'Un four partagé' }))
+      .then(campaignEdited({ title: 'Un four partagé' })));
 
   it('are apart from the stretch goals added in the same edit, which are recorded as added', () => {
     const added = { stretchGoalId: OTHER_STRETCH_GOAL_ID, amount: eur(900_000), description: 'Une vitrine' };
@@ -88,7 +91,9 @@ describe('words changed once approved', () => {
 
 describe('an image changed once approved', () => {
   it('is proposed, not shown', () => {
-    given(anApprovedCampaign()).when(editCampaign({ imageUrl: NEW_IMAGE })).then(campaignImageChangeProposed());
+    given(anApprovedCampaign())
+      .when(editCampaign({ imageUrl: NEW_IMAGE }))
+      .then(campaignImageChangeProposed());
     expect(fold(campaignDecider, withImageProposed())).toMatchObject({
       imageUrl: SHOWN_IMAGE,
       sinceApproval: { pendingImageUrl: NEW_IMAGE, unacknowledged: ['imageUrl'] },
@@ -98,16 +103,25 @@ describe('an image changed once approved', () => {
   it('is numbered after the words changed in the same edit', () =>
     given(aLiveCampaign())
       .when(editCampaign({ title: 'Un four partagé', imageUrl: NEW_IMAGE }))
-      .then([campaignPublicTextChanged({ title: 'Un four partagé' }, { title: TITLE }), campaignImageChangeProposed(NEW_IMAGE, 2)]));
+      .then([
+        campaignPublicTextChanged({ title: 'Un four partagé' }, { title: TITLE }),
+        campaignImageChangeProposed(NEW_IMAGE, 2),
+      ]));
 
   it('replaces a proposal still pending', () =>
-    given(withImageProposed()).when(editCampaign({ imageUrl: OTHER_IMAGE })).then(campaignImageChangeProposed(OTHER_IMAGE, 2)));
+    given(withImageProposed())
+      .when(editCampaign({ imageUrl: OTHER_IMAGE }))
+      .then(campaignImageChangeProposed(OTHER_IMAGE, 2)));
 
   it('records nothing when it is the pending one, as a whole form sends it again', () =>
-    given(withImageProposed()).when(editCampaign({ imageUrl: NEW_IMAGE, title: TITLE })).thenNothingHappened());
+    given(withImageProposed())
+      .when(editCampaign({ imageUrl: NEW_IMAGE, title: TITLE }))
+      .thenNothingHappened());
 
   it('removed, needs no review and withdraws the proposal', () => {
-    given(withImageProposed()).when(editCampaign({ imageUrl: null })).then(campaignImageRemoved());
+    given(withImageProposed())
+      .when(editCampaign({ imageUrl: null }))
+      .then(campaignImageRemoved());
     const state = fold(campaignDecider, [...withImageProposed(), campaignImageRemoved()]);
     expect(state).toMatchObject({ sinceApproval: { unacknowledged: [] } });
     expect(state).not.toHaveProperty('imageUrl');
@@ -123,7 +137,8 @@ describe('tiers and updates added or changed once approved', () => {
   ])('count as changes to acknowledge: %s', (_, event, part) =>
     given([...aLiveCampaign(), tierAdded(), campaignChangesAcknowledged(1, ['tiers']), event])
       .when(acknowledgeCampaignChanges(2))
-      .then(campaignChangesAcknowledged(2, [part])));
+      .then(campaignChangesAcknowledged(2, [part])),
+  );
 
   it('do not before approval', () =>
     expect(fold(campaignDecider, [...aDraft(), tierAdded(), ...anApprovedCampaign().slice(1)])).toMatchObject({
@@ -138,13 +153,19 @@ describe('tiers and updates added or changed once approved', () => {
 
 describe('acknowledging the changes since approval', () => {
   it('covers the words up to the version the moderator saw', () =>
-    given(withTitleChanged()).when(acknowledgeCampaignChanges(1)).then(campaignChangesAcknowledged(1, ['title'])));
+    given(withTitleChanged())
+      .when(acknowledgeCampaignChanges(1))
+      .then(campaignChangesAcknowledged(1, ['title'])));
 
   it('shows the pending image', () => {
     given(withImageProposed())
       .when(acknowledgeCampaignChanges(1))
       .then([campaignImageChangeAcknowledged(), campaignChangesAcknowledged(1, ['imageUrl'])]);
-    const state = fold(campaignDecider, [...withImageProposed(), campaignImageChangeAcknowledged(), campaignChangesAcknowledged(1, ['imageUrl'])]);
+    const state = fold(campaignDecider, [
+      ...withImageProposed(),
+      campaignImageChangeAcknowledged(),
+      campaignChangesAcknowledged(1, ['imageUrl']),
+    ]);
     expect(state).toMatchObject({ imageUrl: NEW_IMAGE, sinceApproval: { changeVersion: 1, unacknowledged: [] } });
     expect(state).not.toHaveProperty('sinceApproval.pendingImageUrl');
   });
@@ -155,7 +176,9 @@ describe('acknowledging the changes since approval', () => {
       .then(campaignChangesAcknowledged(1, ['title'], asAdmin().actor)));
 
   it('records nothing when everything was already acknowledged', () =>
-    given([...withTitleChanged(), campaignChangesAcknowledged(1, ['title'])]).when(acknowledgeCampaignChanges(1)).thenNothingHappened());
+    given([...withTitleChanged(), campaignChangesAcknowledged(1, ['title'])])
+      .when(acknowledgeCampaignChanges(1))
+      .thenNothingHappened());
 
   it('is refused for a change the moderator did not see', () =>
     given([...withTitleChanged(), campaignImageChangeProposed(NEW_IMAGE, 2)])
@@ -166,7 +189,8 @@ describe('acknowledging the changes since approval', () => {
     ['the holder', asHolder()],
     ['a stranger', asStranger()],
   ])('is refused to %s', (_, metadata) =>
-    given(withTitleChanged()).when(acknowledgeCampaignChanges(1, metadata)).thenThrows(ForbiddenError));
+    given(withTitleChanged()).when(acknowledgeCampaignChanges(1, metadata)).thenThrows(ForbiddenError),
+  );
 
   it('is refused to a moderator on their own campaign', () =>
     given(withTitleChanged())
@@ -181,7 +205,8 @@ describe('acknowledging the changes since approval', () => {
   it.each([-1, 1.5, '1'])('needs a whole version, not %p', (version) =>
     given(withTitleChanged())
       .when(acknowledgeCampaignChanges(version as number))
-      .thenThrows(ValidationError, onField('version')));
+      .thenThrows(ValidationError, onField('version')),
+  );
 });
 
 describe('refusing a proposed image', () => {
@@ -202,10 +227,14 @@ describe('refusing a proposed image', () => {
       .when(refuseCampaignImage(1))
       .thenThrows(IllegalStateError, onField('version')));
 
-  it('needs a proposal', () => given(withTitleChanged()).when(refuseCampaignImage(1)).thenThrows(IllegalStateError, onField('imageUrl')));
+  it('needs a proposal', () =>
+    given(withTitleChanged()).when(refuseCampaignImage(1)).thenThrows(IllegalStateError, onField('imageUrl')));
 
-  it('needs a reason', () => given(withImageProposed()).when(refuseCampaignImage(1, ' ')).thenThrows(ValidationError, onField('reason')));
+  it('needs a reason', () =>
+    given(withImageProposed()).when(refuseCampaignImage(1, ' ')).thenThrows(ValidationError, onField('reason')));
 
   it('is refused to the holder', () =>
-    given(withImageProposed()).when(refuseCampaignImage(1, 'Non.', asHolder())).thenThrows(ForbiddenError));
+    given(withImageProposed())
+      .when(refuseCampaignImage(1, 'Non.', asHolder()))
+      .thenThrows(ForbiddenError));
 });

@@ -21,8 +21,7 @@ const FROZEN_ONCE_APPROVED = ['minimumAmount', 'quantityLimit'] as const;
 
 const tierOf = (campaign: ExistingCampaign, tierId: string): Tier => {
   const tier = campaign.tiers.find((candidate) => candidate.tierId === tierId);
-  if (tier === undefined)
-    throw new NotFoundError(`tier ${tierId} does not exist in this campaign`, { field: 'tierId', tierId });
+  if (tier === undefined) throw new NotFoundError(`tier ${tierId} does not exist in this campaign`, { field: 'tierId', tierId });
   return tier;
 };
 

@@ -39,7 +39,9 @@ describe('adding a tier', () => {
 
   it('may be unlimited and without a delivery estimate', () => {
     const { estimatedDelivery: _none, ...unlimited } = tierDefinition({ quantityLimit: null });
-    given(aDraft()).when(addTier(unlimited)).then(tierAdded({ quantityLimit: null, estimatedDelivery: undefined }));
+    given(aDraft())
+      .when(addTier(unlimited))
+      .then(tierAdded({ quantityLimit: null, estimatedDelivery: undefined }));
   });
 
   it('adds new tiers to an approved or live campaign', () => {
@@ -49,7 +51,9 @@ describe('adding a tier', () => {
   });
 
   it('refuses a tier id already used', () =>
-    given(draftWithTier()).when(addTier(tierDefinition({ title: 'Deux miches' }))).thenThrows(ValidationError, onField('tierId')));
+    given(draftWithTier())
+      .when(addTier(tierDefinition({ title: 'Deux miches' })))
+      .thenThrows(ValidationError, onField('tierId')));
 
   it.each<[string, string, Partial<TierDefinition>]>([
     ['tierId', 'that is not a UUID', { tierId: 'tier-1' }],
@@ -62,7 +66,10 @@ describe('adding a tier', () => {
     ['estimatedDelivery', 'with month 13', { estimatedDelivery: '2025-13' }],
     ['estimatedDelivery', 'in French order', { estimatedDelivery: '06/2025' }],
   ])('refuses a %s %s', (field, _, overrides) =>
-    given(aDraft()).when(addTier(tierDefinition(overrides))).thenThrows(ValidationError, onField(field)));
+    given(aDraft())
+      .when(addTier(tierDefinition(overrides)))
+      .thenThrows(ValidationError, onField(field)),
+  );
 
   it.each([
     ['submitted', aSubmittedCampaign()],
@@ -73,7 +80,12 @@ describe('adding a tier', () => {
 
 describe('editing a tier', () => {
   it('may change anything in a draft', () => {
-    const changes: TierChanges = { title: 'Deux miches', minimumAmount: eur(4_000), quantityLimit: null, estimatedDelivery: null };
+    const changes: TierChanges = {
+      title: 'Deux miches',
+      minimumAmount: eur(4_000),
+      quantityLimit: null,
+      estimatedDelivery: null,
+    };
     given(draftWithTier()).when(editTier(changes)).then(tierEdited(changes));
   });
 
@@ -100,7 +112,9 @@ describe('editing a tier', () => {
       .then(tierEdited({ title: 'Une grosse miche' })));
 
   it('records nothing when nothing changes', () =>
-    given(liveWithTier()).when(editTier({ title: 'Une miche', estimatedDelivery: '2025-06' })).thenNothingHappened());
+    given(liveWithTier())
+      .when(editTier({ title: 'Une miche', estimatedDelivery: '2025-06' }))
+      .thenNothingHappened());
 
   it('records nothing when an unlimited tier without estimate is told so again', () =>
     given([...aLiveCampaign(), tierAdded({ quantityLimit: null, estimatedDelivery: undefined })])
@@ -108,13 +122,19 @@ describe('editing a tier', () => {
       .thenNothingHappened());
 
   it('refuses bad input', () =>
-    given(draftWithTier()).when(editTier({ description: 'x'.repeat(2_001) })).thenThrows(ValidationError, onField('description')));
+    given(draftWithTier())
+      .when(editTier({ description: 'x'.repeat(2_001) }))
+      .thenThrows(ValidationError, onField('description')));
 
   it('refuses an unknown tier', () =>
-    given(draftWithTier()).when(editTier({ title: 'Deux miches' }, undefined, OTHER_TIER_ID)).thenThrows(NotFoundError));
+    given(draftWithTier())
+      .when(editTier({ title: 'Deux miches' }, undefined, OTHER_TIER_ID))
+      .thenThrows(NotFoundError));
 
   it('is refused while the campaign is under review', () =>
-    given([...aDraft(), tierAdded(), ...aSubmittedCampaign().slice(1)]).when(editTier({ title: 'Deux miches' })).thenThrows(IllegalStateError));
+    given([...aDraft(), tierAdded(), ...aSubmittedCampaign().slice(1)])
+      .when(editTier({ title: 'Deux miches' }))
+      .thenThrows(IllegalStateError));
 });
 
 describe('closing a tier', () => {
@@ -124,12 +144,16 @@ describe('closing a tier', () => {
   ])('stops it taking pledges in a %s campaign', (_, history) => given(history).when(closeTier()).then(tierClosed()));
 
   it('does nothing when the tier is already closed', () =>
-    given([...liveWithTier(), tierClosed()]).when(closeTier()).thenNothingHappened());
+    given([...liveWithTier(), tierClosed()])
+      .when(closeTier())
+      .thenNothingHappened());
 
   it('refuses an unknown tier', () => given(liveWithTier()).when(closeTier(undefined, OTHER_TIER_ID)).thenThrows(NotFoundError));
 
   it('is refused once the campaign is over', () =>
-    given([...liveWithTier(), campaignFailed(eur(0), 0)]).when(closeTier()).thenThrows(IllegalStateError));
+    given([...liveWithTier(), campaignFailed(eur(0), 0)])
+      .when(closeTier())
+      .thenThrows(IllegalStateError));
 });
 
 describe('removing a tier', () => {
@@ -139,9 +163,11 @@ describe('removing a tier', () => {
     ['approved', approvedWithTier()],
     ['live', liveWithTier()],
   ])('is refused once the campaign is %s: close the tier instead', (_, history) =>
-    given(history).when(removeTier()).thenThrows(IllegalStateError));
+    given(history).when(removeTier()).thenThrows(IllegalStateError),
+  );
 
-  it('refuses an unknown tier', () => given(draftWithTier()).when(removeTier(undefined, OTHER_TIER_ID)).thenThrows(NotFoundError));
+  it('refuses an unknown tier', () =>
+    given(draftWithTier()).when(removeTier(undefined, OTHER_TIER_ID)).thenThrows(NotFoundError));
 });
 
 describe('posting an update', () => {
@@ -174,8 +200,11 @@ describe('posting an update', () => {
     ['body', { body: ' ' }],
     ['body', { body: 'x'.repeat(10_001) }],
   ])('refuses a bad %s', (field, data) =>
-    given(aLiveCampaign()).when(postCampaignUpdate(data)).thenThrows(ValidationError, onField(field)));
+    given(aLiveCampaign()).when(postCampaignUpdate(data)).thenThrows(ValidationError, onField(field)),
+  );
 
   it('refuses an update id already used', () =>
-    given([...aLiveCampaign(), campaignUpdatePosted()]).when(postCampaignUpdate({ title: 'Encore' })).thenThrows(ValidationError, onField('updateId')));
+    given([...aLiveCampaign(), campaignUpdatePosted()])
+      .when(postCampaignUpdate({ title: 'Encore' }))
+      .thenThrows(ValidationError, onField('updateId')));
 });

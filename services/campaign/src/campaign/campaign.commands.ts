@@ -52,10 +52,7 @@ export type CreateCampaign = ActorCommand<
  * Changes some fields of a campaign (holder only; draft, approved or live). Once approved, new
  * words are recorded apart and a new image waits for a moderator (ADR 0012).
  */
-export type EditCampaign = ActorCommand<
-  'EditCampaign',
-  { readonly campaignId: string; readonly changes: CampaignChanges }
->;
+export type EditCampaign = ActorCommand<'EditCampaign', { readonly campaignId: string; readonly changes: CampaignChanges }>;
 
 /** Sends a complete draft to moderation (holder only). */
 export type SubmitCampaign = ActorCommand<'SubmitCampaign', { readonly campaignId: string }>;

@@ -3,13 +3,7 @@ import type { CampaignCommand } from './campaign.commands';
 import type { CampaignEvent } from './campaign.events';
 import type { CampaignState } from './campaign.state';
 import { createCampaign, editCampaign, submitCampaign } from './campaign-drafting.decide';
-import {
-  approveCampaign,
-  cancelCampaign,
-  closeCampaign,
-  launchCampaign,
-  rejectCampaign,
-} from './campaign-lifecycle.decide';
+import { approveCampaign, cancelCampaign, closeCampaign, launchCampaign, rejectCampaign } from './campaign-lifecycle.decide';
 import { addTier, closeTier, editTier, removeTier } from './campaign-tiers.decide';
 import { acknowledgeCampaignChanges, refuseCampaignImage } from './campaign-moderation.decide';
 import { postCampaignUpdate } from './campaign-updates.decide';

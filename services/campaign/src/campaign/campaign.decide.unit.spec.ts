@@ -78,12 +78,14 @@ describe('creating a campaign', () => {
   it.each(['2A', '2B', '971', '976', '01', '95', '62'])('accepts the département %s', (departement) =>
     given([])
       .when(createCampaign({ location: { departement } }))
-      .then(campaignCreated({ location: { departement } })));
+      .then(campaignCreated({ location: { departement } })),
+  );
 
   it.each(['20', '00', '96', '975', '2C', '2a', '1', '620', ''])('refuses the département %p', (departement) =>
     given([])
       .when(createCampaign({ location: { departement } }))
-      .thenThrows(ValidationError, onField('location.departement')));
+      .thenThrows(ValidationError, onField('location.departement')),
+  );
 
   it.each<[string, string, Parameters<typeof createCampaign>[0]]>([
     ['campaignId', 'that is not a UUID', { campaignId: 'not-a-uuid' }],
@@ -112,12 +114,20 @@ describe('creating a campaign', () => {
 
   // The gateway derives the id from the Idempotency-Key: a retry whose answer was lost asks again.
   it('changes nothing when its holder asks again for the same draft, later', () =>
-    given(aDraft()).when(createCampaign({}, asHolder(new Date(Date.parse(NOW) + 60_000)))).thenNothingHappened());
+    given(aDraft())
+      .when(createCampaign({}, asHolder(new Date(Date.parse(NOW) + 60_000))))
+      .thenNothingHappened());
 
   it('refuses the same id with other content, or for another account', () => {
-    given(aDraft()).when(createCampaign({ title: 'Un autre four' })).thenThrows(IllegalStateError);
-    given(aDraft()).when(createCampaign({}, { ...asStranger(), roles: ['contributor', 'holder'] })).thenThrows(IllegalStateError);
-    given([...aDraft(), campaignEdited({ title: 'Un four rebâti' })]).when(createCampaign()).thenThrows(IllegalStateError);
+    given(aDraft())
+      .when(createCampaign({ title: 'Un autre four' }))
+      .thenThrows(IllegalStateError);
+    given(aDraft())
+      .when(createCampaign({}, { ...asStranger(), roles: ['contributor', 'holder'] }))
+      .thenThrows(IllegalStateError);
+    given([...aDraft(), campaignEdited({ title: 'Un four rebâti' })])
+      .when(createCampaign())
+      .thenThrows(IllegalStateError);
   });
 });
 
@@ -138,7 +148,8 @@ describe('a campaign that does not exist', () => {
   ];
 
   it.each(commands.map((command) => [command.type, command] as const))('is not found by %s', (_, command) =>
-    given([]).when(command).thenThrows(NotFoundError));
+    given([]).when(command).thenThrows(NotFoundError),
+  );
 });
 
 describe('who may do what', () => {
@@ -153,16 +164,20 @@ describe('who may do what', () => {
     cancelCampaign(undefined, asStranger()),
   ];
 
-  it.each(holderCommands.map((command) => [command.type, command] as const))(
-    'only the holder may %s',
-    (_, command) => given([...aDraft(), tierAdded()]).when(command).thenThrows(ForbiddenError),
+  it.each(holderCommands.map((command) => [command.type, command] as const))('only the holder may %s', (_, command) =>
+    given([...aDraft(), tierAdded()])
+      .when(command)
+      .thenThrows(ForbiddenError),
   );
 
   it.each([
     ['a moderator', asModerator()],
     ['an admin', asAdmin()],
   ])('not even %s may edit a holder’s campaign', (_, metadata) =>
-    given(aDraft()).when(editCampaign({ title: 'Un autre titre' }, metadata)).thenThrows(ForbiddenError));
+    given(aDraft())
+      .when(editCampaign({ title: 'Un autre titre' }, metadata))
+      .thenThrows(ForbiddenError),
+  );
 
   it('an admin may cancel anyone’s campaign, a moderator may not', () => {
     given(aLiveCampaign()).when(cancelCampaign(undefined, asAdmin())).then(campaignCancelled('live', ADMIN_ID));
@@ -176,7 +191,9 @@ describe('who may do what', () => {
     const submitted = aSubmittedCampaign();
     given(submitted).when(command(asStranger())).thenThrows(ForbiddenError);
     given(submitted).when(command(asHolder())).thenThrows(ForbiddenError);
-    given(submitted).when(command({ ...asModerator(), actor: HOLDER_ID })).thenThrows(ForbiddenError);
+    given(submitted)
+      .when(command({ ...asModerator(), actor: HOLDER_ID }))
+      .thenThrows(ForbiddenError);
   });
 
   it('checks who asks before the status, so a stranger learns nothing about the campaign', () =>

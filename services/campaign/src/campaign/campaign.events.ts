@@ -134,10 +134,7 @@ export type CampaignCancelled = DomainEvent<
 >;
 
 /** A reward tier was added, open. */
-export type TierAdded = DomainEvent<
-  'TierAdded',
-  { readonly campaignId: string; readonly tier: Tier; readonly addedAt: Instant }
->;
+export type TierAdded = DomainEvent<'TierAdded', { readonly campaignId: string; readonly tier: Tier; readonly addedAt: Instant }>;
 
 /** The holder changed the tier fields in `changes`, and only those (`estimatedDelivery: null`: removed). */
 export type TierEdited = DomainEvent<
@@ -200,7 +197,10 @@ export type CampaignImageChangeProposed = DomainEvent<
 >;
 
 /** The holder removed the image of an approved campaign: no review needed, and a proposal is withdrawn. */
-export type CampaignImageRemoved = DomainEvent<'CampaignImageRemoved', { readonly campaignId: string; readonly removedAt: Instant }>;
+export type CampaignImageRemoved = DomainEvent<
+  'CampaignImageRemoved',
+  { readonly campaignId: string; readonly removedAt: Instant }
+>;
 
 /** The holder added stretch goals after the existing ones of an approved campaign: shown at once, listed for moderators. */
 export type CampaignStretchGoalsAdded = DomainEvent<

@@ -41,7 +41,11 @@ export const asModerator = (now: Date = clock.now()): ActorMetadata => ({
   actor: MODERATOR_ID,
   roles: ['contributor', 'holder', 'moderator'],
 });
-export const asAdmin = (now: Date = clock.now()): ActorMetadata => ({ now, actor: ADMIN_ID, roles: ['contributor', 'holder', 'admin'] });
+export const asAdmin = (now: Date = clock.now()): ActorMetadata => ({
+  now,
+  actor: ADMIN_ID,
+  roles: ['contributor', 'holder', 'admin'],
+});
 export const byScheduler = (now: Date): TimedMetadata => ({ now, actor: 'scheduler' });
 
 const campaignData: Commands.CreateCampaign['data'] = {
@@ -100,7 +104,10 @@ export const approveCampaign = (metadata: ActorMetadata = asModerator()): Comman
   metadata,
 });
 
-export const rejectCampaign = (reason = 'Précisez le budget.', metadata: ActorMetadata = asModerator()): Commands.RejectCampaign => ({
+export const rejectCampaign = (
+  reason = 'Précisez le budget.',
+  metadata: ActorMetadata = asModerator(),
+): Commands.RejectCampaign => ({
   type: 'RejectCampaign',
   data: { campaignId: CAMPAIGN_ID, reason },
   metadata,
@@ -112,11 +119,7 @@ export const launchCampaign = (now: Date = new Date(STARTS_AT)): Commands.Launch
   metadata: byScheduler(now),
 });
 
-export const closeCampaign = (
-  committedTotal: Money,
-  backers = 120,
-  now: Date = new Date(DEADLINE),
-): Commands.CloseCampaign => ({
+export const closeCampaign = (committedTotal: Money, backers = 120, now: Date = new Date(DEADLINE)): Commands.CloseCampaign => ({
   type: 'CloseCampaign',
   data: { campaignId: CAMPAIGN_ID, committedTotal, backers },
   metadata: byScheduler(now),
@@ -270,7 +273,9 @@ export const campaignUpdatePosted = (postedAt = NOW): Events.CampaignUpdatePoste
 
 // Histories: the events that bring the campaign to a status
 
-export const aDraft = (created: Partial<Events.CampaignCreated['data']> = {}): Events.CampaignEvent[] => [campaignCreated(created)];
+export const aDraft = (created: Partial<Events.CampaignCreated['data']> = {}): Events.CampaignEvent[] => [
+  campaignCreated(created),
+];
 export const aSubmittedCampaign = (): Events.CampaignEvent[] => [...aDraft(), campaignSubmitted()];
 export const anApprovedCampaign = (): Events.CampaignEvent[] => [...aSubmittedCampaign(), campaignApproved()];
 export const aLiveCampaign = (): Events.CampaignEvent[] => [...anApprovedCampaign(), campaignLaunched()];
@@ -285,7 +290,10 @@ export const aKeepItAllLiveCampaign = (): Events.CampaignEvent[] => [
 
 export const NEW_IMAGE = 'https://images.example.org/four-2.jpg';
 
-export const acknowledgeCampaignChanges = (version: number, metadata: ActorMetadata = asModerator()): Commands.AcknowledgeCampaignChanges => ({
+export const acknowledgeCampaignChanges = (
+  version: number,
+  metadata: ActorMetadata = asModerator(),
+): Commands.AcknowledgeCampaignChanges => ({
   type: 'AcknowledgeCampaignChanges',
   data: { campaignId: CAMPAIGN_ID, version },
   metadata,
@@ -295,7 +303,11 @@ export const refuseCampaignImage = (
   version: number,
   reason = 'Cette image montre une marque.',
   metadata: ActorMetadata = asModerator(),
-): Commands.RefuseCampaignImage => ({ type: 'RefuseCampaignImage', data: { campaignId: CAMPAIGN_ID, version, reason }, metadata });
+): Commands.RefuseCampaignImage => ({
+  type: 'RefuseCampaignImage',
+  data: { campaignId: CAMPAIGN_ID, version, reason },
+  metadata,
+});
 
 export const campaignPublicTextChanged = (
   changes: Events.CampaignPublicTextChanged['data']['changes'],
@@ -317,7 +329,10 @@ export const campaignImageChangeProposed = (
   data: { campaignId: CAMPAIGN_ID, imageUrl, ...(shownImageUrl !== undefined && { shownImageUrl }), changeVersion, proposedAt },
 });
 
-export const campaignImageChangeAcknowledged = (imageUrl = NEW_IMAGE, acknowledgedBy = MODERATOR_ID): Events.CampaignImageChangeAcknowledged => ({
+export const campaignImageChangeAcknowledged = (
+  imageUrl = NEW_IMAGE,
+  acknowledgedBy = MODERATOR_ID,
+): Events.CampaignImageChangeAcknowledged => ({
   type: 'CampaignImageChangeAcknowledged',
   data: { campaignId: CAMPAIGN_ID, imageUrl, acknowledgedBy, acknowledgedAt: NOW },
 });

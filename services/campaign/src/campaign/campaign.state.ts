@@ -216,7 +216,13 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
     case 'CampaignApproved': {
       const { submittedAt: _submittedAt, ...submitted } = applicable(state, event, ['submitted']);
       const { approvedBy, approvedAt } = event.data;
-      return { ...submitted, status: 'approved', approvedBy, approvedAt, sinceApproval: { changeVersion: 0, unacknowledged: [] } };
+      return {
+        ...submitted,
+        status: 'approved',
+        approvedBy,
+        approvedAt,
+        sinceApproval: { changeVersion: 0, unacknowledged: [] },
+      };
     }
     case 'CampaignRejected': {
       const { submittedAt: _submittedAt, ...submitted } = applicable(state, event, ['submitted']);
@@ -238,7 +244,10 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
       return { ...running, status: 'cancelled', cancelledBy, reason, cancelledAt };
     }
     case 'TierAdded':
-      return noted(withTiers(applicable(state, event, MANAGED), (tiers) => [...tiers, event.data.tier]), 'tiers');
+      return noted(
+        withTiers(applicable(state, event, MANAGED), (tiers) => [...tiers, event.data.tier]),
+        'tiers',
+      );
     case 'TierEdited':
       return noted(
         withTiers(
@@ -253,9 +262,7 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
         mapTier(event.data.tierId, (tier) => ({ ...tier, status: 'closed' })),
       );
     case 'TierRemoved':
-      return withTiers(applicable(state, event, ['draft']), (tiers) =>
-        tiers.filter((tier) => tier.tierId !== event.data.tierId),
-      );
+      return withTiers(applicable(state, event, ['draft']), (tiers) => tiers.filter((tier) => tier.tierId !== event.data.tierId));
     case 'CampaignUpdatePosted': {
       const current = applicable(state, event, ['approved', 'live', 'succeeded', 'failed', 'ended']);
       return noted({ ...current, updates: [...current.updates, event.data.update] }, 'updates');

@@ -18,7 +18,10 @@ export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping 
     case 'CampaignSucceeded':
     case 'CampaignFailed': {
       const { campaignId, closedAt, committedTotal, backers } = event.data;
-      return { contract: event.type === 'CampaignSucceeded' ? campaignSucceeded : campaignFailed, payload: { campaignId, closedAt, committedTotal, backers } };
+      return {
+        contract: event.type === 'CampaignSucceeded' ? campaignSucceeded : campaignFailed,
+        payload: { campaignId, closedAt, committedTotal, backers },
+      };
     }
     case 'CampaignEnded': {
       const { campaignId, closedAt, committedTotal, backers } = event.data;

@@ -36,7 +36,13 @@ describe('campaign facts published to other services', () => {
   });
 
   it('keeps drafts, moderation and tiers inside the service', () => {
-    for (const event of [f.campaignCreated(), f.campaignSubmitted(), f.campaignApproved(), f.tierAdded(), f.campaignUpdatePosted()])
+    for (const event of [
+      f.campaignCreated(),
+      f.campaignSubmitted(),
+      f.campaignApproved(),
+      f.tierAdded(),
+      f.campaignUpdatePosted(),
+    ])
       expect(toIntegrationEvent(recorded(event))).toBeNull();
   });
 

@@ -23,20 +23,40 @@ const about = (data: Partial<CampaignCreated['data']> = {}): Partial<CampaignCre
 const seed = async (bed: ReadModelTestbed): Promise<void> => {
   const live = (n: number, launchedAt: string, deadline: string, data: Partial<CampaignCreated['data']>) =>
     bed.append(`campaign-${c(n)}`, throughTo(c(n), 'live', { approvedAt: day(0.5), launchedAt, deadline }, about(data)));
-  const closing = (n: number, type: Parameters<typeof closed>[1], committed: number, data: Partial<CampaignCreated['data']> = {}) =>
+  const closing = (
+    n: number,
+    type: Parameters<typeof closed>[1],
+    committed: number,
+    data: Partial<CampaignCreated['data']> = {},
+  ) =>
     bed.append(`campaign-${c(n)}`, [
       ...throughTo(c(n), 'live', { approvedAt: day(0.5), launchedAt: day(1.5), deadline: day(2.5) }, about(data)),
       closed(c(n), type, committed, 10, day(2.5)),
     ]);
-  await bed.append(`campaign-${c(1)}`, throughTo(c(1), 'approved', { approvedAt: day(1) }, about({ category: 'food', location: { departement: '62' } })));
-  await live(2, day(2), day(40), { title: 'Les boulangeries du Pas-de-Calais', category: 'food', location: { departement: '62', commune: 'Arras' } });
-  await live(3, day(3), day(30), { title: 'Une chapelle', summary: "Restaurer l'église romane du village.", category: 'culture', location: { departement: '2A' } });
+  await bed.append(
+    `campaign-${c(1)}`,
+    throughTo(c(1), 'approved', { approvedAt: day(1) }, about({ category: 'food', location: { departement: '62' } })),
+  );
+  await live(2, day(2), day(40), {
+    title: 'Les boulangeries du Pas-de-Calais',
+    category: 'food',
+    location: { departement: '62', commune: 'Arras' },
+  });
+  await live(3, day(3), day(30), {
+    title: 'Une chapelle',
+    summary: "Restaurer l'église romane du village.",
+    category: 'culture',
+    location: { departement: '2A' },
+  });
   await live(4, day(3), day(30), { title: 'Des haies', category: 'environment', location: { departement: '971' } });
   await live(5, day(3), day(35), { title: 'Un stade', category: 'sport', location: { departement: '62' } });
   await closing(6, 'CampaignSucceeded', 600_000, { category: 'culture' });
   await closing(7, 'CampaignFailed', 100_000);
   await closing(8, 'CampaignEnded', 600_000, { fundingModel: 'keep_it_all' });
-  await bed.append(`campaign-${c(9)}`, [...throughTo(c(9), 'live', { approvedAt: day(0.5), launchedAt: day(2.5) }, about()), cancelled(c(9), day(4))]);
+  await bed.append(`campaign-${c(9)}`, [
+    ...throughTo(c(9), 'live', { approvedAt: day(0.5), launchedAt: day(2.5) }, about()),
+    cancelled(c(9), day(4)),
+  ]);
   // Never public: a draft (that would match the text search), a submitted one, a rejected one.
   await bed.append(`campaign-${c(10)}`, throughTo(c(10), 'draft', {}, about({ title: 'Une boulangerie en projet' })));
   await bed.append(`campaign-${c(11)}`, throughTo(c(11), 'submitted', {}, about({ title: 'Une boulangerie soumise' })));
@@ -74,7 +94,10 @@ describe('the public catalog', () => {
     ['live', [c(5), c(4), c(3), c(2)]],
     ['approved', [c(1)]],
     ['cancelled', [c(9)]],
-    [['succeeded', 'failed', 'ended'], [c(8), c(7), c(6)]],
+    [
+      ['succeeded', 'failed', 'ended'],
+      [c(8), c(7), c(6)],
+    ],
   ] as const)('filters by status %j', async (status, expected) => {
     expect(await ids({ status })).toEqual(expected);
   });

@@ -83,7 +83,8 @@ export class CampaignCatalog {
       select.andWhere('c.departement = :departement', { departement: query.departement });
     }
     if (query.category !== undefined) {
-      if (!CAMPAIGN_CATEGORIES.includes(query.category)) throw invalid('category', `must be one of ${CAMPAIGN_CATEGORIES.join(', ')}`);
+      if (!CAMPAIGN_CATEGORIES.includes(query.category))
+        throw invalid('category', `must be one of ${CAMPAIGN_CATEGORIES.join(', ')}`);
       select.andWhere('c.category = :category', { category: query.category });
     }
     const text = query.text?.trim() ?? '';

@@ -44,7 +44,10 @@ const update = async (
     .execute();
 };
 
-export const publicTextChanged = (m: EntityManager, { campaignId, changes, changeVersion, changedAt }: CampaignPublicTextChanged['data']) => {
+export const publicTextChanged = (
+  m: EntityManager,
+  { campaignId, changes, changeVersion, changedAt }: CampaignPublicTextChanged['data'],
+) => {
   const parts = (['title', 'summary', 'story'] as const).filter((part) => changes[part] !== undefined);
   return update(
     m,
@@ -61,7 +64,10 @@ export const publicTextChanged = (m: EntityManager, { campaignId, changes, chang
 };
 
 /** A newer proposal replaces the pending one, and the last refusal has been answered. */
-export const imageChangeProposed = (m: EntityManager, { campaignId, imageUrl, changeVersion, proposedAt }: CampaignImageChangeProposed['data']) =>
+export const imageChangeProposed = (
+  m: EntityManager,
+  { campaignId, imageUrl, changeVersion, proposedAt }: CampaignImageChangeProposed['data'],
+) =>
   update(
     m,
     campaignId,
@@ -90,15 +96,26 @@ const imageSettled: QueryDeepPartialEntity<CampaignView> = {
 export const imageChangeAcknowledged = (m: EntityManager, { campaignId, imageUrl }: CampaignImageChangeAcknowledged['data']) =>
   update(m, campaignId, { ...imageSettled, imageUrl });
 
-export const imageChangeRefused = (m: EntityManager, { campaignId, imageUrl, reason, refusedAt }: CampaignImageChangeRefused['data']) =>
-  update(m, campaignId, { ...imageSettled, refusedImageUrl: imageUrl, imageRefusalReason: reason, imageRefusedAt: new Date(refusedAt) });
+export const imageChangeRefused = (
+  m: EntityManager,
+  { campaignId, imageUrl, reason, refusedAt }: CampaignImageChangeRefused['data'],
+) =>
+  update(m, campaignId, {
+    ...imageSettled,
+    refusedImageUrl: imageUrl,
+    imageRefusalReason: reason,
+    imageRefusedAt: new Date(refusedAt),
+  });
 
 /** Removing the image needs no review and withdraws a proposal (ADR 0012). */
 export const imageRemoved = (m: EntityManager, { campaignId }: CampaignImageRemoved['data']) =>
   update(m, campaignId, { ...imageSettled, imageUrl: null });
 
 /** Stretch goals added once approved come after the existing ones; the row lists them for moderators. */
-export const stretchGoalsAdded = async (m: EntityManager, { campaignId, stretchGoals, changeVersion, addedAt }: CampaignStretchGoalsAdded['data']) => {
+export const stretchGoalsAdded = async (
+  m: EntityManager,
+  { campaignId, stretchGoals, changeVersion, addedAt }: CampaignStretchGoalsAdded['data'],
+) => {
   await appendStretchGoals(m, campaignId, stretchGoals);
   await update(
     m,
@@ -117,7 +134,12 @@ export const stretchGoalsAdded = async (m: EntityManager, { campaignId, stretchG
  * A tier added or reworded, or an update posted, once approved: the event carries no number, so
  * the row counts it as the decider does. Before approval nothing is listed.
  */
-export const contentChanged = async (m: EntityManager, campaignId: string, part: 'tiers' | 'updates', at: Instant): Promise<void> => {
+export const contentChanged = async (
+  m: EntityManager,
+  campaignId: string,
+  part: 'tiers' | 'updates',
+  at: Instant,
+): Promise<void> => {
   await m
     .createQueryBuilder()
     .update(CampaignView)

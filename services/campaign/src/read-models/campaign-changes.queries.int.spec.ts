@@ -45,7 +45,9 @@ describe('changes since approval, as the read models show them', () => {
   afterEach(() => bed.dispose());
 
   const changedList = async (viewer: Viewer = moderator, cursor?: string, limit?: number) =>
-    bed.catalog().changedSinceApproval(viewer, { ...(cursor !== undefined && { cursor }), ...(limit !== undefined && { limit }) });
+    bed
+      .catalog()
+      .changedSinceApproval(viewer, { ...(cursor !== undefined && { cursor }), ...(limit !== undefined && { limit }) });
 
   it('shows new words at once and keeps the approved image until a moderator acknowledges the new one', async () => {
     await bed.append(`campaign-${c(1)}`, [
@@ -62,7 +64,10 @@ describe('changes since approval, as the read models show them', () => {
     expect(card).not.toHaveProperty('pendingImageUrl');
     expect(await bed.catalog().campaignPage(c(1), stranger)).toMatchObject({ pendingImageUrl: null });
     // Its holder sees the image waiting, on the page and in their own list.
-    expect(await bed.catalog().campaignPage(c(1), holder)).toMatchObject({ imageUrl: APPROVED_IMAGE, pendingImageUrl: NEW_IMAGE });
+    expect(await bed.catalog().campaignPage(c(1), holder)).toMatchObject({
+      imageUrl: APPROVED_IMAGE,
+      pendingImageUrl: NEW_IMAGE,
+    });
     expect((await bed.catalog().holderCampaigns(HOLDER_ID)).items[0]).toMatchObject({ pendingImageUrl: NEW_IMAGE });
 
     expect((await changedList()).items).toEqual([
@@ -85,7 +90,10 @@ describe('changes since approval, as the read models show them', () => {
       },
     ]);
 
-    await bed.append(`campaign-${c(1)}`, [imageAcknowledged(c(1), NEW_IMAGE, day(11)), changesAcknowledged(c(1), 2, ['title', 'imageUrl'], day(11))]);
+    await bed.append(`campaign-${c(1)}`, [
+      imageAcknowledged(c(1), NEW_IMAGE, day(11)),
+      changesAcknowledged(c(1), 2, ['title', 'imageUrl'], day(11)),
+    ]);
     await bed.caughtUp();
 
     expect(await bed.catalog().campaignPage(c(1))).toMatchObject({ imageUrl: NEW_IMAGE, pendingImageUrl: null });
@@ -119,11 +127,17 @@ describe('changes since approval, as the read models show them', () => {
     ]);
     await bed.caughtUp();
 
-    expect((await changedList()).items).toMatchObject([{ campaignId: c(1), version: 2, changedParts: ['story'], changedSince: day(10), pendingImageUrl: null }]);
+    expect((await changedList()).items).toMatchObject([
+      { campaignId: c(1), version: 2, changedParts: ['story'], changedSince: day(10), pendingImageUrl: null },
+    ]);
   });
 
   it('forgets a proposal when the holder removes the image', async () => {
-    await bed.append(`campaign-${c(1)}`, [...throughTo(c(1), 'live'), imageProposed(c(1), NEW_IMAGE, 1, day(10)), imageRemoved(c(1), day(11))]);
+    await bed.append(`campaign-${c(1)}`, [
+      ...throughTo(c(1), 'live'),
+      imageProposed(c(1), NEW_IMAGE, 1, day(10)),
+      imageRemoved(c(1), day(11)),
+    ]);
     await bed.caughtUp();
 
     expect(await bed.catalog().campaignPage(c(1), holder)).toMatchObject({ imageUrl: null, pendingImageUrl: null });

@@ -103,8 +103,15 @@ export const replaceStretchGoals = async (
 };
 
 /** Stretch goals added once approved go after the existing ones (ADR 0010: those are frozen). */
-export const appendStretchGoals = async (m: EntityManager, campaignId: string, stretchGoals: readonly StretchGoal[]): Promise<void> => {
-  const existing = await m.createQueryBuilder(StretchGoalView, 'g').where('g.campaignId = :campaignId', { campaignId }).getCount();
+export const appendStretchGoals = async (
+  m: EntityManager,
+  campaignId: string,
+  stretchGoals: readonly StretchGoal[],
+): Promise<void> => {
+  const existing = await m
+    .createQueryBuilder(StretchGoalView, 'g')
+    .where('g.campaignId = :campaignId', { campaignId })
+    .getCount();
   await m
     .createQueryBuilder()
     .insert()
@@ -129,7 +136,13 @@ export const addUpdate = async (m: EntityManager, campaignId: string, update: Ca
     .createQueryBuilder()
     .insert()
     .into(CampaignUpdateView)
-    .values({ campaignId, updateId: update.updateId, title: update.title, body: update.body, postedAt: new Date(update.postedAt) })
+    .values({
+      campaignId,
+      updateId: update.updateId,
+      title: update.title,
+      body: update.body,
+      postedAt: new Date(update.postedAt),
+    })
     .orIgnore()
     .updateEntity(false)
     .execute();

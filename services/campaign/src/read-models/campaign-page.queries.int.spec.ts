@@ -69,9 +69,15 @@ describe('the campaign page', () => {
     ]);
     await bed.append(`campaign-${c(4)}`, throughTo(c(4), 'draft', {}, { createdAt: day(-4) }));
     await bed.append(`campaign-${c(5)}`, throughTo(c(5), 'submitted', {}, { createdAt: day(-5) }));
-    await bed.append(`campaign-${c(6)}`, [...throughTo(c(6), 'submitted', {}, { createdAt: day(-5) }), rejected(c(6), 'Le budget manque.')]);
+    await bed.append(`campaign-${c(6)}`, [
+      ...throughTo(c(6), 'submitted', {}, { createdAt: day(-5) }),
+      rejected(c(6), 'Le budget manque.'),
+    ]);
     await bed.append(`campaign-${c(7)}`, throughTo(c(7), 'approved', {}, { createdAt: day(-1), holderId: STRANGER_ID }));
-    await bed.append(`campaign-${c(8)}`, [...throughTo(c(8), 'draft', {}, { createdAt: day(-8) }), edited(c(8), { goal: eur(0) })]);
+    await bed.append(`campaign-${c(8)}`, [
+      ...throughTo(c(8), 'draft', {}, { createdAt: day(-8) }),
+      edited(c(8), { goal: eur(0) }),
+    ]);
     await bed.startProjection();
     await bed.caughtUp();
   });
@@ -81,7 +87,9 @@ describe('the campaign page', () => {
 
   it('shows each tier’s remaining units after reservations, releases and confirmations', async () => {
     const page = await pageOf(c(1));
-    expect(page?.tiers.map(({ title, unitsTaken, remainingUnits, status }) => ({ title, unitsTaken, remainingUnits, status }))).toEqual([
+    expect(
+      page?.tiers.map(({ title, unitsTaken, remainingUnits, status }) => ({ title, unitsTaken, remainingUnits, status })),
+    ).toEqual([
       { title: 'Une miche', unitsTaken: 2, remainingUnits: 1, status: 'open' },
       { title: 'Un merci', unitsTaken: 0, remainingUnits: null, status: 'open' },
       { title: 'Une fournée', unitsTaken: 0, remainingUnits: 5, status: 'closed' },
@@ -136,7 +144,9 @@ describe('the campaign page', () => {
     let cursor: string | undefined;
     do {
       const page = await catalog.holderCampaigns(HOLDER_ID, { limit: 2, ...(cursor ? { cursor } : {}) });
-      seen.push(...page.items.map((item) => ({ id: item.campaignId, status: item.status, rejectionReason: item.rejectionReason })));
+      seen.push(
+        ...page.items.map((item) => ({ id: item.campaignId, status: item.status, rejectionReason: item.rejectionReason })),
+      );
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen.map((item) => item.id)).toEqual([c(1), c(2), c(3), c(4), c(6), c(5), c(8)]);

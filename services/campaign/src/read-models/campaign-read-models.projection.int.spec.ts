@@ -75,7 +75,12 @@ const appendRichHistory = async (bed: ReadModelTestbed, round: number): Promise<
   await bed.append(`campaign-${a}`, [tierClosed(a, tierA), closed(a, 'CampaignSucceeded', 612_345, 42)]);
   await bed.append(`campaign-${b}`, [
     ...throughTo(b, 'live', {}, { category: 'culture', fundingModel: 'keep_it_all' }),
-    stretchGoalsAdded(b, [{ stretchGoalId: uuidOf('e', round * 10 + 1), amount: eur(900_000), description: 'Une vitrine' }], 1, day(9.2)),
+    stretchGoalsAdded(
+      b,
+      [{ stretchGoalId: uuidOf('e', round * 10 + 1), amount: eur(900_000), description: 'Une vitrine' }],
+      1,
+      day(9.2),
+    ),
     imageProposed(b, 'https://images.example.org/b.jpg', 2, day(9.3)),
     imageRemoved(b, day(9.4)),
     cancelled(b),
@@ -102,9 +107,10 @@ describe('the campaign read-model projection', () => {
     expect(once['read_tier_holds']).toHaveLength(6);
 
     // The checkpoint goes back to the start while the rows stay: every event is applied again.
-    await bed.pool.query(`UPDATE ${bed.schema}.checkpoints SET transaction_id = '0', global_position = 0 WHERE subscription = $1`, [
-      CAMPAIGN_READ_MODELS,
-    ]);
+    await bed.pool.query(
+      `UPDATE ${bed.schema}.checkpoints SET transaction_id = '0', global_position = 0 WHERE subscription = $1`,
+      [CAMPAIGN_READ_MODELS],
+    );
     await bed.caughtUp();
 
     expect(await bed.dump()).toEqual(once);
@@ -148,7 +154,10 @@ describe('the campaign read-model projection', () => {
   it('counts a tier unit per pledge, as the stock decider does', async () => {
     const campaign = c(1);
     const tier = t(1);
-    await bed.append(`campaign-${campaign}`, [...throughTo(campaign, 'live'), tierAdded(campaign, { tierId: tier, quantityLimit: 10 })]);
+    await bed.append(`campaign-${campaign}`, [
+      ...throughTo(campaign, 'live'),
+      tierAdded(campaign, { tierId: tier, quantityLimit: 10 }),
+    ]);
     await bed.append(tierStockStream(campaign, tier), [
       reserved(campaign, tier, 'p1', 'r1'),
       reserved(campaign, tier, 'p2', 'r2'),

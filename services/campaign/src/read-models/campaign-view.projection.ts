@@ -128,7 +128,13 @@ const claim = async (m: EntityManager, campaignId: string, position: number): Pr
 
 const set = async (m: EntityManager, campaignId: string, values: QueryDeepPartialEntity<CampaignView>): Promise<void> => {
   if (Object.keys(values).length === 0) return;
-  await m.createQueryBuilder().update(CampaignView).set(values).where('campaignId = :campaignId', { campaignId }).updateEntity(false).execute();
+  await m
+    .createQueryBuilder()
+    .update(CampaignView)
+    .set(values)
+    .where('campaignId = :campaignId', { campaignId })
+    .updateEntity(false)
+    .execute();
 };
 
 const created = async (m: EntityManager, data: CampaignCreated['data'], position: number): Promise<void> => {

@@ -54,7 +54,8 @@ export const decodeCursor = (cursor: string, sort: string, kind: SortKeyKind): C
   } catch {
     throw invalidCursor('is not one this API gave');
   }
-  if (!Array.isArray(decoded) || decoded.length !== 4 || decoded[0] !== CURSOR_VERSION) throw invalidCursor('is not one this API gave');
+  if (!Array.isArray(decoded) || decoded.length !== 4 || decoded[0] !== CURSOR_VERSION)
+    throw invalidCursor('is not one this API gave');
   const [, cursorSort, key, campaignId] = decoded as [unknown, unknown, unknown, unknown];
   if (cursorSort !== sort) throw invalidCursor(`belongs to another sort than ${sort}`);
   if (typeof key !== 'string' || !validKey(key, kind) || typeof campaignId !== 'string' || !isUuid(campaignId))

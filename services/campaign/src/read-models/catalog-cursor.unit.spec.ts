@@ -21,7 +21,11 @@ describe('a catalog cursor', () => {
     ['not JSON', Buffer.from('{oops').toString('base64url'), 'newest'],
     ['a key that is no instant', encodeCursor({ sort: 'newest', key: "2025'; DROP TABLE x", campaignId: ID }), 'newest'],
     ['an id that is no UUID', encodeCursor({ sort: 'newest', key: '2025-03-10T09:00:00.000Z', campaignId: 'x' }), 'newest'],
-    ['another version', Buffer.from(JSON.stringify([2, 'newest', '2025-03-10T09:00:00.000Z', ID])).toString('base64url'), 'newest'],
+    [
+      'another version',
+      Buffer.from(JSON.stringify([2, 'newest', '2025-03-10T09:00:00.000Z', ID])).toString('base64url'),
+      'newest',
+    ],
   ])('is refused when it has %s', (_, cursor, sort) => {
     expect(() => decodeCursor(cursor, sort, 'instant')).toThrow(ValidationError);
   });
@@ -38,7 +42,9 @@ describe('a catalog cursor', () => {
     ['far below', '-9223372036854775809'],
   ])('refuses an integer key %s, naming the cursor', (_, key) => {
     const cursor = encodeCursor({ sort: 'most_funded', key, campaignId: ID });
-    expect(() => decodeCursor(cursor, 'most_funded', 'integer')).toThrow(expect.objectContaining({ details: { field: 'cursor' } }));
+    expect(() => decodeCursor(cursor, 'most_funded', 'integer')).toThrow(
+      expect.objectContaining({ details: { field: 'cursor' } }),
+    );
   });
 
   it('accepts the largest safe integer and its opposite', () => {

@@ -6,7 +6,12 @@ export { CampaignUpdateView } from './campaign-update-view.entity';
 export { CampaignView, type CampaignViewStatus } from './campaign-view.entity';
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './catalog-cursor';
 export * from './read-model.config';
-export { READ_MODEL_ENTITIES, createReadModelDataSource, ensureReadModelTables, openReadModelDataSource } from './read-model.data-source';
+export {
+  READ_MODEL_ENTITIES,
+  createReadModelDataSource,
+  ensureReadModelTables,
+  openReadModelDataSource,
+} from './read-model.data-source';
 export { READ_MODEL_TABLES, readModelMigrations } from './read-model.migrations';
 export * from './rebuild-read-models';
 export { StretchGoalView } from './stretch-goal-view.entity';

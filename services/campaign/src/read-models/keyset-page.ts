@@ -48,6 +48,8 @@ export const keysetPage = async (
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ sort: keyset.name, key: keyOf(last, keyset), campaignId: last.campaignId }) : null;
+    rows.length > limit && last
+      ? encodeCursor({ sort: keyset.name, key: keyOf(last, keyset), campaignId: last.campaignId })
+      : null;
   return { rows: page, nextCursor };
 };

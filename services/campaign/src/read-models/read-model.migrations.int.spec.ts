@@ -48,6 +48,8 @@ describe('the read-model migrations and the entities (real PostgreSQL)', () => {
   it('notice a column the migrations forgot', async () => {
     await dataSource.query(`ALTER TABLE ${schema}.read_campaign_updates DROP COLUMN body`);
     const changes = await changesTypeOrmWants();
-    expect(changes.filter((query) => !knownToMigrationsOnly(query))).toEqual(['ALTER TABLE "read_campaign_updates" ADD "body" text NOT NULL']);
+    expect(changes.filter((query) => !knownToMigrationsOnly(query))).toEqual([
+      'ALTER TABLE "read_campaign_updates" ADD "body" text NOT NULL',
+    ]);
   });
 });

@@ -27,9 +27,7 @@ export const READ_MODEL_TABLES = [
  * such a schema only gains the record of it. Later changes are new steps; a changed table may
  * also be dropped and rebuilt (`npm run campaign:rebuild-read-models`).
  */
-export const readModelMigrations: MigrationSteps = (s) => [
-  { id: 'read-models/0001-tables', sql: baseline(s).join(';\n') },
-];
+export const readModelMigrations: MigrationSteps = (s) => [{ id: 'read-models/0001-tables', sql: baseline(s).join(';\n') }];
 
 const baseline = (s: string): readonly string[] => [
   `CREATE TABLE IF NOT EXISTS ${s}.read_campaigns (

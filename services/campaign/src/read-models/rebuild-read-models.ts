@@ -78,7 +78,9 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   await ensureReadModelTables(dataSource);
   await resetReadModels(dataSource);
   let lastError: unknown;
-  const own = options.projection ? undefined : campaignReadModelsProjection(store, dataSource, { onError: (error) => (lastError = error) });
+  const own = options.projection
+    ? undefined
+    : campaignReadModelsProjection(store, dataSource, { onError: (error) => (lastError = error) });
   await own?.start();
   try {
     while (!(await readModelsCaughtUp(dataSource))) {
@@ -89,6 +91,8 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   } finally {
     await own?.stop();
   }
-  const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM ${schemaOf(dataSource)}.read_campaigns`)) as Array<{ n: number }>;
+  const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM ${schemaOf(dataSource)}.read_campaigns`)) as Array<{
+    n: number;
+  }>;
   return { campaigns: row?.n ?? 0, tookMs: Math.round(performance.now() - started) };
 };

@@ -56,7 +56,13 @@ describe('a campaign’s start and deadline (real PostgreSQL, manual clock)', ()
     const campaignId = uuidv7();
     const startsAt = new Date(clock.now().getTime() + 2_000);
     const deadline = new Date(startsAt.getTime() + 2_000);
-    const { metadata: _m, ...create } = createCampaign({ campaignId, fundingModel, startsAt: startsAt.toISOString(), deadline: deadline.toISOString(), stretchGoals: [] });
+    const { metadata: _m, ...create } = createCampaign({
+      campaignId,
+      fundingModel,
+      startsAt: startsAt.toISOString(),
+      deadline: deadline.toISOString(),
+      stretchGoals: [],
+    });
     const holder = { actor: asHolder().actor, roles: asHolder().roles };
     const moderator = { actor: asModerator().actor, roles: asModerator().roles };
     await campaigns.execute({ ...create, metadata: holder });
@@ -111,12 +117,24 @@ describe('a campaign’s start and deadline (real PostgreSQL, manual clock)', ()
 
   it('never closes a cancelled campaign', async () => {
     // A control campaign with the same deadline shows when the scheduler has passed it.
-    const [{ campaignId, startsAt, deadline }, control] = await Promise.all([runCampaign('all_or_nothing'), runCampaign('all_or_nothing')]);
+    const [{ campaignId, startsAt, deadline }, control] = await Promise.all([
+      runCampaign('all_or_nothing'),
+      runCampaign('all_or_nothing'),
+    ]);
     moveTo(startsAt);
     await untilStatus(campaignId, 'live');
-    await campaigns.execute({ type: 'CancelCampaign', data: { campaignId, reason: 'Le lieu a fermé.' }, metadata: { actor: asHolder().actor, roles: asHolder().roles } });
+    await campaigns.execute({
+      type: 'CancelCampaign',
+      data: { campaignId, reason: 'Le lieu a fermé.' },
+      metadata: { actor: asHolder().actor, roles: asHolder().roles },
+    });
     await waitUntil(
-      async () => (await pool.query(`SELECT status FROM ${store.schema}.scheduled_commands WHERE subject_id = $1 AND kind = 'close'`, [campaignId])).rows[0]?.status === 'cancelled',
+      async () =>
+        (
+          await pool.query(`SELECT status FROM ${store.schema}.scheduled_commands WHERE subject_id = $1 AND kind = 'close'`, [
+            campaignId,
+          ])
+        ).rows[0]?.status === 'cancelled',
       { timeoutMs: 5_000, description: 'the close is unscheduled' },
     );
     // Past the deadline, the control is closed, and nothing has closed the cancelled one.

@@ -28,6 +28,9 @@ export const campaignDeadlineHandlers = (
     const campaign = await campaigns.load(command.subjectId, client);
     if (campaign.status !== 'live') return; // closed or cancelled already: nothing to do
     const { committedTotal, backers } = await pledges.tally(command.subjectId, campaign.goal.currency);
-    await campaigns.execute({ type: 'CloseCampaign', data: { campaignId: command.subjectId, committedTotal, backers }, metadata: {} }, client);
+    await campaigns.execute(
+      { type: 'CloseCampaign', data: { campaignId: command.subjectId, committedTotal, backers }, metadata: {} },
+      client,
+    );
   },
 });

@@ -40,7 +40,9 @@ describe('the durable scheduler (real PostgreSQL, manual clock)', () => {
     database = await openTestSchema({ prefix: 'sched' });
     ({ pool, schema } = database);
     await runMigrations(pool, schema, [scheduleMigrations]);
-    await pool.query(`CREATE TABLE ${schema}.runs (subject_id text NOT NULL, due_at timestamptz NOT NULL, ran_at timestamptz NOT NULL)`);
+    await pool.query(
+      `CREATE TABLE ${schema}.runs (subject_id text NOT NULL, due_at timestamptz NOT NULL, ran_at timestamptz NOT NULL)`,
+    );
   });
   afterEach(async () => {
     await Promise.all(schedulers.splice(0).map((s) => s.stop()));
@@ -79,10 +81,14 @@ describe('the durable scheduler (real PostgreSQL, manual clock)', () => {
     startScheduler();
     startScheduler();
     startScheduler();
-    await waitUntil(async () => (await pool.query(`SELECT count(*) AS n FROM ${schema}.scheduled_commands WHERE status = 'done'`)).rows[0].n === '60', {
-      timeoutMs: 10_000,
-      description: 'every command done',
-    });
+    await waitUntil(
+      async () =>
+        (await pool.query(`SELECT count(*) AS n FROM ${schema}.scheduled_commands WHERE status = 'done'`)).rows[0].n === '60',
+      {
+        timeoutMs: 10_000,
+        description: 'every command done',
+      },
+    );
     const ran = await runs();
     expect(ran).toHaveLength(60);
     expect(new Set(ran.map((r) => r.subject_id)).size).toBe(60);
@@ -108,7 +114,9 @@ describe('the durable scheduler (real PostgreSQL, manual clock)', () => {
     await scheduleAt('campaign-fine', new Date(clock.now().getTime() - 500));
     scheduler.start();
     await waitUntil(async () => (await runs()).length === 1, { timeoutMs: 3_000, description: 'the healthy command ran' });
-    const broken = await pool.query(`SELECT status, attempts, last_error, due_at FROM ${schema}.scheduled_commands WHERE subject_id = 'campaign-broken'`);
+    const broken = await pool.query(
+      `SELECT status, attempts, last_error, due_at FROM ${schema}.scheduled_commands WHERE subject_id = 'campaign-broken'`,
+    );
     expect(broken.rows[0]).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Error: the campaign service refused' });
     expect(broken.rows[0].due_at.getTime()).toBeGreaterThan(clock.now().getTime());
     expect(errors).toHaveLength(1);

@@ -113,11 +113,20 @@ export class DurableScheduler {
       if (!isScheduledKind(kind)) throw new Error(`unknown scheduled command kind "${kind}"`);
       const handler = handlers[kind];
       if (!handler) throw new Error(`no handler for scheduled command kind "${kind}"`);
-      const command: ScheduledCommand = { id: row.id, kind, subjectId: row.subject_id, dueAt: row.due_at, attempts: row.attempts };
+      const command: ScheduledCommand = {
+        id: row.id,
+        kind,
+        subjectId: row.subject_id,
+        dueAt: row.due_at,
+        attempts: row.attempts,
+      };
       await client.query('SAVEPOINT run');
       try {
         await handler(command, client);
-        await client.query(`UPDATE ${schema}.scheduled_commands SET status = 'done', done_at = $2 WHERE id = $1`, [command.id, clock.now()]);
+        await client.query(`UPDATE ${schema}.scheduled_commands SET status = 'done', done_at = $2 WHERE id = $1`, [
+          command.id,
+          clock.now(),
+        ]);
       } catch (error) {
         // The command failed: keep it, later, with the reason — never lose a deadline.
         await client.query('ROLLBACK TO SAVEPOINT run');

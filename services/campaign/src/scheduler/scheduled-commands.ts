@@ -44,7 +44,13 @@ export const scheduleMigrations: MigrationSteps = (s) => [
 ];
 
 /** Schedules (or moves) a command; meant to run in a projection's transaction. */
-export const schedule = async (client: PoolClient, schema: string, kind: ScheduledKind, subjectId: string, dueAt: Date): Promise<void> => {
+export const schedule = async (
+  client: PoolClient,
+  schema: string,
+  kind: ScheduledKind,
+  subjectId: string,
+  dueAt: Date,
+): Promise<void> => {
   await client.query(
     `INSERT INTO ${schema}.scheduled_commands (kind, subject_id, due_at) VALUES ($1, $2, $3)
      ON CONFLICT (kind, subject_id) DO UPDATE
@@ -54,7 +60,12 @@ export const schedule = async (client: PoolClient, schema: string, kind: Schedul
 };
 
 /** Cancels pending commands of a subject (a cancelled campaign needs no closing). */
-export const unschedule = async (client: PoolClient, schema: string, subjectId: string, kinds: readonly ScheduledKind[]): Promise<void> => {
+export const unschedule = async (
+  client: PoolClient,
+  schema: string,
+  subjectId: string,
+  kinds: readonly ScheduledKind[],
+): Promise<void> => {
   await client.query(
     `UPDATE ${schema}.scheduled_commands SET status = 'cancelled' WHERE subject_id = $1 AND kind = ANY($2) AND status = 'pending'`,
     [subjectId, kinds],

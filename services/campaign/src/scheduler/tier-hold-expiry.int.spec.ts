@@ -29,7 +29,13 @@ describe('a lapsed tier hold is recorded as released (real PostgreSQL, manual cl
     const tierId = uuidv7();
     const facts = async () => ({ campaignId, campaignLive: true, tierOpen: true, quantityLimit: 5 });
     const stock = new TierStockService(store, clock, facts, 1_000, scheduleHoldExpiry(store.schema));
-    scheduler = new DurableScheduler({ pool, schema: store.schema, clock, handlers: tierHoldExpiryHandlers(stock), maxIdleMs: 200 });
+    scheduler = new DurableScheduler({
+      pool,
+      schema: store.schema,
+      clock,
+      handlers: tierHoldExpiryHandlers(stock),
+      maxIdleMs: 200,
+    });
     scheduler.start();
 
     const [abandoned, committed] = [uuidv7(), uuidv7()];
@@ -41,10 +47,14 @@ describe('a lapsed tier hold is recorded as released (real PostgreSQL, manual cl
     scheduler.nudge();
 
     const released = async () =>
-      (await store.readStream(tierStockStream(campaignId, tierId))).filter((e) => e.type === 'TierUnitReleased').map((e) => e.data);
+      (await store.readStream(tierStockStream(campaignId, tierId)))
+        .filter((e) => e.type === 'TierUnitReleased')
+        .map((e) => e.data);
     await waitUntil(async () => (await released()).length > 0, { timeoutMs: 5_000, description: 'the lapsed hold released' });
     await waitUntil(
-      async () => (await pool.query(`SELECT count(*) AS n FROM ${store.schema}.scheduled_commands WHERE status = 'pending'`)).rows[0].n === '0',
+      async () =>
+        (await pool.query(`SELECT count(*) AS n FROM ${store.schema}.scheduled_commands WHERE status = 'pending'`)).rows[0].n ===
+        '0',
       { timeoutMs: 5_000, description: 'both expiry checks ran' },
     );
     expect(await released()).toEqual([expect.objectContaining({ pledgeId: abandoned, reason: 'expired' })]);

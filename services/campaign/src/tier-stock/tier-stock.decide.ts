@@ -1,6 +1,12 @@
 import { IllegalStateError, type Decider } from '@elan/domain-kernel';
 import { commandTime } from '../campaign/campaign-access';
-import type { ConfirmTierUnit, ExpireTierReservations, ReleaseTierUnit, ReserveTierUnit, TierStockCommand } from './tier-stock.commands';
+import type {
+  ConfirmTierUnit,
+  ExpireTierReservations,
+  ReleaseTierUnit,
+  ReserveTierUnit,
+  TierStockCommand,
+} from './tier-stock.commands';
 import type { TierStockEvent } from './tier-stock.events';
 import { evolveTierStock, initialTierStock, isLive, unitsLeft, type TierStock } from './tier-stock.state';
 
@@ -12,7 +18,8 @@ const reserve = ({ data, metadata }: ReserveTierUnit, state: TierStock): TierSto
   const existing = state.holds.get(data.pledgeId);
   // The same pledge asking again (a retry) keeps the unit it holds.
   if (existing && isLive(existing, now)) return [];
-  if (!data.tier.campaignLive) throw new IllegalStateError('units can only be reserved while the campaign is live', { field: 'campaignId' });
+  if (!data.tier.campaignLive)
+    throw new IllegalStateError('units can only be reserved while the campaign is live', { field: 'campaignId' });
   if (!data.tier.tierOpen) throw new IllegalStateError('this tier is closed', { field: 'tierId' });
   const left = unitsLeft(state, data.tier.quantityLimit, now);
   if (left !== null && left <= 0) throw new TierSoldOutError('this tier is sold out', { tierId: data.tierId });
@@ -34,12 +41,14 @@ const reserve = ({ data, metadata }: ReserveTierUnit, state: TierStock): TierSto
 const confirm = ({ data, metadata }: ConfirmTierUnit, state: TierStock): TierStockEvent[] => {
   const { now, at } = commandTime(metadata);
   const hold = state.holds.get(data.pledgeId);
-  if (!hold || hold.status === 'released') throw new IllegalStateError('this pledge holds no unit of the tier', { field: 'pledgeId' });
+  if (!hold || hold.status === 'released')
+    throw new IllegalStateError('this pledge holds no unit of the tier', { field: 'pledgeId' });
   if (hold.status === 'confirmed') return [];
   // A hold that expired may still be confirmed if its unit was not taken meanwhile.
   if (!isLive(hold, now)) {
     const left = unitsLeft(state, data.quantityLimit, now);
-    if (left !== null && left <= 0) throw new TierSoldOutError('the hold expired and the tier is sold out', { tierId: data.tierId });
+    if (left !== null && left <= 0)
+      throw new TierSoldOutError('the hold expired and the tier is sold out', { tierId: data.tierId });
   }
   return [
     {
@@ -72,7 +81,13 @@ const expire = ({ data, metadata }: ExpireTierReservations, state: TierStock): T
     .filter((hold) => hold.status === 'held' && new Date(hold.expiresAt) <= now)
     .map((hold) => ({
       type: 'TierUnitReleased' as const,
-      data: { tierId: data.tierId, reservationId: hold.reservationId, pledgeId: hold.pledgeId, reason: 'expired' as const, releasedAt: at },
+      data: {
+        tierId: data.tierId,
+        reservationId: hold.reservationId,
+        pledgeId: hold.pledgeId,
+        reason: 'expired' as const,
+        releasedAt: at,
+      },
     }));
 };
 

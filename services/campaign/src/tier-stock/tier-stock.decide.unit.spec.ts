@@ -38,18 +38,30 @@ const released = (pledge: string, reason: 'expired' | 'cancelled', at = now): Ti
 const later = (ms: number): Date => new Date(now.getTime() + ms);
 
 describe('the stock of a limited tier', () => {
-  it('reserves a unit while some are left', () => given([]).when(reserve('a')).then([reserved('a')]));
+  it('reserves a unit while some are left', () =>
+    given([])
+      .when(reserve('a'))
+      .then([reserved('a')]));
 
   it('is sold out when every unit is held or confirmed', () =>
-    given([reserved('a'), reserved('b'), confirmed('b')]).when(reserve('c')).thenThrows(TierSoldOutError));
+    given([reserved('a'), reserved('b'), confirmed('b')])
+      .when(reserve('c'))
+      .thenThrows(TierSoldOutError));
 
-  it('keeps the unit of a pledge that asks again', () => given([reserved('a')]).when(reserve('a')).thenNothingHappened());
+  it('keeps the unit of a pledge that asks again', () =>
+    given([reserved('a')])
+      .when(reserve('a'))
+      .thenNothingHappened());
 
   it('counts a hold past its expiry as free', () =>
-    given([reserved('a'), reserved('b')]).when(reserve('c', later(HOLD_MS))).then([reserved('c', later(HOLD_MS))]));
+    given([reserved('a'), reserved('b')])
+      .when(reserve('c', later(HOLD_MS)))
+      .then([reserved('c', later(HOLD_MS))]));
 
   it('takes a released unit back into the stock', () =>
-    given([reserved('a'), reserved('b'), released('a', 'cancelled')]).when(reserve('c')).then([reserved('c')]));
+    given([reserved('a'), reserved('b'), released('a', 'cancelled')])
+      .when(reserve('c'))
+      .then([reserved('c')]));
 
   it('never limits an unlimited tier', () =>
     given([reserved('a'), reserved('b')])
@@ -57,12 +69,18 @@ describe('the stock of a limited tier', () => {
       .then([reserved('c')]));
 
   it('refuses a reservation when the campaign is not live or the tier closed', () => {
-    given([]).when(reserve('a', now, { ...openTier, campaignLive: false })).thenThrows(IllegalStateError);
-    given([]).when(reserve('a', now, { ...openTier, tierOpen: false })).thenThrows(IllegalStateError);
+    given([])
+      .when(reserve('a', now, { ...openTier, campaignLive: false }))
+      .thenThrows(IllegalStateError);
+    given([])
+      .when(reserve('a', now, { ...openTier, tierOpen: false }))
+      .thenThrows(IllegalStateError);
   });
 
   it('confirms a held unit, once', () => {
-    given([reserved('a')]).when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 }, metadata: { now } }).then([confirmed('a')]);
+    given([reserved('a')])
+      .when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 }, metadata: { now } })
+      .then([confirmed('a')]);
     given([reserved('a'), confirmed('a')])
       .when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 }, metadata: { now } })
       .thenNothingHappened();
@@ -70,11 +88,17 @@ describe('the stock of a limited tier', () => {
 
   it('refuses to confirm an expired hold whose unit was taken meanwhile', () =>
     given([reserved('a'), reserved('b', later(HOLD_MS)), reserved('c', later(HOLD_MS))])
-      .when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 }, metadata: { now: later(HOLD_MS + 1) } })
+      .when({
+        type: 'ConfirmTierUnit',
+        data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 },
+        metadata: { now: later(HOLD_MS + 1) },
+      })
       .thenThrows(TierSoldOutError));
 
   it('refuses to confirm a unit the pledge never held', () =>
-    given([]).when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-z', quantityLimit: 2 }, metadata: { now } }).thenThrows(IllegalStateError));
+    given([])
+      .when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-z', quantityLimit: 2 }, metadata: { now } })
+      .thenThrows(IllegalStateError));
 
   it('releases a held or confirmed unit, and a second release changes nothing', () => {
     given([reserved('a'), confirmed('a')])
@@ -86,7 +110,9 @@ describe('the stock of a limited tier', () => {
   });
 
   it('takes its time from metadata.now only: a command without it is a wiring bug', () =>
-    given([]).when({ ...reserve('a'), metadata: {} as ReserveTierUnit['metadata'] }).thenThrows(TypeError));
+    given([])
+      .when({ ...reserve('a'), metadata: {} as ReserveTierUnit['metadata'] })
+      .thenThrows(TypeError));
 
   it('sweeps the expired holds back into the stock', () =>
     given([reserved('a'), reserved('b', later(60_000)), confirmed('b')])

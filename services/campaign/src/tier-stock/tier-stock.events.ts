@@ -20,7 +20,12 @@ export interface TierUnitReserved {
 
 export interface TierUnitConfirmed {
   readonly type: 'TierUnitConfirmed';
-  readonly data: { readonly tierId: string; readonly reservationId: string; readonly pledgeId: string; readonly confirmedAt: string };
+  readonly data: {
+    readonly tierId: string;
+    readonly reservationId: string;
+    readonly pledgeId: string;
+    readonly confirmedAt: string;
+  };
 }
 
 /** Why a unit went back to the stock. */

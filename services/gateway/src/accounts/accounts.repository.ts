@@ -53,10 +53,7 @@ export class AccountsRepository {
   }
 
   async findById(id: string): Promise<Account | undefined> {
-    const { rows } = await this.db.query<AccountRow>(
-      `SELECT ${COLUMNS} FROM ${this.db.schema}.accounts WHERE id = $1`,
-      [id],
-    );
+    const { rows } = await this.db.query<AccountRow>(`SELECT ${COLUMNS} FROM ${this.db.schema}.accounts WHERE id = $1`, [id]);
     return rows[0] && toAccount(rows[0]);
   }
 
@@ -110,10 +107,10 @@ export class AccountsRepository {
         );
         if ((admins.rows[0]?.n ?? 0) <= 1) return { kind: 'last-admin' };
       }
-      const updated = await client.query<AccountRow>(
-        `UPDATE ${s}.accounts SET roles = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
-        [id, roles],
-      );
+      const updated = await client.query<AccountRow>(`UPDATE ${s}.accounts SET roles = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [
+        id,
+        roles,
+      ]);
       const row = updated.rows[0];
       if (!row) return { kind: 'not-found' };
       return { kind: 'changed', account: toAccount(row) };

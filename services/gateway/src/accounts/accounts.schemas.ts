@@ -5,13 +5,13 @@ import { passwordWeakness } from './password-strength';
 
 /** Limits of the fields people type, shared by the CLI and the HTTP API. */
 export const EmailSchema = z.email().max(254);
-export const PasswordSchema = z
-  .string()
-  .min(12, 'must have at least 12 characters')
-  .max(200, 'must have at most 200 characters');
+export const PasswordSchema = z.string().min(12, 'must have at least 12 characters').max(200, 'must have at most 200 characters');
 export const DisplayNameSchema = z.string().trim().min(1, 'must not be empty').max(100);
 
-export const RoleSchema = responseSchema('Role', z.enum(ROLES).describe('contributor and holder: every account; moderator and admin: granted'));
+export const RoleSchema = responseSchema(
+  'Role',
+  z.enum(ROLES).describe('contributor and holder: every account; moderator and admin: granted'),
+);
 
 /** An account as the API shows it: never its password hash. */
 export const AccountSchema = responseSchema(

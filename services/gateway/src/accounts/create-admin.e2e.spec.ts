@@ -48,10 +48,7 @@ describe('npm run create-admin', () => {
     expect(first).toMatchObject({ code: 0, stdout: `${email}: created, with the admin role\n` });
     expect(second).toMatchObject({ code: 0, stdout: `${email}: already an admin\n` });
     expect(await rolesOf(email)).toEqual(['contributor', 'holder', 'admin']);
-    await request(app.getHttpServer())
-      .post('/api/auth/login')
-      .send({ email, password: 'cli admin password' })
-      .expect(200);
+    await request(app.getHttpServer()).post('/api/auth/login').send({ email, password: 'cli admin password' }).expect(200);
   });
 
   it('promotes an existing account without asking for a password', async () => {
@@ -91,7 +88,10 @@ describe('npm run create-admin', () => {
     const spaces = await createAdmin(schema, ['--email', email], { ELAN_ADMIN_PASSWORD: ' '.repeat(12) });
     const ownAddress = await createAdmin(schema, ['--email', email], { ELAN_ADMIN_PASSWORD: email });
 
-    expect(spaces).toMatchObject({ code: 2, stderr: expect.stringContaining('the password is too easy to guess. Repeated characters') });
+    expect(spaces).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('the password is too easy to guess. Repeated characters'),
+    });
     expect(ownAddress).toMatchObject({ code: 2, stderr: expect.stringContaining('personal data') });
     expect(await rolesOf(email)).toBeUndefined();
   });

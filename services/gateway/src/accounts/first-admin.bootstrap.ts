@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { reasonOf } from '@elan/messaging';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { AccountsService, AdminPasswordNeededError } from './accounts.service';

@@ -30,7 +30,11 @@ describe('the first admin from the configuration (ELAN_ADMIN_EMAIL / ELAN_ADMIN_
 
     const token = (await login(app, admin.email, admin.password).expect(200)).body.accessToken;
     const me = await request(app.getHttpServer()).get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(me.body).toMatchObject({ email: admin.email, displayName: 'Administrator', roles: ['contributor', 'holder', 'admin'] });
+    expect(me.body).toMatchObject({
+      email: admin.email,
+      displayName: 'Administrator',
+      roles: ['contributor', 'holder', 'admin'],
+    });
   });
 
   it('is idempotent: restarts and replicas starting together leave one account with its password', async () => {

@@ -81,7 +81,10 @@ describe('roles: the guard and admin role management', () => {
   it('lets only admins change roles', async () => {
     const { id, token } = await registerAndLogin(app, 'not-admin');
 
-    await api().post(`/api/admin/accounts/${id}/roles`).send({ add: ['admin'] }).expect(401);
+    await api()
+      .post(`/api/admin/accounts/${id}/roles`)
+      .send({ add: ['admin'] })
+      .expect(401);
     await changeRoles(token, id, { add: ['admin'] }).expect(403);
   });
 

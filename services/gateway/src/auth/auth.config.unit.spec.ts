@@ -60,7 +60,11 @@ describe('authentication settings from the environment', () => {
       authOptionsFromEnv({ ELAN_ADMIN_EMAIL: 'jeanne.dupont@example.org', ELAN_ADMIN_PASSWORD: 'jeanne.dupont@example.org' }),
     ).toThrow(/personal data/);
     expect(() =>
-      authOptionsFromEnv({ ELAN_ADMIN_EMAIL: 'root@example.org', ELAN_ADMIN_NAME: 'Zorbax Quenvodel', ELAN_ADMIN_PASSWORD: 'QuenvodelZorbax' }),
+      authOptionsFromEnv({
+        ELAN_ADMIN_EMAIL: 'root@example.org',
+        ELAN_ADMIN_NAME: 'Zorbax Quenvodel',
+        ELAN_ADMIN_PASSWORD: 'QuenvodelZorbax',
+      }),
     ).toThrow(/ELAN_ADMIN_PASSWORD/);
   });
 

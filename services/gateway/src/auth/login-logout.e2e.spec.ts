@@ -3,13 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { decodeJwt, SignJWT } from 'jose';
 import request from 'supertest';
 import { expectProblem } from '@elan/testing';
-import {
-  PASSWORD,
-  registerAndLogin,
-  startTestGateway,
-  testSchema,
-  uniqueEmail,
-} from '../test/test-gateway';
+import { PASSWORD, registerAndLogin, startTestGateway, testSchema, uniqueEmail } from '../test/test-gateway';
 
 describe('login, access tokens and logout', () => {
   const schema = testSchema('login');
@@ -41,7 +35,9 @@ describe('login, access tokens and logout', () => {
       await api().post('/api/auth/register').send({ email, password: PASSWORD, displayName: 'W' }).expect(201);
 
       const wrongPassword = await api().post('/api/auth/login').send({ email, password: 'not the password' });
-      const unknownEmail = await api().post('/api/auth/login').send({ email: uniqueEmail('nobody'), password: PASSWORD });
+      const unknownEmail = await api()
+        .post('/api/auth/login')
+        .send({ email: uniqueEmail('nobody'), password: PASSWORD });
 
       expect(wrongPassword.status).toBe(401);
       expect(wrongPassword.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -1,13 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { expectProblem } from '@elan/testing';
-import {
-  PASSWORD,
-  queryTestDatabase,
-  startTestGateway,
-  testSchema,
-  uniqueEmail,
-} from '../test/test-gateway';
+import { PASSWORD, queryTestDatabase, startTestGateway, testSchema, uniqueEmail } from '../test/test-gateway';
 
 describe('registration', () => {
   const schema = testSchema('register');
@@ -97,7 +91,10 @@ describe('registration', () => {
           errors: [{ field: 'password', message: expect.stringMatching(says) }],
         });
       }
-      await api().post('/api/auth/login').send({ email, password: ' '.repeat(12) }).expect(401);
+      await api()
+        .post('/api/auth/login')
+        .send({ email, password: ' '.repeat(12) })
+        .expect(401);
     });
 
     it('refuses a field it does not know, by name', async () => {

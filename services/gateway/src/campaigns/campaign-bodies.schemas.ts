@@ -26,7 +26,9 @@ const { stretchGoalId } = stretchGoalSchema.shape;
 
 /** A stretch goal over HTTP: its id may be left to the gateway (a UUID v7). */
 const StretchGoalInput = stretchGoalSchema.extend({
-  stretchGoalId: stretchGoalId.optional().describe('Stable id; the gateway picks one (UUID v7) when absent. Keep it to keep the stretch goal.'),
+  stretchGoalId: stretchGoalId
+    .optional()
+    .describe('Stable id; the gateway picks one (UUID v7) when absent. Keep it to keep the stretch goal.'),
 });
 
 const stretchGoalsInput = z.array(StretchGoalInput).describe('Further amounts above the goal, ascending.');
@@ -85,8 +87,14 @@ export const TierChangesBodySchema = requestSchema(
 );
 export type TierChangesBody = z.infer<typeof TierChangesBodySchema>;
 
-export const RejectCampaignBodySchema = requestSchema('RejectCampaignRequest', z.strictObject(rejectCampaign.request.pick({ reason: true }).shape));
-export const CancelCampaignBodySchema = requestSchema('CancelCampaignRequest', z.strictObject(cancelCampaign.request.pick({ reason: true }).shape));
+export const RejectCampaignBodySchema = requestSchema(
+  'RejectCampaignRequest',
+  z.strictObject(rejectCampaign.request.pick({ reason: true }).shape),
+);
+export const CancelCampaignBodySchema = requestSchema(
+  'CancelCampaignRequest',
+  z.strictObject(cancelCampaign.request.pick({ reason: true }).shape),
+);
 export type ReasonBody = z.infer<typeof RejectCampaignBodySchema>;
 
 const update = postCampaignUpdate.request.shape;

@@ -7,7 +7,12 @@ import { ValidQuery } from '../validation/validated.decorators';
 import { Viewer, type CommandActor } from './campaign-actor';
 import { CampaignIdParam } from './campaign-params';
 import { CatalogQuerySchema, type CatalogQuery } from './campaign-queries.schemas';
-import { CampaignCatalogPageSchema, type CampaignCatalogPage, CampaignPageSchema, type CampaignPage } from './campaign-replies.schemas';
+import {
+  CampaignCatalogPageSchema,
+  type CampaignCatalogPage,
+  CampaignPageSchema,
+  type CampaignPage,
+} from './campaign-replies.schemas';
 import { CampaignRequests } from './campaign-requests';
 
 /**

@@ -29,7 +29,9 @@ describe('the moderation routes in the OpenAPI document', () => {
     expect(bodyRef('/api/campaigns/{id}/changes/acknowledge')).toBe('#/components/schemas/AcknowledgeCampaignChangesRequest');
     expect(bodyRef('/api/campaigns/{id}/image/refuse')).toBe('#/components/schemas/RefuseCampaignImageRequest');
     for (const path of ['/api/campaigns/{id}/changes/acknowledge', '/api/campaigns/{id}/image/refuse'])
-      expect(Object.keys(operation(path, 'post')?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409']));
+      expect(Object.keys(operation(path, 'post')?.responses ?? {})).toEqual(
+        expect.arrayContaining(['200', '400', '401', '403', '404', '409']),
+      );
     const list = operation('/api/moderation/changed-campaigns', 'get');
     expect(Object.keys(list?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '403']));
     expect(list?.parameters?.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['cursor', 'limit']));

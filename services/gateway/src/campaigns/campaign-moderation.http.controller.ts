@@ -45,7 +45,10 @@ export class CampaignModerationHttpController {
   })
   @ApiOkResponse({ description: 'One page of changed campaigns', schema: schemaRef(ChangedCampaignsPageSchema) })
   @ApiProblem(403, 'Not a moderator or an admin')
-  changed(@CurrentActor() actor: Actor, @ValidQuery(ChangedCampaignsQuerySchema) query: ChangedCampaignsQuery): Promise<ChangedCampaignsPage> {
+  changed(
+    @CurrentActor() actor: Actor,
+    @ValidQuery(ChangedCampaignsQuerySchema) query: ChangedCampaignsQuery,
+  ): Promise<ChangedCampaignsPage> {
     return this.campaigns.ask(listChangedCampaigns, { actor: commandActor(actor), ...query });
   }
 
@@ -73,7 +76,9 @@ export class CampaignModerationHttpController {
   @HttpCode(HttpStatus.OK)
   @Roles('moderator', 'admin')
   @ApiTags('campaigns')
-  @ApiOperation({ summary: 'Refuse the new image waiting for review; the shown one stays and its holder reads why (a moderator)' })
+  @ApiOperation({
+    summary: 'Refuse the new image waiting for review; the shown one stays and its holder reads why (a moderator)',
+  })
   @ApiOkResponse(reply)
   @ApiProblem(403, 'Not a moderator or an admin, or the campaign is the caller’s own')
   @ApiProblem(404, 'No such campaign')

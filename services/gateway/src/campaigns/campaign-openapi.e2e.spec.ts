@@ -19,7 +19,8 @@ describe('the campaign routes in the OpenAPI document', () => {
   it('documents every campaign route with the schemas that validate it', async () => {
     const { body } = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
     const paths = body.paths as Record<string, Record<string, Operation>>;
-    const bodyRef = (path: string, method: string) => paths[path]?.[method]?.requestBody?.content['application/json']?.schema.$ref;
+    const bodyRef = (path: string, method: string) =>
+      paths[path]?.[method]?.requestBody?.content['application/json']?.schema.$ref;
 
     expect(bodyRef('/api/campaigns', 'post')).toBe('#/components/schemas/CreateCampaignRequest');
     expect(bodyRef('/api/campaigns/{id}', 'patch')).toBe('#/components/schemas/CampaignChangesRequest');
@@ -27,9 +28,19 @@ describe('the campaign routes in the OpenAPI document', () => {
     expect(bodyRef('/api/campaigns/{id}/tiers/{tierId}', 'patch')).toBe('#/components/schemas/TierChangesRequest');
     expect(bodyRef('/api/campaigns/{id}/reject', 'post')).toBe('#/components/schemas/RejectCampaignRequest');
     expect(bodyRef('/api/campaigns/{id}/updates', 'post')).toBe('#/components/schemas/PostCampaignUpdateRequest');
-    for (const path of ['/api/campaigns/{id}/tiers/{tierId}/close', '/api/campaigns/{id}/submit', '/api/campaigns/{id}/approve', '/api/campaigns/{id}/cancel'])
-      expect([path, Object.keys(paths[path]?.['post']?.responses ?? {})]).toEqual([path, expect.arrayContaining(['200', '401', '404'])]);
-    expect(Object.keys(paths['/api/campaigns/{id}/tiers/{tierId}']?.['delete']?.responses ?? {})).toEqual(expect.arrayContaining(['200', '403']));
+    for (const path of [
+      '/api/campaigns/{id}/tiers/{tierId}/close',
+      '/api/campaigns/{id}/submit',
+      '/api/campaigns/{id}/approve',
+      '/api/campaigns/{id}/cancel',
+    ])
+      expect([path, Object.keys(paths[path]?.['post']?.responses ?? {})]).toEqual([
+        path,
+        expect.arrayContaining(['200', '401', '404']),
+      ]);
+    expect(Object.keys(paths['/api/campaigns/{id}/tiers/{tierId}']?.['delete']?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '403']),
+    );
     expect(Object.keys(paths['/api/campaigns']?.['get']?.responses ?? {})).toContain('200');
     expect(Object.keys(paths['/api/campaigns/{id}']?.['get']?.responses ?? {})).toContain('404');
     expect(Object.keys(paths['/api/me/campaigns']?.['get']?.responses ?? {})).toContain('401');

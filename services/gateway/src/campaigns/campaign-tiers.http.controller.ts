@@ -10,7 +10,12 @@ import { ValidBody } from '../validation/validated.decorators';
 import { commandActor } from './campaign-actor';
 import { AddTierBodySchema, type AddTierBody, TierChangesBodySchema, type TierChangesBody } from './campaign-bodies.schemas';
 import { CampaignIdParam, TierIdParam } from './campaign-params';
-import { AddedTierReplySchema, type AddedTierReply, CampaignCommandReplySchema, type CampaignCommandReply } from './campaign-replies.schemas';
+import {
+  AddedTierReplySchema,
+  type AddedTierReply,
+  CampaignCommandReplySchema,
+  type CampaignCommandReply,
+} from './campaign-replies.schemas';
 import { CampaignRequests } from './campaign-requests';
 
 const reply = { description: 'The campaign after the command', schema: schemaRef(CampaignCommandReplySchema) };
@@ -30,7 +35,10 @@ export class CampaignTiersHttpController {
 
   @Post()
   @ApiOperation({ summary: 'Add a reward tier (draft, approved or live campaign)' })
-  @ApiCreatedResponse({ description: 'The campaign after the command, and the tier’s id', schema: schemaRef(AddedTierReplySchema) })
+  @ApiCreatedResponse({
+    description: 'The campaign after the command, and the tier’s id',
+    schema: schemaRef(AddedTierReplySchema),
+  })
   async add(
     @CurrentActor() actor: Actor,
     @CampaignIdParam() campaignId: string,
@@ -56,7 +64,11 @@ export class CampaignTiersHttpController {
   @Delete(':tierId')
   @ApiOperation({ summary: 'Delete a tier of a draft (close it once the campaign is approved)' })
   @ApiOkResponse(reply)
-  remove(@CurrentActor() actor: Actor, @CampaignIdParam() campaignId: string, @TierIdParam() tierId: string): Promise<CampaignCommandReply> {
+  remove(
+    @CurrentActor() actor: Actor,
+    @CampaignIdParam() campaignId: string,
+    @TierIdParam() tierId: string,
+  ): Promise<CampaignCommandReply> {
     return this.campaigns.ask(removeTier, { actor: commandActor(actor), campaignId, tierId });
   }
 
@@ -64,7 +76,11 @@ export class CampaignTiersHttpController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Stop a tier taking new pledges; pledges already made keep it' })
   @ApiOkResponse(reply)
-  close(@CurrentActor() actor: Actor, @CampaignIdParam() campaignId: string, @TierIdParam() tierId: string): Promise<CampaignCommandReply> {
+  close(
+    @CurrentActor() actor: Actor,
+    @CampaignIdParam() campaignId: string,
+    @TierIdParam() tierId: string,
+  ): Promise<CampaignCommandReply> {
     return this.campaigns.ask(closeTier, { actor: commandActor(actor), campaignId, tierId });
   }
 }

@@ -22,7 +22,10 @@ export class CampaignUpdatesHttpController {
   @Post()
   @Authenticated()
   @ApiOperation({ summary: 'Post an update on an approved, live or closed campaign (its holder)' })
-  @ApiCreatedResponse({ description: 'The campaign after the command, and the update’s id', schema: schemaRef(PostedCampaignUpdateReplySchema) })
+  @ApiCreatedResponse({
+    description: 'The campaign after the command, and the update’s id',
+    schema: schemaRef(PostedCampaignUpdateReplySchema),
+  })
   @ApiProblem(403, 'Only the campaign’s holder may post updates')
   @ApiProblem(404, 'No such campaign')
   @ApiProblem(409, 'No updates before approval or after a cancellation')

@@ -8,7 +8,12 @@ import { ApiProblem } from '../openapi/api-problems.decorator';
 import { schemaRef } from '../openapi/api-schemas';
 import { ValidBody } from '../validation/validated.decorators';
 import { commandActor } from './campaign-actor';
-import { CampaignChangesBodySchema, type CampaignChangesBody, CreateCampaignBodySchema, type CreateCampaignBody } from './campaign-bodies.schemas';
+import {
+  CampaignChangesBodySchema,
+  type CampaignChangesBody,
+  CreateCampaignBodySchema,
+  type CreateCampaignBody,
+} from './campaign-bodies.schemas';
 import { CampaignIdParam } from './campaign-params';
 import { CampaignCommandReplySchema, type CampaignCommandReply } from './campaign-replies.schemas';
 import { CampaignRequests } from './campaign-requests';
@@ -77,4 +82,3 @@ export class CampaignsHttpController {
     });
   }
 }
-

@@ -20,7 +20,10 @@ export class MyCampaignsHttpController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The caller’s campaigns in every status, newest first, with the reason of a rejection' })
   @ApiOkResponse({ description: 'One page of the holder’s campaign cards', schema: schemaRef(HolderCampaignsPageSchema) })
-  mine(@CurrentActor() actor: Actor, @ValidQuery(HolderCampaignsQuerySchema) query: HolderCampaignsQuery): Promise<HolderCampaignsPage> {
+  mine(
+    @CurrentActor() actor: Actor,
+    @ValidQuery(HolderCampaignsQuerySchema) query: HolderCampaignsQuery,
+  ): Promise<HolderCampaignsPage> {
     return this.campaigns.ask(listHolderCampaigns, { holderId: actor.accountId, ...query });
   }
 }

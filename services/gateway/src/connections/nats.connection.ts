@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { connect, type NatsConnection as Connection } from 'nats';
 import { closeNatsConnection, reasonOf, withTimeout } from '@elan/messaging';
 import { hostOf, natsConnectionOptions } from '@elan/service-kit';
@@ -57,7 +51,12 @@ export class NatsConnection implements OnApplicationBootstrap, OnApplicationShut
 
   private async open(): Promise<Connection> {
     // The gateway's NATS user (its NKey) and its own inboxes, where the replies arrive.
-    const options = natsConnectionOptions({ url: this.config.natsUrl, peer: 'gateway', seed: this.config.natsSeed, timeoutMs: 2_000 });
+    const options = natsConnectionOptions({
+      url: this.config.natsUrl,
+      peer: 'gateway',
+      seed: this.config.natsSeed,
+      timeoutMs: 2_000,
+    });
     const connection = await connect(options);
     if (this.shuttingDown) {
       await connection.close();

@@ -29,8 +29,11 @@ describe('the edge: bodies, text and headers before any route', () => {
   let app: INestApplication;
   const api = () => request(app.getHttpServer());
   const accountsNamed = async (email: string): Promise<number> =>
-    (await queryTestDatabase<{ count: string }>(`SELECT count(*) FROM ${schema}.accounts WHERE lower(email) = lower($1)`, [email]))[0]
-      ?.count === '0'
+    (
+      await queryTestDatabase<{ count: string }>(`SELECT count(*) FROM ${schema}.accounts WHERE lower(email) = lower($1)`, [
+        email,
+      ])
+    )[0]?.count === '0'
       ? 0
       : 1;
 
@@ -41,7 +44,10 @@ describe('the edge: bodies, text and headers before any route', () => {
 
   describe('JSON bodies', () => {
     it('parses a JSON body, application/*+json included', async () => {
-      await api().post('/api/test-edge/echo').send({ title: 'Four à pain', tiers: [{ n: 1 }] }).expect(200, { body: { title: 'Four à pain', tiers: [{ n: 1 }] } });
+      await api()
+        .post('/api/test-edge/echo')
+        .send({ title: 'Four à pain', tiers: [{ n: 1 }] })
+        .expect(200, { body: { title: 'Four à pain', tiers: [{ n: 1 }] } });
       await api()
         .post('/api/test-edge/echo')
         .set('Content-Type', 'application/merge-patch+json; charset=utf-8')
@@ -57,13 +63,19 @@ describe('the edge: bodies, text and headers before any route', () => {
         .send(`{"email":${deepArray(5000)}}`);
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(PROBLEM);
-      expect(response.body).toMatchObject({ type: 'urn:elan:problem:validation-failed', errors: [{ field: 'body', message: expect.stringMatching(/deeper than 32/) }] });
+      expect(response.body).toMatchObject({
+        type: 'urn:elan:problem:validation-failed',
+        errors: [{ field: 'body', message: expect.stringMatching(/deeper than 32/) }],
+      });
     });
 
     it('accepts 32 levels and refuses 33; brackets inside strings do not count', async () => {
       await api().post('/api/test-edge/echo').set('Content-Type', 'application/json').send(deepArray(32)).expect(200);
       await api().post('/api/test-edge/echo').set('Content-Type', 'application/json').send(deepArray(33)).expect(400);
-      await api().post('/api/test-edge/echo').send({ text: '['.repeat(100) }).expect(200);
+      await api()
+        .post('/api/test-edge/echo')
+        .send({ text: '['.repeat(100) })
+        .expect(200);
     });
 
     it('answers a body over 1 MiB with a 413 problem', async () => {
@@ -74,7 +86,10 @@ describe('the edge: bodies, text and headers before any route', () => {
 
     it('refuses a form post to register and login with a 415 problem, and creates nothing', async () => {
       const email = uniqueEmail('form');
-      const register = await api().post('/api/auth/register').type('form').send({ email, password: PASSWORD, displayName: 'Form' });
+      const register = await api()
+        .post('/api/auth/register')
+        .type('form')
+        .send({ email, password: PASSWORD, displayName: 'Form' });
       expectProblem(register, 415, 'unsupported-media-type');
       expect(await accountsNamed(email)).toBe(0);
       await api().post('/api/auth/login').type('form').send({ email, password: PASSWORD }).expect(415);
@@ -90,7 +105,12 @@ describe('the edge: bodies, text and headers before any route', () => {
     });
 
     it('refuses a compressed body with a 415 problem', async () => {
-      await api().post('/api/test-edge/echo').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('{}').expect(415);
+      await api()
+        .post('/api/test-edge/echo')
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip')
+        .send('{}')
+        .expect(415);
     });
 
     it('answers malformed JSON with a 400 problem naming the body', async () => {
@@ -112,7 +132,10 @@ describe('the edge: bodies, text and headers before any route', () => {
         .send({ email: `${email}\u0000`, password: PASSWORD, displayName: 'Nul' });
       expect(response.status).toBe(400);
       expect(response.headers['content-type']).toMatch(PROBLEM);
-      expect(response.body).toMatchObject({ type: 'urn:elan:problem:validation-failed', errors: [{ field: 'email', message: expect.stringMatching(/NUL/) }] });
+      expect(response.body).toMatchObject({
+        type: 'urn:elan:problem:validation-failed',
+        errors: [{ field: 'email', message: expect.stringMatching(/NUL/) }],
+      });
       expect(await accountsNamed(email)).toBe(0);
     });
 
@@ -129,7 +152,10 @@ describe('the edge: bodies, text and headers before any route', () => {
     });
 
     it('lets a whole surrogate pair (an emoji) through', async () => {
-      await api().post('/api/test-edge/echo').send({ title: 'Four 🍞' }).expect(200, { body: { title: 'Four 🍞' } });
+      await api()
+        .post('/api/test-edge/echo')
+        .send({ title: 'Four 🍞' })
+        .expect(200, { body: { title: 'Four 🍞' } });
     });
 
     it('refuses a NUL byte in a query parameter, naming it', async () => {
@@ -144,7 +170,9 @@ describe('the edge: bodies, text and headers before any route', () => {
         expect(response.status).toBe(400);
         expect(response.body).toMatchObject({ errors: [{ field: 'q', message: 'is not valid percent-encoded UTF-8' }] });
       }
-      await api().get('/api/test-edge/items/a?q=%C3%A9t%C3%A9+chaud&q=pain').expect(200, { name: 'a', query: { q: ['été chaud', 'pain'] } });
+      await api()
+        .get('/api/test-edge/items/a?q=%C3%A9t%C3%A9+chaud&q=pain')
+        .expect(200, { name: 'a', query: { q: ['été chaud', 'pain'] } });
     });
 
     it('refuses a NUL byte and malformed UTF-8 in the path', async () => {
@@ -154,13 +182,19 @@ describe('the edge: bodies, text and headers before any route', () => {
         expect(response.headers['content-type']).toMatch(PROBLEM);
         expect(response.body).toMatchObject({ errors: [{ field: 'path', message: expect.stringMatching(/^segment 4 /) }] });
       }
-      await api().get('/api/test-edge/items/caf%C3%A9?q=pain').expect(200, { name: 'café', query: { q: 'pain' } });
+      await api()
+        .get('/api/test-edge/items/caf%C3%A9?q=pain')
+        .expect(200, { name: 'café', query: { q: 'pain' } });
     });
   });
 
   describe('security headers', () => {
     it('sends no X-Powered-By, nosniff, no referrer and a CSP that allows nothing on the API', async () => {
-      for (const response of [await api().get('/api/health'), await api().get('/api/nope'), await api().post('/api/test-edge/echo').type('form').send('a=1')]) {
+      for (const response of [
+        await api().get('/api/health'),
+        await api().get('/api/nope'),
+        await api().post('/api/test-edge/echo').type('form').send('a=1'),
+      ]) {
         expect(response.headers['x-powered-by']).toBeUndefined();
         expect(response.headers['x-content-type-options']).toBe('nosniff');
         expect(response.headers['referrer-policy']).toBe('no-referrer');
@@ -177,7 +211,9 @@ describe('the edge: bodies, text and headers before any route', () => {
       expect(csp).not.toContain('unsafe-eval');
       const html = page.text;
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/); // no inline script: 'self' would block it
-      const references = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)=["']([^"']+)["']/g)].map((match) => match[1] ?? '');
+      const references = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)=["']([^"']+)["']/g)].map(
+        (match) => match[1] ?? '',
+      );
       expect(references.length).toBeGreaterThanOrEqual(4);
       for (const reference of references) {
         const url = new URL(reference, 'http://gateway/api/docs');

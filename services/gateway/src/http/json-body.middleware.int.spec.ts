@@ -15,14 +15,22 @@ function serve(options: JsonBodyOptions): Promise<Server> {
     parse(request as HttpRequest, response, (error?: unknown) => {
       const { body, rawBody } = request as HttpRequest;
       response.statusCode = error instanceof ProblemException ? error.problem.status : error ? 500 : 200;
-      response.end(error ? JSON.stringify((error as ProblemException).problem ?? null) : JSON.stringify({ body, raw: rawBody?.toString('base64') }));
+      response.end(
+        error
+          ? JSON.stringify((error as ProblemException).problem ?? null)
+          : JSON.stringify({ body, raw: rawBody?.toString('base64') }),
+      );
     }),
   );
   return new Promise((listening) => server.listen(0, '127.0.0.1', () => listening(server)));
 }
 
 /** Sends `chunks` one by one without a Content-Length (Transfer-Encoding: chunked). */
-function send(server: Server, chunks: Buffer[], headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<{ status: number; text: string }> {
+function send(
+  server: Server,
+  chunks: Buffer[],
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<{ status: number; text: string }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((done, fail) => {
     const outgoing = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/', headers }, (response) => {
@@ -51,7 +59,15 @@ describe('the JSON body parser', () => {
   it('counts the bytes of a chunked body, which declares no length, and refuses it past the limit', async () => {
     const chunk = Buffer.from(`"${'x'.repeat(398)}"`);
     expect((await send(server, [Buffer.from('['), chunk, Buffer.from(','), chunk, Buffer.from(']')])).status).toBe(200);
-    const response = await send(server, [Buffer.from('['), chunk, Buffer.from(','), chunk, Buffer.from(','), chunk, Buffer.from(']')]);
+    const response = await send(server, [
+      Buffer.from('['),
+      chunk,
+      Buffer.from(','),
+      chunk,
+      Buffer.from(','),
+      chunk,
+      Buffer.from(']'),
+    ]);
     expect(response.status).toBe(413);
     expect(JSON.parse(response.text)).toMatchObject({ type: 'urn:elan:problem:body-too-large' });
   });

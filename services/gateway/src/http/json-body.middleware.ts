@@ -42,7 +42,8 @@ export function jsonBodyParser(options: JsonBodyOptions = DEFAULT_JSON_BODY_OPTI
     readAtMost(request, options.limitBytes, (read) => {
       if (read === 'too large') return next(tooLarge(options.limitBytes));
       // The client went away mid-body: a 400 nobody will read, rather than a 500 in the logs.
-      if (read instanceof Error) return next(validationProblem('body', [{ field: 'body', message: 'could not be read to its end' }]));
+      if (read instanceof Error)
+        return next(validationProblem('body', [{ field: 'body', message: 'could not be read to its end' }]));
       try {
         const parsed = parseJson(read, options.maxDepth);
         const writable = request as WritableRequest;
@@ -68,7 +69,11 @@ function refusedMediaType(request: IncomingMessage): ProblemException | undefine
     ?.slice('charset='.length)
     .replace(/^"|"$/g, '');
   const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (JSON_MEDIA_TYPE.test(mediaType.trim().toLowerCase()) && (charset === undefined || charset === 'utf-8') && encoding === 'identity')
+  if (
+    JSON_MEDIA_TYPE.test(mediaType.trim().toLowerCase()) &&
+    (charset === undefined || charset === 'utf-8') &&
+    encoding === 'identity'
+  )
     return undefined;
   return new ProblemException({
     type: 'urn:elan:problem:unsupported-media-type',

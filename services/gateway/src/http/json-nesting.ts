@@ -9,7 +9,8 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index);
     if (inString) {
-      if (char === BACKSLASH) index++; // the escaped character cannot end the string
+      if (char === BACKSLASH)
+        index++; // the escaped character cannot end the string
       else if (char === QUOTE) inString = false;
     } else if (char === QUOTE) inString = true;
     else if (char === OPEN_BRACE || char === OPEN_BRACKET) {

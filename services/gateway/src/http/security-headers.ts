@@ -4,7 +4,7 @@ import type { HttpRequest, HttpResponse, NextFunction } from '../common/http-exc
 /**
  * The API answers JSON to programs: nothing it sends may run, load or be framed.
  */
-const API_POLICY = { "default-src": ["'none'"], 'frame-ancestors': ["'none'"] };
+const API_POLICY = { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] };
 
 /**
  * Swagger UI (`/api/docs`): its scripts and styles are files served beside the page, its icons

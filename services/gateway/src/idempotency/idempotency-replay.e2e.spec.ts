@@ -113,9 +113,10 @@ describe('Idempotency-Key on POST: replays', () => {
     );
     expect(kept?.hours).toBe(24);
 
-    await queryTestDatabase(`UPDATE ${gateway.schema}.idempotency_records SET expires_at = now() - interval '1 second' WHERE key = $1`, [
-      idempotencyKey,
-    ]);
+    await queryTestDatabase(
+      `UPDATE ${gateway.schema}.idempotency_records SET expires_at = now() - interval '1 second' WHERE key = $1`,
+      [idempotencyKey],
+    );
     const reused = await api()
       .post('/api/auth/register')
       .set('Idempotency-Key', idempotencyKey)

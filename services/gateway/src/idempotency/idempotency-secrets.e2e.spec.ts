@@ -74,7 +74,11 @@ describe('Idempotency-Key records hold no secret', () => {
     const registration = { email, password: PASSWORD, displayName: 'Secrets' };
     await api().post('/api/auth/register').set('Idempotency-Key', key()).send(registration).expect(201);
     const loginKey = key();
-    const login = await api().post('/api/auth/login').set('Idempotency-Key', loginKey).send({ email, password: PASSWORD }).expect(200);
+    const login = await api()
+      .post('/api/auth/login')
+      .set('Idempotency-Key', loginKey)
+      .send({ email, password: PASSWORD })
+      .expect(200);
     const token: string = login.body.accessToken;
     const campaignKey = key();
     const created = await api()

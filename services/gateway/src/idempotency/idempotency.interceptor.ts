@@ -1,11 +1,4 @@
-import {
-  HttpStatus,
-  Injectable,
-  Logger,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { catchError, concatMap, from, of, throwError, type Observable } from 'rxjs';
 import { actorOf } from '../auth/actor';
@@ -90,7 +83,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       concatMap(async (body: unknown) => {
         if (holdsAccessToken(body)) {
-          this.logger.error(`an answer holding an access token was not kept for key ${claim.key}: mark its route @NeverReplayed()`);
+          this.logger.error(
+            `an answer holding an access token was not kept for key ${claim.key}: mark its route @NeverReplayed()`,
+          );
           await this.records.release(claim).catch((error: unknown) => {
             this.logger.warn(`could not release key ${claim.key}: ${reasonOf(error)}`);
           });

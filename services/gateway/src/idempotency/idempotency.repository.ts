@@ -89,9 +89,10 @@ export class IdempotencyRecords {
 
   /** Forgets a claim whose request failed, so that a retry with the same key runs again. */
   async release(claim: Claim): Promise<void> {
-    await this.db.query(
-      `DELETE FROM ${this.db.schema}.idempotency_records WHERE scope = $1 AND key = $2 AND claim_id = $3`,
-      [claim.scope, claim.key, claim.claimId],
-    );
+    await this.db.query(`DELETE FROM ${this.db.schema}.idempotency_records WHERE scope = $1 AND key = $2 AND claim_id = $3`, [
+      claim.scope,
+      claim.key,
+      claim.claimId,
+    ]);
   }
 }

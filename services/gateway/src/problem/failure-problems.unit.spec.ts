@@ -1,11 +1,5 @@
 import { Logger } from '@nestjs/common';
-import {
-  ConcurrencyError,
-  ForbiddenError,
-  IllegalStateError,
-  NotFoundError,
-  ValidationError,
-} from '@elan/domain-kernel';
+import { ConcurrencyError, ForbiddenError, IllegalStateError, NotFoundError, ValidationError } from '@elan/domain-kernel';
 import { RemoteServiceError, RequestTimeoutError, ServiceUnavailableError } from '@elan/messaging';
 import { problemForFailure } from './failure-problems';
 

@@ -30,7 +30,10 @@ describe('the signing secrets', () => {
     const current = 'c'.repeat(32);
     const previous = ['p'.repeat(32), 'q'.repeat(40)];
 
-    const secrets = await new SigningSecrets({ secret: current, previousSecrets: previous }, new GatewayDatabase(pool, schema)).all();
+    const secrets = await new SigningSecrets(
+      { secret: current, previousSecrets: previous },
+      new GatewayDatabase(pool, schema),
+    ).all();
 
     expect(secrets.map((secret) => Buffer.from(secret).toString())).toEqual([current, ...previous]);
     const { rows } = await pool.query(`SELECT 1 FROM information_schema.schemata WHERE schema_name = $1`, [schema]);
@@ -38,6 +41,8 @@ describe('the signing secrets', () => {
   });
 
   it('refuses a secret shorter than 32 bytes', () => {
-    expect(() => new SigningSecrets({ secret: 'short' }, new GatewayDatabase(pool, testSchema('signing_short')))).toThrow(/32 bytes/);
+    expect(() => new SigningSecrets({ secret: 'short' }, new GatewayDatabase(pool, testSchema('signing_short')))).toThrow(
+      /32 bytes/,
+    );
   });
 });

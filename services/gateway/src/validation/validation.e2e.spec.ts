@@ -6,7 +6,10 @@ import { ValidBody, ValidParam, ValidQuery } from './validated.decorators';
 
 const SearchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(20),
-  departement: z.string().regex(/^(\d{2}|2A|2B|97\d)$/).optional(),
+  departement: z
+    .string()
+    .regex(/^(\d{2}|2A|2B|97\d)$/)
+    .optional(),
 });
 
 const Tier = z.strictObject({ title: z.string().min(1), minimum: z.number().int().positive() });
@@ -59,7 +62,12 @@ describe('validation of bodies, path parameters and queries with zod', () => {
   it('names a nested body field by its path', async () => {
     const response = await api()
       .post(`/api/test-validation/items/${id}/tiers`)
-      .send({ tiers: [{ title: 'Early bird', minimum: 10 }, { title: '', minimum: -1 }] });
+      .send({
+        tiers: [
+          { title: 'Early bird', minimum: 10 },
+          { title: '', minimum: -1 },
+        ],
+      });
 
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
@@ -71,7 +79,12 @@ describe('validation of bodies, path parameters and queries with zod', () => {
   it('names text that cannot be stored by the same path as a schema error, before the schema runs', async () => {
     const response = await api()
       .post(`/api/test-validation/items/${id}/tiers`)
-      .send({ tiers: [{ title: 'Early bird', minimum: 10 }, { title: 'Late\u0000', minimum: 'ten' }] });
+      .send({
+        tiers: [
+          { title: 'Early bird', minimum: 10 },
+          { title: 'Late\u0000', minimum: 'ten' },
+        ],
+      });
     expect(response.status).toBe(400);
     // Only the NUL: the edge refuses the body before zod would name `minimum`.
     expect(response.body.errors).toEqual([{ field: 'tiers.1.title', message: expect.stringMatching(/NUL/) }]);
@@ -85,7 +98,9 @@ describe('validation of bodies, path parameters and queries with zod', () => {
   });
 
   it('names an invalid path parameter', async () => {
-    const response = await api().post('/api/test-validation/items/42/tiers').send({ tiers: [{ title: 'A', minimum: 1 }] });
+    const response = await api()
+      .post('/api/test-validation/items/42/tiers')
+      .send({ tiers: [{ title: 'A', minimum: 1 }] });
 
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ field: 'id', message: expect.any(String) }]);

@@ -58,7 +58,12 @@ export const approvedCampaign = async (
   const { campaignId } = draft;
   const tierId = uuidv7();
   await requests.request(createCampaign, draft);
-  const tier = { tierId, minimumAmount: { amount: 2_500, currency: 'EUR' }, title: 'Une miche', description: 'Une miche par semaine.' };
+  const tier = {
+    tierId,
+    minimumAmount: { amount: 2_500, currency: 'EUR' },
+    title: 'Une miche',
+    description: 'Une miche par semaine.',
+  };
   await requests.request(addTier, { actor: owner, campaignId, tier: { ...tier, quantityLimit: plan.quantityLimit ?? null } });
   await requests.request(submitCampaign, { actor: owner, campaignId });
   await requests.request(approveCampaign, { actor: moderator(), campaignId });

@@ -90,11 +90,20 @@ export const startCampaignTestbed = async (replicas = 2): Promise<CampaignTestbe
     // One after the other: the first runs the migrations, the second finds them done.
     for (let i = 0; i < replicas; i++) {
       const answered = new AnsweredRequests();
-      started.push({ service: await createCampaignService(config, { logger: ['error', 'warn'], interceptors: [answered] }), answered });
+      started.push({
+        service: await createCampaignService(config, { logger: ['error', 'warn'], interceptors: [answered] }),
+        answered,
+      });
     }
     nc = await connect({ servers: nats.url });
     const connection = nc;
-    return { schema, nc, requests: new RequestClient({ connection: () => connection, timeoutMs: 10_000 }), replicas: started, close };
+    return {
+      schema,
+      nc,
+      requests: new RequestClient({ connection: () => connection, timeoutMs: 10_000 }),
+      replicas: started,
+      close,
+    };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

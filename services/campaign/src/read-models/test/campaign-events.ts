@@ -21,7 +21,11 @@ export const day = (days: number): Instant => new Date(Date.parse('2025-03-01T09
 export const created = (campaignId: string, data: Partial<Events.CampaignCreated['data']> = {}): Events.CampaignCreated =>
   campaignFixtures.campaignCreated({ campaignId, createdAt: day(0), ...data });
 
-export const edited = (campaignId: string, changes: Events.CampaignEdited['data']['changes'], at = day(0.1)): Events.CampaignEdited => ({
+export const edited = (
+  campaignId: string,
+  changes: Events.CampaignEdited['data']['changes'],
+  at = day(0.1),
+): Events.CampaignEdited => ({
   type: 'CampaignEdited',
   data: { campaignId, changes, editedAt: at },
 });
@@ -43,7 +47,13 @@ export const rejected = (campaignId: string, reason = 'Précisez le budget.', at
 
 export const approved = (campaignId: string, at = day(1), plan: Plan = {}): Events.CampaignApproved => ({
   type: 'CampaignApproved',
-  data: { campaignId, approvedBy: MODERATOR_ID, startsAt: plan.startsAt ?? day(9), deadline: plan.deadline ?? day(39), approvedAt: at },
+  data: {
+    campaignId,
+    approvedBy: MODERATOR_ID,
+    startsAt: plan.startsAt ?? day(9),
+    deadline: plan.deadline ?? day(39),
+    approvedAt: at,
+  },
 });
 
 export const launched = (campaignId: string, at = day(9), plan: Plan = {}): Events.CampaignLaunched => ({
@@ -82,7 +92,11 @@ export const tierAdded = (campaignId: string, tier: Partial<Tier> & { tierId: st
   data: { campaignId, tier: { ...campaignFixtures.tierDefinition(), status: 'open', ...tier }, addedAt: at },
 });
 
-export const tierEdited = (campaignId: string, tierId: string, changes: Events.TierEdited['data']['changes']): Events.TierEdited => ({
+export const tierEdited = (
+  campaignId: string,
+  tierId: string,
+  changes: Events.TierEdited['data']['changes'],
+): Events.TierEdited => ({
   type: 'TierEdited',
   data: { campaignId, tierId, changes, editedAt: day(0.15) },
 });
@@ -124,9 +138,22 @@ export const throughTo = (
 // to the real stream id, so the projection meets the ids it meets in production.
 export { tierStockStream } from '../../tier-stock/application/tier-stock.service';
 
-export const reserved = (campaignId: string, tierId: string, pledgeId: string, reservationId: string, at = day(10)): TierStockEvent => ({
+export const reserved = (
+  campaignId: string,
+  tierId: string,
+  pledgeId: string,
+  reservationId: string,
+  at = day(10),
+): TierStockEvent => ({
   type: 'TierUnitReserved',
-  data: { tierId, campaignId, pledgeId, reservationId, reservedAt: at, expiresAt: new Date(Date.parse(at) + 1_800_000).toISOString() },
+  data: {
+    tierId,
+    campaignId,
+    pledgeId,
+    reservationId,
+    reservedAt: at,
+    expiresAt: new Date(Date.parse(at) + 1_800_000).toISOString(),
+  },
 });
 
 export const confirmed = (tierId: string, pledgeId: string, reservationId: string, at = day(10.01)): TierStockEvent => ({
@@ -152,7 +179,12 @@ export const textChanged = (
   return { type: 'CampaignPublicTextChanged', data: { campaignId, changes, before, changeVersion, changedAt: at } };
 };
 
-export const imageProposed = (campaignId: string, imageUrl: string, changeVersion: number, at: Instant): Events.CampaignImageChangeProposed => ({
+export const imageProposed = (
+  campaignId: string,
+  imageUrl: string,
+  changeVersion: number,
+  at: Instant,
+): Events.CampaignImageChangeProposed => ({
   type: 'CampaignImageChangeProposed',
   data: { campaignId, imageUrl, shownImageUrl: 'https://images.example.org/four.jpg', changeVersion, proposedAt: at },
 });
@@ -162,7 +194,12 @@ export const imageAcknowledged = (campaignId: string, imageUrl: string, at: Inst
   data: { campaignId, imageUrl, acknowledgedBy: MODERATOR_ID, acknowledgedAt: at },
 });
 
-export const imageRefused = (campaignId: string, imageUrl: string, reason: string, at: Instant): Events.CampaignImageChangeRefused => ({
+export const imageRefused = (
+  campaignId: string,
+  imageUrl: string,
+  reason: string,
+  at: Instant,
+): Events.CampaignImageChangeRefused => ({
   type: 'CampaignImageChangeRefused',
   data: { campaignId, imageUrl, refusedBy: MODERATOR_ID, reason, refusedAt: at },
 });
@@ -187,4 +224,7 @@ export const stretchGoalsAdded = (
   stretchGoals: Events.CampaignStretchGoalsAdded['data']['stretchGoals'],
   changeVersion: number,
   at: Instant,
-): Events.CampaignStretchGoalsAdded => ({ type: 'CampaignStretchGoalsAdded', data: { campaignId, stretchGoals, changeVersion, addedAt: at } });
+): Events.CampaignStretchGoalsAdded => ({
+  type: 'CampaignStretchGoalsAdded',
+  data: { campaignId, stretchGoals, changeVersion, addedAt: at },
+});

@@ -48,7 +48,11 @@ export const openReadModelTestbed = async (): Promise<ReadModelTestbed> => {
     schema,
     catalog: (clock = fixedClock(new Date('2025-03-20T09:00:00.000Z'))) => new CampaignCatalog(dataSource, clock),
     async append(streamId, events) {
-      await store.append(streamId, events.map(({ type, data }) => ({ type, data })), 'any');
+      await store.append(
+        streamId,
+        events.map(({ type, data }) => ({ type, data })),
+        'any',
+      );
     },
     async startProjection(options = {}) {
       const projection = campaignReadModelsProjection(store, dataSource, { pollIntervalMs: 50, ...options });
@@ -57,7 +61,10 @@ export const openReadModelTestbed = async (): Promise<ReadModelTestbed> => {
       return projection;
     },
     async caughtUp() {
-      await waitUntil(() => readModelsCaughtUp(dataSource), { timeoutMs: 20_000, description: 'the read models caught up with the log' });
+      await waitUntil(() => readModelsCaughtUp(dataSource), {
+        timeoutMs: 20_000,
+        description: 'the read models caught up with the log',
+      });
     },
     async dump() {
       const tables: Record<string, unknown[]> = {};

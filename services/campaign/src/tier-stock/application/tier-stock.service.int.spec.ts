@@ -8,15 +8,20 @@ describe('tier stock under concurrency (real PostgreSQL)', () => {
   let database: TestStore<PostgresEventStore>;
   let store: PostgresEventStore;
   const clock = manualClock(new Date('2026-12-01T10:00:00Z'));
-  const facts = (quantityLimit: number | null): (() => Promise<TierFacts>) => async () => ({
-    campaignId: 'c1',
-    campaignLive: true,
-    tierOpen: true,
-    quantityLimit,
-  });
+  const facts =
+    (quantityLimit: number | null): (() => Promise<TierFacts>) =>
+    async () => ({
+      campaignId: 'c1',
+      campaignLive: true,
+      tierOpen: true,
+      quantityLimit,
+    });
 
   beforeAll(async () => {
-    database = await openTestStore((pool, schema) => PostgresEventStore.open(pool, { schema }), { prefix: 'stock', poolSize: 20 });
+    database = await openTestStore((pool, schema) => PostgresEventStore.open(pool, { schema }), {
+      prefix: 'stock',
+      poolSize: 20,
+    });
     ({ store } = database);
   });
   afterAll(() => database.dispose());

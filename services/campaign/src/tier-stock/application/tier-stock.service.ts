@@ -50,7 +50,9 @@ export class TierStockService {
     private readonly holdMs: number = DEFAULT_HOLD_MS,
     private readonly scheduleExpiry?: HoldExpiryScheduler,
   ) {
-    this.stocks = commandHandler(store, tierStockDecider, { streamOf: ({ campaignId, tierId }) => tierStockStream(campaignId, tierId) });
+    this.stocks = commandHandler(store, tierStockDecider, {
+      streamOf: ({ campaignId, tierId }) => tierStockStream(campaignId, tierId),
+    });
   }
 
   reserve(request: TierRef & { readonly pledgeId: string }): Promise<ReservationOutcome> {
@@ -65,7 +67,11 @@ export class TierStockService {
         const held = state.holds.get(request.pledgeId);
         if (!held) throw new Error('a reservation decided without a hold');
         if (newEvents.length > 0)
-          await this.scheduleExpiry?.(client, { ...request, reservationId: held.reservationId, expiresAt: new Date(held.expiresAt) });
+          await this.scheduleExpiry?.(client, {
+            ...request,
+            reservationId: held.reservationId,
+            expiresAt: new Date(held.expiresAt),
+          });
         return { outcome: 'reserved', reservationId: held.reservationId, expiresAt: held.expiresAt };
       } catch (error) {
         if (error instanceof TierSoldOutError) return { outcome: 'sold_out' };
@@ -77,7 +83,11 @@ export class TierStockService {
   confirm(request: TierRef & { readonly pledgeId: string }): Promise<void> {
     return this.stocks.locked(request, async ({ client, handle }) => {
       const { quantityLimit } = await this.tierFacts(request.campaignId, request.tierId, client);
-      await handle({ type: 'ConfirmTierUnit', data: { tierId: request.tierId, pledgeId: request.pledgeId, quantityLimit }, metadata: this.now() });
+      await handle({
+        type: 'ConfirmTierUnit',
+        data: { tierId: request.tierId, pledgeId: request.pledgeId, quantityLimit },
+        metadata: this.now(),
+      });
     });
   }
 

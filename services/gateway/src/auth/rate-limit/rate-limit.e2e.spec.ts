@@ -62,8 +62,7 @@ describe('rate limits on authentication', () => {
   });
 
   it('leaves routes without a limit alone', async () => {
-    for (let attempt = 0; attempt < 5; attempt += 1)
-      await request(replicaA.getHttpServer()).get('/api/me').expect(401);
+    for (let attempt = 0; attempt < 5; attempt += 1) await request(replicaA.getHttpServer()).get('/api/me').expect(401);
   });
 });
 
