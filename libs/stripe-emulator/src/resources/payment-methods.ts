@@ -104,8 +104,9 @@ export const paymentMethodRoutes = (context: EmulatorContext): Route[] => [
             code: 'payment_method_unexpected_state',
           },
         );
+      const previous = { customer: method.customer };
       method.customer = null;
-      context.emit('payment_method.detached', method, { customer: method.customer });
+      context.emit('payment_method.detached', method, previous);
       return method;
     },
   },
