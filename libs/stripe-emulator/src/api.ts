@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { EmulatorContext, Route } from './context';
 import { expand } from './wire/expand';
 import { parseForm } from './wire/form';
+import { stripeId } from './wire/ids';
 import { remember, replayFor } from './wire/idempotency';
 import { Params } from './wire/params';
 import { StripeApiError } from './wire/stripe-error';
@@ -11,6 +12,9 @@ export interface ApiAnswer {
   readonly body: unknown;
   readonly replayed: boolean;
 }
+
+/** An answer and the id of the request that produced it (the `Request-Id` header, `event.request.id`). */
+export type IdentifiedAnswer = ApiAnswer & { readonly requestId: string };
 
 const unauthorized = (message: string): StripeApiError => new StripeApiError(401, 'invalid_request_error', message);
 
@@ -38,10 +42,29 @@ export function answerApi(
   path: string,
   query: string,
   body: string,
+): IdentifiedAnswer {
+  const requestId = stripeId('req');
+  const key = request.headers['idempotency-key'];
+  const idempotencyKey = request.method === 'POST' && typeof key === 'string' && key !== '' ? key : undefined;
+  context.currentRequest = { id: requestId, idempotencyKey: idempotencyKey ?? null };
+  try {
+    return { ...answer(context, routes, request, path, query, body, idempotencyKey), requestId };
+  } finally {
+    context.currentRequest = { id: null, idempotencyKey: null };
+    context.state.save();
+  }
+}
+
+function answer(
+  context: EmulatorContext,
+  routes: readonly Route[],
+  request: IncomingMessage,
+  path: string,
+  query: string,
+  body: string,
+  idempotencyKey: string | undefined,
 ): ApiAnswer {
   const method = request.method ?? 'GET';
-  const key = request.headers['idempotency-key'];
-  const idempotencyKey = method === 'POST' && typeof key === 'string' && key !== '' ? key : undefined;
   try {
     checkKey(request);
     if (idempotencyKey !== undefined) {
@@ -58,8 +81,6 @@ export function answerApi(
     if (idempotencyKey !== undefined && error.type !== 'idempotency_error' && error.status !== 401)
       remember(context.state, idempotencyKey, method, path, body, answer.status, answer.body);
     return answer;
-  } finally {
-    context.state.save();
   }
 }
 

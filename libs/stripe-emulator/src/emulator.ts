@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { answerApi, type ApiAnswer } from './api';
+import { answerApi } from './api';
 import type { EmulatorContext, Fees, Route } from './context';
 import { StripeEmulatorControl } from './control/client';
 import { Faults } from './control/faults';
@@ -82,8 +82,14 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     state,
     fees: options.fees ?? EUROPEAN_CARD_FEES,
     baseUrl: () => url,
-    emit: eventRecorder(() => state, deliverer),
+    currentRequest: { id: null, idempotencyKey: null },
+    emit: (type, object, previous) => recordEvent(type, object, previous),
   };
+  const recordEvent = eventRecorder(
+    () => state,
+    deliverer,
+    () => context.currentRequest,
+  );
   const routes: Route[] = [
     customerRoutes,
     paymentMethodRoutes,
@@ -137,9 +143,12 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
         });
       await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1_000));
     }
-    const answer: ApiAnswer = answerApi(context, routes, request, pathname, search.slice(1), body);
+    const answer = answerApi(context, routes, request, pathname, search.slice(1), body);
     if (fault?.afterProcessing === true) return void request.socket.destroy();
-    sendJson(response, answer.status, answer.body, answer.replayed ? { 'idempotent-replayed': 'true' } : {});
+    sendJson(response, answer.status, answer.body, {
+      'request-id': answer.requestId,
+      ...(answer.replayed ? { 'idempotent-replayed': 'true' } : {}),
+    });
   };
 
   const server = createServer((request, response) => {

@@ -8,7 +8,11 @@ export const API_VERSION = '2026-10-28.endive';
 
 /** Records an event with a snapshot of the object (as Stripe does) and hands it to the deliverer. */
 export const eventRecorder =
-  (state: () => EmulatorState, deliverer: WebhookDeliverer) =>
+  (
+    state: () => EmulatorState,
+    deliverer: WebhookDeliverer,
+    request: () => { id: string | null; idempotencyKey: string | null },
+  ) =>
   (type: Stripe.Event.Type, object: object, previousAttributes?: object): void => {
     const event = {
       id: stripeId('evt'),
@@ -21,7 +25,7 @@ export const eventRecorder =
       },
       livemode: false,
       pending_webhooks: state().data.webhookEndpoints.length,
-      request: { id: null, idempotency_key: null },
+      request: { id: request().id, idempotency_key: request().idempotencyKey },
       type,
     } as Stripe.Event;
     state().data.events[event.id] = event;

@@ -106,4 +106,24 @@ describe("Stripe's wire conventions", () => {
     expect(read.customer).toMatchObject({ id: customer.id, metadata: { account_id: 'acc-1', campaign: 'c-9' } });
     expect(read.latest_charge).toMatchObject({ object: 'charge', amount: 700 });
   });
+
+  it('answers 404 for a path outside what it emulates, and 400 amount_too_small under Stripe’s minimum', async () => {
+    const unknown = await fetch(`${emulator.url}/v1/invoices`, { headers: { authorization: `Bearer ${emulator.secretKey}` } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({
+      error: { type: 'invalid_request_error', message: expect.stringContaining('Unrecognized request URL') },
+    });
+    await expect(stripe.paymentIntents.create({ amount: 49, currency: 'eur' })).rejects.toMatchObject({
+      code: 'amount_too_small',
+      param: 'amount',
+    });
+  });
+
+  it('names the request and its idempotency key in the events it causes', async () => {
+    const customer = await stripe.customers.create({ email: 'event@example.org' }, { idempotencyKey: 'account:42:customer' });
+    const [event] = (await stripe.events.list({ type: 'customer.created', limit: 100 })).data.filter(
+      (e) => (e.data.object as Stripe.Customer).id === customer.id,
+    );
+    expect(event?.request).toEqual({ id: customer.lastResponse.requestId, idempotency_key: 'account:42:customer' });
+  });
 });

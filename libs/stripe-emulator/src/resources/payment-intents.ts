@@ -134,9 +134,15 @@ export const completePaymentAuthentication = (context: EmulatorContext, id: stri
   return intent;
 };
 
+/** Stripe's minimum charge amounts, in minor units, for the currencies Élan uses. */
+const MINIMUM_CHARGE: Record<string, number> = { eur: 50, usd: 50, gbp: 30, chf: 50 };
+
 const create = (context: EmulatorContext, params: Params): Stripe.PaymentIntent => {
   const amount = params.requiredAmount('amount');
   const currency = params.requiredString('currency').toLowerCase();
+  const minimum = MINIMUM_CHARGE[currency];
+  if (minimum !== undefined && amount < minimum)
+    throw invalidRequest(`Amount must be at least ${minimum} minor units of ${currency}`, 'amount', 'amount_too_small');
   const customer = params.string('customer') ?? null;
   if (customer !== null) getCustomer(context, customer);
   const methodId = params.string('payment_method');
