@@ -44,11 +44,14 @@ export function answerPage(context: EmulatorContext, method: string, path: strin
         ),
       };
     const succeed = parseForm(body)['outcome'] === 'succeed';
+    const pending = context.state.find(id) as
+      | { next_action?: { redirect_to_url?: { return_url?: string | null } } | null }
+      | undefined;
+    const returnUrl = pending?.next_action?.redirect_to_url?.return_url;
     const intent = id.startsWith('pi_')
       ? completePaymentAuthentication(context, id, succeed)
       : completeSetupAuthentication(context, id, succeed);
     context.state.save();
-    const returnUrl = intent.next_action?.redirect_to_url?.return_url;
     return returnUrl
       ? { status: 303, html: '', location: returnUrl }
       : { status: 200, html: page('3-D Secure', `<p>${escape(id)} is now ${escape(intent.status)}.</p>`) };

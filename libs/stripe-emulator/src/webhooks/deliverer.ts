@@ -84,6 +84,7 @@ export class WebhookDeliverer {
   }
 
   private later(ms: number, action: () => void): void {
+    if (this.stopped) return; // an attempt that settles after stop() schedules nothing more
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       action();
