@@ -30,6 +30,10 @@ describe("Stripe's wire conventions", () => {
     });
   });
 
+  it('refuses an Idempotency-Key longer than 255 characters', async () => {
+    await expect(stripe.customers.create({}, { idempotencyKey: 'k'.repeat(256) })).rejects.toMatchObject({ statusCode: 400 });
+  });
+
   it('replays a decline as the same decline', async () => {
     const params = { amount: 1_000, currency: 'eur', payment_method: 'pm_card_chargeDeclined', confirm: true };
     const first = (await stripe.paymentIntents
