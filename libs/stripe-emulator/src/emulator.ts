@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { answerApi, type ApiAnswer } from './api';
+import type { EmulatorContext, Fees, Route } from './context';
+import { StripeEmulatorControl } from './control/client';
+import { Faults } from './control/faults';
+import { controlRoutes } from './control/routes';
+import { API_VERSION, eventRecorder } from './events';
+import { answerPage } from './pages';
+import { accountRoutes } from './resources/accounts';
+import { balanceRoutes } from './resources/balance';
+import { chargeRoutes } from './resources/charges';
+import { customerRoutes } from './resources/customers';
+import { eventRoutes } from './resources/events';
+import { paymentIntentRoutes } from './resources/payment-intents';
+import { paymentMethodRoutes } from './resources/payment-methods';
+import { refundRoutes } from './resources/refunds';
+import { setupIntentRoutes } from './resources/setup-intents';
+import { transferRoutes } from './resources/transfers';
+import { EmulatorState } from './state';
+import { WebhookDeliverer, type RetryPolicy } from './webhooks/deliverer';
+import { newWebhookSecret } from './webhooks/signature';
+import { stripeId } from './wire/ids';
+import { StripeApiError } from './wire/stripe-error';
+
+export interface StripeEmulatorOptions {
+  port?: number;
+  host?: string;
+  /** Keep state across restarts when given (JSON, rewritten after every change). */
+  stateFile?: string;
+  /** `whsec_…` used to sign webhooks; generated when absent. */
+  webhookSecret?: string;
+  /** URLs to deliver events to (also addable through the control API). */
+  webhookEndpoints?: string[];
+  /** Stripe's fee on each charge; European cards by default: 1.5 % + €0.25. */
+  fees?: Fees;
+  /** Webhook retry back-off; 1 s doubling up to 5 min unless given (tests shorten it). */
+  webhookRetry?: RetryPolicy;
+}
+
+export interface RunningStripeEmulator {
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly protocol: 'http';
+  /** An `sk_test_…` key the emulator accepts (it accepts any `sk_test_` key). */
+  readonly secretKey: string;
+  readonly webhookSecret: string;
+  readonly control: StripeEmulatorControl;
+  stop(): Promise<void>;
+}
+
+export const EUROPEAN_CARD_FEES: Fees = { percentBasisPoints: 150, fixed: 25 };
+
+const readBody = (request: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+
+const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'request-id': stripeId('req'),
+    'stripe-version': API_VERSION,
+    ...headers,
+  });
+  response.end(JSON.stringify(body, null, 2));
+};
+
+export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<RunningStripeEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const webhookSecret = options.webhookSecret ?? newWebhookSecret();
+  const state = new EmulatorState(options.stateFile, options.webhookEndpoints ?? []);
+  const deliverer = new WebhookDeliverer(webhookSecret, options.webhookRetry ?? { initialMs: 1_000, maxMs: 300_000 });
+  const faults = new Faults();
+  let url = '';
+  const context: EmulatorContext = {
+    state,
+    fees: options.fees ?? EUROPEAN_CARD_FEES,
+    baseUrl: () => url,
+    emit: eventRecorder(() => state, deliverer),
+  };
+  const routes: Route[] = [
+    customerRoutes,
+    paymentMethodRoutes,
+    setupIntentRoutes,
+    paymentIntentRoutes,
+    chargeRoutes,
+    refundRoutes,
+    balanceRoutes,
+    accountRoutes,
+    transferRoutes,
+    eventRoutes,
+  ].flatMap((make) => make(context));
+  const control = controlRoutes({ context, faults, deliverer });
+  const sockets = new Set<Socket>();
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const { pathname, search } = new URL(request.url ?? '/', 'http://emulator');
+    const method = request.method ?? 'GET';
+    const body = await readBody(request);
+    if (pathname.startsWith('/_emulator/')) {
+      const route = control.find(([m, pattern]) => m === method && pattern.test(pathname));
+      if (route === undefined) return sendJson(response, 404, { error: { message: `no control route ${method} ${pathname}` } });
+      try {
+        const result = route[2](
+          pathname.match(route[1]) as RegExpMatchArray,
+          body === '' ? {} : (JSON.parse(body) as Record<string, unknown>),
+        );
+        state.save();
+        return sendJson(response, 200, result);
+      } catch (error) {
+        if (error instanceof StripeApiError) return sendJson(response, error.status, error.body());
+        throw error;
+      }
+    }
+    if (pathname.startsWith('/emulator/')) {
+      const page = answerPage(context, method, pathname, body);
+      if (page === undefined) return sendJson(response, 404, { error: { message: 'no such page' } });
+      response.writeHead(page.status, {
+        'content-type': 'text/html; charset=utf-8',
+        ...(page.location ? { location: page.location } : {}),
+      });
+      return void response.end(page.html);
+    }
+    const fault = faults.take(method, pathname);
+    if (fault !== undefined && !fault.afterProcessing) {
+      if (fault.kind === 'timeout') return; // never answered; the socket is destroyed on stop
+      if (fault.kind === 'connection-reset') return void request.socket.destroy();
+      if (fault.kind === 'http-500')
+        return sendJson(response, 500, {
+          error: { type: 'api_error', message: 'An unknown error occurred (injected by the emulator).' },
+        });
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1_000));
+    }
+    const answer: ApiAnswer = answerApi(context, routes, request, pathname, search.slice(1), body);
+    if (fault?.afterProcessing === true) return void request.socket.destroy();
+    sendJson(response, answer.status, answer.body, answer.replayed ? { 'idempotent-replayed': 'true' } : {});
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent)
+        sendJson(response, 500, {
+          error: { type: 'api_error', message: error instanceof Error ? error.message : String(error) },
+        });
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  url = `http://${host}:${port}`;
+  return {
+    url,
+    host,
+    port,
+    protocol: 'http',
+    secretKey: `sk_test_emulator${randomBytes(12).toString('hex')}`,
+    webhookSecret,
+    control: new StripeEmulatorControl(url),
+    stop: async () => {
+      deliverer.stop();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The emulator as a process (`npm run stripe-emulator`): development and tests only. Environment:
+ * STRIPE_EMULATOR_PORT (default 12111), STRIPE_EMULATOR_HOST, STRIPE_EMULATOR_STATE_FILE (keep test
+ * payments across restarts), STRIPE_WEBHOOK_SECRET (`whsec_…`), STRIPE_WEBHOOK_URL (comma-separated).
+ */
+import { startStripeEmulator } from './emulator';
+
+async function main(): Promise<void> {
+  if (process.env['NODE_ENV'] === 'production') {
+    process.stderr.write('stripe-emulator: refusing to start with NODE_ENV=production; it is a development and test tool.\n');
+    process.exit(1);
+  }
+  const webhookUrls = (process.env['STRIPE_WEBHOOK_URL'] ?? '').split(',').filter((url) => url.trim() !== '');
+  const emulator = await startStripeEmulator({
+    port: Number(process.env['STRIPE_EMULATOR_PORT'] ?? 12111),
+    host: process.env['STRIPE_EMULATOR_HOST'] ?? '127.0.0.1',
+    stateFile: process.env['STRIPE_EMULATOR_STATE_FILE'] || undefined,
+    webhookSecret: process.env['STRIPE_WEBHOOK_SECRET'] || undefined,
+    webhookEndpoints: webhookUrls.map((url) => url.trim()),
+  });
+  // One line a parent process can read: where it listens and the secret it signs webhooks with.
+  process.stdout.write(`stripe-emulator listening on ${emulator.url} (webhook secret ${emulator.webhookSecret})\n`);
+  const stop = (): void => {
+    emulator.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`stripe-emulator: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
