@@ -1,6 +1,6 @@
 import { add, multiplyByRatio, money, type Money } from '@elan/domain-kernel';
 import { EUROPEAN_CARD_FEES, startStripeEmulator } from '@elan/stripe-emulator';
-import { StripePaymentProvider, type StripeConnection } from '../src';
+import { elanOwnerOf, StripePaymentProvider, type StripeConnection } from '../src';
 import { describePaymentProviderConformance } from './conformance/payment-provider.conformance';
 
 /** The conformance suite against the project's Stripe emulator, through the same SDK and adapter. */
@@ -25,7 +25,7 @@ describePaymentProviderConformance(
     };
     return {
       provider: new StripePaymentProvider(connection),
-      providerWithSecretKey: (secretKey: string) => new StripePaymentProvider({ ...connection, secretKey, maxNetworkRetries: 0 }),
+      providerWith: (options) => new StripePaymentProvider({ ...connection, ...options }),
       connectedAccountCountry: 'FR',
       verification: {
         verify: async (accountId) => {
@@ -36,8 +36,21 @@ describePaymentProviderConformance(
         },
       },
       feeOf: europeanCardFee,
-      loseNextResponse: (path) =>
-        emulator.control.failNext({ path, method: 'POST', kind: 'connection-reset', afterProcessing: true }),
+      loseNextResponses: (path, times) =>
+        emulator.control.failNext({ path, method: 'POST', kind: 'connection-reset', afterProcessing: true, times }),
+      failNextCalls: (path, times) => emulator.control.failNext({ path, method: 'POST', kind: 'http-500', times }),
+      completeAuthentication: async (intentId) => {
+        await emulator.control.completeAuthentication(intentId);
+      },
+      chargesOf: async (owner) => {
+        const { paymentIntents, charges } = await emulator.control.state();
+        const owned = new Set(
+          Object.values(paymentIntents)
+            .filter((intent) => elanOwnerOf(intent.metadata)?.id === owner.id)
+            .map((intent) => intent.id),
+        );
+        return Object.values(charges).filter((charge) => owned.has(String(charge.payment_intent))).length;
+      },
       stop: () => emulator.stop(),
     };
   },

@@ -22,7 +22,7 @@ describePaymentProviderConformance(
   () =>
     Promise.resolve({
       provider: new StripePaymentProvider({ secretKey }),
-      providerWithSecretKey: (otherKey: string) => new StripePaymentProvider({ secretKey: otherKey, maxNetworkRetries: 0 }),
+      providerWith: (options) => new StripePaymentProvider({ secretKey, ...options }),
       connectedAccountCountry: country,
       stop: () => Promise.resolve(),
     }),

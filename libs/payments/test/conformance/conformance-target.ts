@@ -8,16 +8,22 @@ import { idempotencyKey, type ElanOwner, type IdempotencyKey, type PaymentProvid
  */
 export interface ConformanceTarget {
   readonly provider: PaymentProvider;
-  /** The same provider with another secret key: the misconfiguration tests. */
-  providerWithSecretKey(secretKey: string): PaymentProvider;
+  /** The same provider with another secret key or number of retries: the failure tests. */
+  providerWith(options: { readonly secretKey?: string; readonly maxNetworkRetries?: number }): PaymentProvider;
   /** Country of the holders' Express accounts; Stripe refuses some for some platforms. */
   readonly connectedAccountCountry: string;
   /** Moves an Express account's verification (the emulator's control API). */
   readonly verification?: AccountVerificationControl;
   /** The fee the provider takes on a charge, when it is known in advance (the emulator's setting). */
   readonly feeOf?: (charged: Money) => Money;
-  /** Makes the next answer of `POST <path>` be lost after Stripe did the work (connection reset). */
-  readonly loseNextResponse?: (path: string) => Promise<void>;
+  /** Makes the next `times` answers of `POST <path>` be lost after the work was done (connection reset). */
+  readonly loseNextResponses?: (path: string, times: number) => Promise<void>;
+  /** Makes the next `times` calls to `POST <path>` answer Stripe's 500 `api_error`. */
+  readonly failNextCalls?: (path: string, times: number) => Promise<void>;
+  /** Completes the 3-D Secure challenge of a PaymentIntent or SetupIntent, as the contributor would. */
+  readonly completeAuthentication?: (intentId: string) => Promise<void>;
+  /** How many charges the provider holds for payments of this Élan owner. */
+  readonly chargesOf?: (owner: ElanOwner) => Promise<number>;
   stop(): Promise<void>;
 }
 

@@ -88,7 +88,7 @@ export const customersAndCards = (target: TargetOf): void =>
 
     it('reports a wrong secret key as a misconfiguration', async () => {
       const error: unknown = await target()
-        .providerWithSecretKey('sk_test_not-a-key')
+        .providerWith({ secretKey: 'sk_test_not-a-key' })
         .retrieveCustomer('cus_any')
         .catch((thrown: unknown) => thrown);
       expect(isPaymentProviderError(error, 'misconfigured')).toBe(true);

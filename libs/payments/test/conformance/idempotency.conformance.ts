@@ -47,15 +47,51 @@ export const idempotency = (target: TargetOf, controls: Controls): void =>
     });
 
     itWithControls(controls)(
-      'charges once when the answer is lost and the client retries with the same key (emulator control)',
+      'charges once when the answer is lost and the SDK retries with the same key (emulator control)',
       async () => {
-        const lose = required(target().loseNextResponse, 'loseNextResponse');
         const pledge = aPledge();
-        await lose('/v1/payment_intents');
+        await required(target().loseNextResponses, 'loseNextResponses')('/v1/payment_intents', 1);
         const retried = paymentOf(await collect(pledge));
-        const replayed = paymentOf(await collect(pledge));
-        expect(replayed.paymentId).toBe(retried.paymentId);
-        expect(replayed.chargeId).toBe(retried.chargeId);
+        expect(retried.status).toBe('succeeded');
+        await expect(required(target().chargesOf, 'chargesOf')(pledge.owner)).resolves.toBe(1);
       },
     );
+
+    itWithControls(controls)(
+      'charges once when the service retries, with the same key, a call whose answer it lost (emulator control)',
+      async () => {
+        const pledge = aPledge();
+        // The SDK retries a reset connection once even without retries: lose both answers.
+        await required(target().loseNextResponses, 'loseNextResponses')('/v1/payment_intents', 2);
+        const request = {
+          owner: pledge.owner,
+          idempotencyKey: pledge.key('collect'),
+          amount: eur(3_000),
+          paymentMethodId: 'pm_card_visa',
+        };
+        const lost: unknown = await target()
+          .providerWith({ maxNetworkRetries: 0 })
+          .payNow(request)
+          .catch((thrown: unknown) => thrown);
+        expect(isPaymentProviderError(lost, 'unavailable')).toBe(true);
+        await expect(target().provider.payNow(request)).resolves.toMatchObject({ kind: 'succeeded' });
+        await expect(required(target().chargesOf, 'chargesOf')(pledge.owner)).resolves.toBe(1);
+      },
+    );
+
+    itWithControls(controls)('reports Stripe errors that outlast the retries as unavailable (emulator control)', async () => {
+      const pledge = aPledge();
+      await required(target().failNextCalls, 'failNextCalls')('/v1/payment_intents', 2);
+      const error: unknown = await target()
+        .providerWith({ maxNetworkRetries: 1 })
+        .payNow({
+          owner: pledge.owner,
+          idempotencyKey: pledge.key('collect'),
+          amount: eur(3_000),
+          paymentMethodId: 'pm_card_visa',
+        })
+        .catch((thrown: unknown) => thrown);
+      expect(isPaymentProviderError(error, 'unavailable')).toBe(true);
+      expect(error).toMatchObject({ details: { statusCode: 500 } });
+    });
   });

@@ -1,3 +1,4 @@
+import { authentication } from './authentication.conformance';
 import { cardSetups } from './card-setups.conformance';
 import type { ConformanceTarget, Controls } from './conformance-target';
 import { connect } from './connect.conformance';
@@ -41,6 +42,7 @@ export const describePaymentProviderConformance = (
     customersAndCards(target);
     cardSetups(target);
     payments(target);
+    authentication(target, options.controls);
     idempotency(target, options.controls);
     refundsAndFees(target);
     connect(target, options.controls);
