@@ -17,6 +17,9 @@ const skipBecause =
       ? undefined
       : 'STRIPE_SECRET_KEY is not a test-mode key (sk_test_…); the suite never runs with a live key';
 
+// Jest prints no title of a file whose tests are all skipped: say it where a person reads it too.
+if (skipBecause !== undefined) console.info(`Stripe test-mode conformance skipped: ${skipBecause}`);
+
 describePaymentProviderConformance(
   'PaymentProvider conformance against Stripe test mode',
   () =>

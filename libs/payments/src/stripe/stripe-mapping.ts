@@ -77,12 +77,24 @@ export const toCardSetup = (intent: Stripe.SetupIntent): CardSetup => ({
   owner: elanOwnerOf(intent.metadata),
 });
 
-export const toRefund = (refund: Stripe.Refund): Refund => ({
-  refundId: refund.id,
-  paymentId: idOf(refund.payment_intent),
-  amount: fromStripeAmount(refund.amount, refund.currency),
-  status: (refund.status ?? 'pending') as RefundStatus,
-});
+const REFUND_STATUSES: readonly string[] = [
+  'pending',
+  'requires_action',
+  'succeeded',
+  'failed',
+  'canceled',
+] satisfies RefundStatus[];
+
+export const toRefund = (refund: Stripe.Refund): Refund => {
+  const status = refund.status ?? 'pending';
+  if (!REFUND_STATUSES.includes(status)) throw new Error(`unknown Refund status ${JSON.stringify(status)}`);
+  return {
+    refundId: refund.id,
+    paymentId: idOf(refund.payment_intent),
+    amount: fromStripeAmount(refund.amount, refund.currency),
+    status: status as RefundStatus,
+  };
+};
 
 /**
  * Verified means able to receive transfers and be paid out. Before the holder finishes onboarding

@@ -63,7 +63,8 @@ export class StripePaymentProvider implements PaymentProvider {
       protocol: connection.protocol,
       maxNetworkRetries: connection.maxNetworkRetries ?? 2,
       timeout: connection.timeoutMs ?? 20_000,
-      appInfo: { name: 'Élan', url: 'https://github.com/elan' },
+      // Names Élan in Stripe's request logs (the User-Agent header: ASCII only).
+      appInfo: { name: 'elan-payments' },
     });
   }
 
