@@ -29,7 +29,7 @@ export const stripeEventReceived = defineIntegrationEvent({
     stripeEventId: stripeId('evt').describe('Stripe’s event id: the same delivery twice is the same id.'),
     type: z
       .string()
-      .regex(/^[a-z_]+(\.[a-z_]+)+$/)
+      .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/)
       .describe('Stripe’s event type, e.g. payment_intent.succeeded, account.updated.'),
     created: z.iso.datetime({ offset: true }).describe('When Stripe created the event (its `created`), in UTC.'),
     livemode: z.boolean().describe('false for test mode (and the emulator), true for real money.'),
@@ -39,10 +39,14 @@ export const stripeEventReceived = defineIntegrationEvent({
       .describe('The Élan service that owns the object (its elan_service metadata; account events go to payout), or unrouted.'),
     object: z
       .object({
-        id: z.string().min(1).describe('Id of the Stripe object the event is about, e.g. pi_…, seti_…, acct_….'),
+        id: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Id of the Stripe object the event is about, e.g. pi_…, seti_…, acct_… (a balance has none).'),
         type: z
           .string()
-          .regex(/^[a-z_.]+$/)
+          .regex(/^[a-z0-9_.]+$/)
           .describe('Its Stripe type, e.g. payment_intent, setup_intent, charge, refund, transfer, account.'),
         status: z.string().min(1).optional().describe('Its status after the change, when it has one (e.g. succeeded).'),
         amount: moneySchema.optional().describe('Its amount, when it has one, in integer minor units.'),
