@@ -3,7 +3,7 @@ import { AckPolicy, connect, DeliverPolicy, nanos, type NatsConnection } from 'n
 import request from 'supertest';
 import { stripeEventReceived, type StripeEventReceivedPayload } from '@elan/contracts';
 import { ELAN_STREAM } from '@elan/messaging';
-import { waitUntil } from '@elan/testing';
+import { freePort, waitUntil } from '@elan/testing';
 import { queryTestDatabase, startTestGateway, testSchema, TEST_STRIPE_WEBHOOK_SECRET } from '../test/test-gateway';
 import { stripeEventJson, stripeIdOf, stripeSignatureOf, type StripeEventFixture } from './stripe-event.fixtures';
 import { stripeEventStream } from './stripe-event-intake';
@@ -224,6 +224,26 @@ describe('POST /api/webhooks/stripe', () => {
       [updated.id]: ['payout', account],
       [unknown.id]: ['unrouted', undefined],
     });
+  });
+
+  it('answers and records while NATS is down: the relay hands the event on later', async () => {
+    const offline = await startTestGateway(schema, { natsUrl: `nats://127.0.0.1:${await freePort()}` });
+    try {
+      const { id, payload, signature } = signedEvent();
+
+      const response = await request(offline.getHttpServer())
+        .post(ROUTE)
+        .set('Content-Type', 'application/json; charset=utf-8')
+        .set('Stripe-Signature', signature)
+        .send(payload);
+
+      expect(response.status).toBe(200);
+      expect(await recordsOf(id)).toBe(1);
+      // The gateway of this file, on the real NATS, runs the same schema's relay: it publishes it.
+      expect(await waitForPublished([id])).toHaveLength(1);
+    } finally {
+      await offline.close();
+    }
   });
 
   it('answers 503 and records nothing when no webhook secret is configured', async () => {
