@@ -31,7 +31,7 @@ export function summariseStripeEvent(event: Stripe.Event): StripeEventReceivedPa
   const summary = {
     stripeEventId: event.id,
     type: event.type,
-    created: new Date(event.created * 1000).toISOString(),
+    created: instantOf(event.created),
     livemode: event.livemode,
     ...(event.account ? { account: event.account } : {}),
     routedTo: routeOf(event.type, textOf(object.object), metadata),
@@ -55,6 +55,12 @@ export function routeOf(
   if (objectType === 'account' || type.startsWith('account.')) return 'payout';
   return 'unrouted';
 }
+
+/** Stripe's `created` (Unix seconds) in ISO 8601; anything else is left as it is, for the contract to refuse. */
+const instantOf = (seconds: unknown): unknown =>
+  typeof seconds === 'number' && Number.isSafeInteger(seconds) && Math.abs(seconds) < 8.64e12
+    ? new Date(seconds * 1000).toISOString()
+    : seconds;
 
 const elanMetadataOf = (value: unknown): Record<string, string> =>
   Object.fromEntries(

@@ -146,6 +146,25 @@ describe('POST /api/webhooks/stripe', () => {
     });
   });
 
+  it('refuses a signed body that is not a Stripe event, naming the field, and records nothing', async () => {
+    const id = stripeIdOf('evt');
+    const payload = JSON.stringify({
+      id,
+      object: 'event',
+      created: 'yesterday',
+      livemode: false,
+      type: 'charge.succeeded',
+      data: {},
+    });
+
+    const response = await deliver(payload, stripeSignatureOf(payload, TEST_STRIPE_WEBHOOK_SECRET));
+
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ errors: [{ field: 'created', message: expect.any(String) }] });
+    expect(response.body.errors).toHaveLength(1);
+    expect(await recordsOf(id)).toBe(0);
+  });
+
   it('takes a signature within the tolerance', async () => {
     const { id, payload } = signedEvent();
 
