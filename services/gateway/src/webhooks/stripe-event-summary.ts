@@ -26,7 +26,8 @@ const idOf = (value: unknown): string | undefined => textOf(value) ?? textOf(rec
  * against the contract before anything is recorded: the relay never meets a payload it refuses.
  */
 export function summariseStripeEvent(event: Stripe.Event): StripeEventReceivedPayload {
-  const object = recordOf(event.data.object);
+  // Signed is not well-formed: read defensively, and let the contract say what is wrong.
+  const object = recordOf(recordOf(event.data as unknown).object);
   const metadata = elanMetadataOf(object.metadata);
   const summary = {
     stripeEventId: event.id,
@@ -34,7 +35,7 @@ export function summariseStripeEvent(event: Stripe.Event): StripeEventReceivedPa
     created: instantOf(event.created),
     livemode: event.livemode,
     ...(event.account ? { account: event.account } : {}),
-    routedTo: routeOf(event.type, textOf(object.object), metadata),
+    routedTo: routeOf(textOf(event.type) ?? '', textOf(object.object), metadata),
     object: { ...objectSummary(object), metadata },
   };
   return stripeEventReceived.schema.parse(summary);

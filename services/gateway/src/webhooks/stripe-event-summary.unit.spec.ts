@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import { stripeEventReceived } from '@elan/contracts';
 import { stripeEventJson, stripeIdOf } from './stripe-event.fixtures';
 import { routeOf, summariseStripeEvent } from './stripe-event-summary';
@@ -118,6 +119,13 @@ describe('a Stripe event, summarised for the services', () => {
     expect(summary).toMatchObject({ routedTo: 'unrouted', object: { type: 'balance', metadata: {} } });
     expect(summary.object.id).toBeUndefined();
   });
+
+  it.each([{}, { id: 'evt_1', type: 42, created: 'now' }, { id: 'evt_1', data: null }])(
+    'refuses %j through the contract, never with a crash',
+    (json) => {
+      expect(() => summariseStripeEvent(eventOf(json))).toThrow(z.ZodError);
+    },
+  );
 
   it.each([
     ['payment_intent.succeeded', 'payment_intent', { elan_service: 'tipping' }, 'tipping'],
