@@ -86,6 +86,7 @@ export class Stack {
       AUTH_REGISTER_LIMIT_PER_MINUTE: '10000',
       ELAN_ADMIN_EMAIL: admin.email,
       ELAN_ADMIN_PASSWORD: admin.password,
+      STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64url')}`,
     };
     const stack = new Stack(admin, nats, env, credentialsDir);
     try {

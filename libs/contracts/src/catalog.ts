@@ -9,6 +9,7 @@ import { getCampaign, listCampaigns, listChangedCampaigns, listHolderCampaigns }
 import { campaignCommands } from './campaign/campaign-commands.requests';
 import { getCampaignSummary } from './campaign/campaign-queries.requests';
 import { reserveTierUnit } from './campaign/tier-stock.requests';
+import { stripeEventReceived } from './gateway/stripe-event-received.events';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
@@ -23,6 +24,7 @@ export const integrationEvents: readonly IntegrationEventContract[] = [
   campaignFailed,
   campaignEnded,
   campaignCancelled,
+  stripeEventReceived,
 ];
 
 export const requests: readonly RequestContract[] = [

@@ -70,6 +70,35 @@ const eventSamples: Record<string, { valid: unknown; invalid: Invalid }> = {
       payload: { campaignId: 'campaign-1', cancelledAt: '2026-03-20T10:00:00Z', reason: 'The venue fell through.' },
     },
   },
+  'elan.gateway.StripeEventReceived.v1': {
+    valid: {
+      stripeEventId: 'evt_1QxYz2AbCdEf',
+      type: 'payment_intent.payment_failed',
+      created: '2026-04-15T20:00:03.000Z',
+      livemode: false,
+      routedTo: 'pledge',
+      object: {
+        id: 'pi_3QxYz2AbCdEf',
+        type: 'payment_intent',
+        status: 'requires_payment_method',
+        amount: eur(2_500),
+        metadata: { elan_service: 'pledge', elan_pledge_id: PLEDGE },
+        declineCode: 'insufficient_funds',
+        errorCode: 'card_declined',
+      },
+    },
+    invalid: {
+      field: 'object.amount.amount',
+      payload: {
+        stripeEventId: 'evt_1QxYz2AbCdEf',
+        type: 'charge.succeeded',
+        created: '2026-04-15T20:00:03.000Z',
+        livemode: false,
+        routedTo: 'pledge',
+        object: { id: 'ch_3QxYz2AbCdEf', type: 'charge', amount: eur(25.5), metadata: {} },
+      },
+    },
+  },
 };
 
 const requestSamples: Record<

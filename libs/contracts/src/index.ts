@@ -11,3 +11,4 @@ export { FUNDING_MODELS } from './campaign/campaign-fields';
 export * from './campaign/campaign-catalog.requests';
 export * from './campaign/campaign-commands.requests';
 export * from './campaign/campaign-values.schemas';
+export * from './gateway/stripe-event-received.events';

@@ -22,6 +22,11 @@ export interface GatewayConfig extends Omit<ServiceConfig, 'schema'> {
    * load balancer forwards (e.g. `1` for one proxy hop, `loopback`, a CIDR). Off when absent.
    */
   readonly trustProxy?: boolean | number | string;
+  /**
+   * The signing secret of Stripe's webhook endpoint (`whsec_…`), checking `POST
+   * /api/webhooks/stripe`. Without it that route answers 503 and records nothing.
+   */
+  readonly stripeWebhookSecret?: string;
 }
 
 /** Injection token of the `GatewayConfig`. */
@@ -33,7 +38,19 @@ const gatewayFields = {
   HOST: z.string().min(1).optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   TRUST_PROXY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
 };
+
+/**
+ * Where Stripe is configured (its API key is set) in production, its events must be verifiable:
+ * a gateway without the webhook secret would turn every delivery away until Stripe gives up.
+ */
+function assertStripeWebhookSecret(env: Readonly<Record<string, string | undefined>>, secret: string | undefined): void {
+  if (env.NODE_ENV === 'production' && env.STRIPE_SECRET_KEY !== undefined && secret === undefined)
+    throw new Error(
+      'invalid gateway service environment:\n✖ STRIPE_WEBHOOK_SECRET is required when NODE_ENV=production and STRIPE_SECRET_KEY is set (the endpoint’s whsec_… secret)',
+    );
+}
 
 const trustProxyOf = (value: string): boolean | number | string =>
   value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value;
@@ -41,17 +58,20 @@ const trustProxyOf = (value: string): boolean | number | string =>
 /**
  * The configuration of a gateway started on its own (`main.ts`), from the environment: the
  * kit's common variables (`serviceConfigFromEnv`: DATABASE_URL, NATS_URL, GATEWAY_SCHEMA, the
- * NATS seed…), then PORT, HOST, REQUEST_TIMEOUT_MS, TRUST_PROXY and the auth options.
+ * NATS seed…), then PORT, HOST, REQUEST_TIMEOUT_MS, TRUST_PROXY, STRIPE_WEBHOOK_SECRET and the
+ * auth options.
  */
 export function gatewayConfigFromEnv(env: Readonly<Record<string, string | undefined>>): GatewayConfig {
   const { own, ...common } = serviceConfigFromEnv('gateway', env, gatewayFields);
-  const { PORT, HOST, REQUEST_TIMEOUT_MS, TRUST_PROXY } = own;
+  const { PORT, HOST, REQUEST_TIMEOUT_MS, TRUST_PROXY, STRIPE_WEBHOOK_SECRET } = own;
+  assertStripeWebhookSecret(env, STRIPE_WEBHOOK_SECRET);
   return {
     ...common,
     port: PORT,
     ...(HOST ? { host: HOST } : {}),
     ...(REQUEST_TIMEOUT_MS ? { requestTimeoutMs: REQUEST_TIMEOUT_MS } : {}),
     ...(TRUST_PROXY ? { trustProxy: trustProxyOf(TRUST_PROXY) } : {}),
+    ...(STRIPE_WEBHOOK_SECRET ? { stripeWebhookSecret: STRIPE_WEBHOOK_SECRET } : {}),
     auth: authOptionsFromEnv(env),
   };
 }

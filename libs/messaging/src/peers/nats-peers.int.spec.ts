@@ -11,7 +11,7 @@ import { OutboxRelay } from '../outbox-relay';
 import { DEAD_LETTER_STREAM, ELAN_STREAM, ensureStreams } from '../streams';
 import { renderNatsAuthorization } from './nats-authorization';
 import { createPeerCredentials, natsPeerOptions, seedOf, type PeerCredential } from './nats-credentials';
-import { servicePeer } from './nats-peers';
+import { PEER_PERMISSIONS, servicePeer } from './nats-peers';
 
 /**
  * The JetStream subjects `servicePeer` grants are enough, on nats-server 2.9 and in the global
@@ -26,6 +26,7 @@ describe('service users on a nats-server with users', () => {
   const permissions = {
     campaign: servicePeer('campaign'),
     pledge: servicePeer('pledge', [{ durableName, consumes: 'elan.campaign.>' }]),
+    gateway: PEER_PERMISSIONS.gateway,
   };
   let credentials: PeerCredential[];
   let server: SpawnedNatsServer;
@@ -34,14 +35,14 @@ describe('service users on a nats-server with users', () => {
   const opened: NatsConnection[] = [];
   const stoppable: { stop(): Promise<void> }[] = [];
 
-  const connectAs = async (peer: 'campaign' | 'pledge'): Promise<NatsConnection> => {
+  const connectAs = async (peer: 'campaign' | 'pledge' | 'gateway'): Promise<NatsConnection> => {
     const nc = await connect({ servers: server.url, ...natsPeerOptions(peer, seedOf(credentials, peer)) });
     opened.push(nc);
     return nc;
   };
 
   beforeAll(async () => {
-    credentials = createPeerCredentials(['campaign', 'pledge']);
+    credentials = createPeerCredentials(['campaign', 'pledge', 'gateway']);
     server = await spawnNatsServer({
       storeDir: await mkdtemp(join(tmpdir(), 'elan-nats-peers-')),
       keepData: false,
@@ -110,6 +111,17 @@ describe('service users on a nats-server with users', () => {
       { timeoutMs: 15_000, description: 'step 2 in the dead letters' },
     );
     expect(deadLetters).toBe(true);
+  });
+
+  it('lets the gateway make the streams and publish its own events, and nobody else’s', async () => {
+    const gateway = await connectAs('gateway');
+    await ensureStreams(await gateway.jetstreamManager());
+    const js = gateway.jetstream();
+
+    const ack = await js.publish(`elan.gateway.Probe${id}.v1`, new Uint8Array(), { msgID: `gateway-${id}` });
+
+    expect(ack.stream).toBe(ELAN_STREAM);
+    await expect(js.publish(`elan.campaign.Probe${id}.v1`, new Uint8Array(), { timeout: 1_000 })).rejects.toThrow();
   });
 
   it('refuses a durable consumer the user was not granted', async () => {

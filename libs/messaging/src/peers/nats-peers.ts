@@ -71,12 +71,24 @@ export const servicePeer = (service: string, consumers: readonly DurableConsumer
 });
 
 /**
+ * The gateway's user: the only one that sends requests (`rpc.>`), and a publisher of its own
+ * integration events (`elan.gateway.>`: the Stripe events it records, ADR 0021) through its
+ * outbox relay, so it reaches the streams' API like a service. It consumes nothing and answers
+ * no request.
+ */
+const gatewayPeer = (): PeerPermissions => ({
+  publish: ['rpc.>', 'elan.gateway.>', '$JS.API.INFO', ...streamApi()],
+  subscribe: [`${inboxPrefixOf('gateway')}.>`],
+  answersRequests: false,
+});
+
+/**
  * Who may do what on NATS. Only the gateway may send requests (`rpc.>`): requests carry the end
  * user's actor, which the gateway alone sets, from a verified token (ADR 0011). Its health
  * check is a PING, which needs no subject.
  */
 export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
-  gateway: { publish: ['rpc.>'], subscribe: [`${inboxPrefixOf('gateway')}.>`], answersRequests: false },
+  gateway: gatewayPeer(),
   campaign: servicePeer('campaign'),
   pledge: servicePeer('pledge'),
   tipping: servicePeer('tipping'),

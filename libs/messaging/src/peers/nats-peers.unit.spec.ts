@@ -7,7 +7,13 @@ import { PEER_PERMISSIONS } from './nats-peers';
 
 describe('NATS peers', () => {
   it('let only the gateway send requests, and each service publish only its own events', () => {
-    expect(PEER_PERMISSIONS.gateway.publish).toEqual(['rpc.>']);
+    expect(PEER_PERMISSIONS.gateway.publish.filter((s) => !s.startsWith('$JS.'))).toEqual(['rpc.>', 'elan.gateway.>']);
+    expect(PEER_PERMISSIONS.gateway.publish.filter((s) => s.startsWith('$JS.'))).toEqual(
+      PEER_PERMISSIONS.campaign.publish.filter((s) => s.startsWith('$JS.')),
+    );
+    expect(PEER_PERMISSIONS.gateway.subscribe).toEqual(['_INBOX.gateway.>']);
+    for (const service of ['campaign', 'pledge', 'tipping'] as const)
+      expect(PEER_PERMISSIONS[service].publish).not.toContain('rpc.>');
     expect(PEER_PERMISSIONS.campaign.publish.filter((s) => !s.startsWith('$JS.'))).toEqual(['elan.campaign.>']);
     expect(PEER_PERMISSIONS.campaign.subscribe).toEqual(['rpc.campaign.> campaign', '_INBOX.campaign.>']);
     expect(PEER_PERMISSIONS.campaign.answersRequests).toBe(true);

@@ -12,13 +12,26 @@ export interface JsonBodyOptions {
   readonly maxDepth: number;
   /**
    * Routes that need the exact bytes as well as the parsed value (a payment provider's webhook
-   * signs the raw body): the middleware keeps them in `request.rawBody`. None today.
+   * signs the raw body): the middleware keeps them in `request.rawBody`.
    */
   readonly keepsRawBody: (request: HttpRequest) => boolean;
 }
 
+/**
+ * The paths whose raw body is kept: Stripe's webhook, whose signature covers the exact bytes.
+ * Matched exactly, before routing: any other spelling reaches the route without `rawBody`,
+ * which then refuses it (it cannot verify), so a mismatch fails closed.
+ */
+const RAW_BODY_PATHS: ReadonlySet<string> = new Set(['/api/webhooks/stripe']);
+
+const pathOf = (request: HttpRequest): string => (request.url ?? '').split('?', 1)[0] ?? '';
+
 /** 1 MiB: a campaign with its story and tiers is a few tens of KiB. */
-export const DEFAULT_JSON_BODY_OPTIONS: JsonBodyOptions = { limitBytes: 1024 * 1024, maxDepth: 32, keepsRawBody: () => false };
+export const DEFAULT_JSON_BODY_OPTIONS: JsonBodyOptions = {
+  limitBytes: 1024 * 1024,
+  maxDepth: 32,
+  keepsRawBody: (request) => RAW_BODY_PATHS.has(pathOf(request)),
+};
 
 /** `application/json` and the structured `application/*+json` types (e.g. `application/merge-patch+json`). */
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;

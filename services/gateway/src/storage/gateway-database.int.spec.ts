@@ -23,11 +23,14 @@ describe('the gateway schema', () => {
     const { rows } = await pool.query<{ id: string }>(`SELECT id FROM ${schema}.schema_migrations ORDER BY id`);
     expect(rows.map((row) => row.id)).toEqual([
       '0001-accounts',
+      '0001-events',
       '0002-idempotency-records',
+      '0002-log-order-key',
       '0003-rate-limit-windows',
       '0004-signing-keys',
       '0005-normalised-emails',
       '0006-forget-anonymous-idempotency-records',
+      'outbox/0001-heads',
     ]);
   });
 

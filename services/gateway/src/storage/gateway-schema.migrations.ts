@@ -1,10 +1,12 @@
 import type { Pool } from 'pg';
-import { runMigrations, type MigrationSteps } from '@elan/event-store';
+import { eventStoreMigrations, runMigrations, type MigrationSteps } from '@elan/event-store';
+import { outboxMigrations } from '@elan/messaging';
 
 /**
- * The gateway's own tables: it owns no event stream, but it owns accounts, the tokens revoked
- * at logout, idempotency records, rate-limit windows and its development signing key. Plain tables, because none of them is
- * a business fact other services react to: they are the gateway's working state.
+ * The gateway's own tables: accounts, the tokens revoked at logout, idempotency records,
+ * rate-limit windows and its development signing key. Plain tables, because none of them is a
+ * business fact other services react to: they are the gateway's working state. (The one fact
+ * it does hand on, a Stripe event received, goes through an event log: `GATEWAY_MIGRATIONS`.)
  * Migrations are ordered and never edited once released; add a new one instead.
  */
 export const gatewayMigrations: MigrationSteps = (s) => [
@@ -90,7 +92,13 @@ export const gatewayMigrations: MigrationSteps = (s) => [
   },
 ];
 
+/**
+ * Every step of the gateway's schema: its tables, then the event log of the Stripe events it
+ * receives and the outbox relay's heads (ADR 0021), one list run once at start-up (ADR 0015).
+ */
+export const GATEWAY_MIGRATIONS: readonly MigrationSteps[] = [gatewayMigrations, eventStoreMigrations, outboxMigrations];
+
 /** Creates or upgrades the gateway's schema (idempotent; replicas starting together queue). */
 export async function migrateGatewaySchema(pool: Pool, schema: string): Promise<void> {
-  await runMigrations(pool, schema, [gatewayMigrations]);
+  await runMigrations(pool, schema, GATEWAY_MIGRATIONS);
 }

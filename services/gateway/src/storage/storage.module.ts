@@ -4,6 +4,7 @@ import { PostgresPool } from '../connections/postgres.pool';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { ExpiredRowsSweeper } from './expired-rows.sweeper';
 import { DEFAULT_GATEWAY_SCHEMA, GatewayDatabase } from './gateway-database';
+import { GatewayEventLog } from './gateway-event-log';
 import { SigningSecrets } from './signing-secrets';
 
 /**
@@ -26,7 +27,7 @@ class MigrateAtStartUp implements OnApplicationBootstrap {
   }
 }
 
-/** The gateway's own tables (schema `gateway` unless configured) and its signing secrets, for every module. */
+/** The gateway's own tables (schema `gateway` unless configured), its event log and its signing secrets, for every module. */
 @Global()
 @Module({
   providers: [
@@ -41,9 +42,10 @@ class MigrateAtStartUp implements OnApplicationBootstrap {
       inject: [GATEWAY_CONFIG, GatewayDatabase],
       useFactory: (config: GatewayConfig, db: GatewayDatabase) => new SigningSecrets(config.auth, db),
     },
+    { provide: GatewayEventLog, inject: [GatewayDatabase], useFactory: (db: GatewayDatabase) => new GatewayEventLog(db) },
     MigrateAtStartUp,
     ExpiredRowsSweeper,
   ],
-  exports: [GatewayDatabase, SigningSecrets],
+  exports: [GatewayDatabase, SigningSecrets, GatewayEventLog],
 })
 export class StorageModule {}

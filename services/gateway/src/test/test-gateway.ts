@@ -11,6 +11,9 @@ import type { GatewayConfig } from '../gateway.config';
 /** Signs the tokens of test gateways; any replica of a test shares it, as in production. */
 export const TEST_AUTH_SECRET = 'test-secret-of-the-gateway-e2e-tests-0123456789';
 
+/** Signs the Stripe events test gateways verify (`stripe.webhooks.generateTestHeaderString`). */
+export const TEST_STRIPE_WEBHOOK_SECRET = 'whsec_test_secret_of_the_gateway_tests_0123456789';
+
 /** High enough that no test trips them unless it sets its own. */
 const GENEROUS_LIMITS = {
   login: { limit: 10_000, windowMs: 60_000 },
@@ -35,6 +38,7 @@ export function testConfig(schema: string, auth: AuthOptions = {}): GatewayConfi
     port: 0,
     schema,
     auth: { secret: TEST_AUTH_SECRET, ...auth, rateLimits: { ...GENEROUS_LIMITS, ...auth.rateLimits } },
+    stripeWebhookSecret: TEST_STRIPE_WEBHOOK_SECRET,
   };
 }
 
@@ -47,6 +51,8 @@ export interface TestGatewayOptions {
   readonly trustProxy?: GatewayConfig['trustProxy'];
   /** A NATS server of the test's own (a stand-in service nobody else can answer for). */
   readonly natsUrl?: string;
+  /** Stripe's webhook secret; `null` for a gateway configured without one. */
+  readonly stripeWebhookSecret?: string | null;
 }
 
 /** The real gateway application, plus the test's own routes, initialised (no port opened). */
@@ -57,6 +63,7 @@ export async function startTestGateway(schema: string, options: TestGatewayOptio
         ...testConfig(schema, options.auth),
         ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
         ...(options.natsUrl === undefined ? {} : { natsUrl: options.natsUrl }),
+        ...(options.stripeWebhookSecret === undefined ? {} : { stripeWebhookSecret: options.stripeWebhookSecret ?? undefined }),
       }),
     ],
     controllers: options.controllers ?? [],
