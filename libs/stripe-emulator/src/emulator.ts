@@ -71,7 +71,12 @@ const sendJson = (response: ServerResponse, status: number, body: unknown, heade
   response.end(JSON.stringify(body, null, 2));
 };
 
+/** The refusal every way of starting the emulator shares: it must never stand in for Stripe in production. */
+export const PRODUCTION_REFUSAL =
+  'the Stripe emulator refuses to start with NODE_ENV=production: it is a development and test tool';
+
 export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<RunningStripeEmulator> {
+  if (process.env['NODE_ENV'] === 'production') throw new Error(PRODUCTION_REFUSAL);
   const host = options.host ?? '127.0.0.1';
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const state = new EmulatorState(options.stateFile, options.webhookEndpoints ?? []);

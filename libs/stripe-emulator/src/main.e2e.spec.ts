@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import Stripe from 'stripe';
 import { waitUntil } from '@elan/testing';
+import { PRODUCTION_REFUSAL, startStripeEmulator } from './emulator';
 import { startWebhookReceiver } from './webhook-receiver.fixture';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -71,6 +72,18 @@ describe('the emulator as a process (npm run stripe-emulator)', () => {
   it('refuses to start with NODE_ENV=production', async () => {
     const started = startMain({ NODE_ENV: 'production', STRIPE_EMULATOR_PORT: '0' });
     expect(await started.exited).toBe(1);
-    expect(started.output.join('')).toContain('refusing to start with NODE_ENV=production');
+    expect(started.output.join('')).toContain('refuses to start with NODE_ENV=production');
+  });
+
+  it('refuses to start in-process with NODE_ENV=production too (npm start, tests)', async () => {
+    const before = process.env['NODE_ENV'];
+    process.env['NODE_ENV'] = 'production';
+    try {
+      await expect(startStripeEmulator({ port: 0 })).rejects.toThrow(PRODUCTION_REFUSAL);
+    } finally {
+      // Assigning undefined to process.env would store the string 'undefined'.
+      if (before === undefined) delete process.env['NODE_ENV'];
+      else process.env['NODE_ENV'] = before;
+    }
   });
 });

@@ -6,10 +6,6 @@
 import { startStripeEmulator } from './emulator';
 
 async function main(): Promise<void> {
-  if (process.env['NODE_ENV'] === 'production') {
-    process.stderr.write('stripe-emulator: refusing to start with NODE_ENV=production; it is a development and test tool.\n');
-    process.exit(1);
-  }
   const webhookUrls = (process.env['STRIPE_WEBHOOK_URL'] ?? '').split(',').filter((url) => url.trim() !== '');
   const emulator = await startStripeEmulator({
     port: Number(process.env['STRIPE_EMULATOR_PORT'] ?? 12111),
