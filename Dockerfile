@@ -20,6 +20,8 @@ COPY libs/messaging/package.json libs/messaging/
 COPY libs/contracts/package.json libs/contracts/
 COPY libs/testing/package.json libs/testing/
 COPY libs/service-kit/package.json libs/service-kit/
+COPY libs/payments/package.json libs/payments/
+COPY libs/stripe-emulator/package.json libs/stripe-emulator/
 COPY services/gateway/package.json services/gateway/
 COPY services/campaign/package.json services/campaign/
 COPY services/pledge/package.json services/pledge/

@@ -10,18 +10,46 @@
  * only (the server's file has the public keys); each service connects with its own seed. With
  * NATS_URL, the services connect to that server without credentials, as to any open server.
  *
+ * Stripe (ADR 0019): without STRIPE_SECRET_KEY, the project's Stripe emulator starts (state in
+ * tmp/infra/stripe-emulator.json), the gateway checks webhooks with its secret, and the emulator
+ * delivers to the gateway's `/api/webhooks/stripe`; with the key, the same code talks to Stripe.
+ *
  * Ctrl-C or SIGTERM stops everything in the reverse order of start (the service kit's StopStack): the gateway (which closes
  * its pool and NATS connection), the tipping and pledge services, the campaign service (its
  * subscriptions, scheduler, request handlers and connections), then whatever servers were started, and nothing else.
  */
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createPeerCredentials, natsPeerOptions, renderNatsAuthorization, seedOf, type PeerCredential } from '@elan/messaging';
 import { Logger } from '@nestjs/common';
 import { StopStack } from '@elan/service-kit';
+import { startStripeEmulator, type RunningStripeEmulator } from '@elan/stripe-emulator';
 import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl, type NatsServerAuthorization } from '@elan/testing';
 import { campaignConfigFromEnv, createCampaignService } from '../services/campaign/src';
 import { authOptionsFromEnv, createGateway, listenGateway } from '../services/gateway/src';
 import { pledgeConfigFromEnv, startPledgeService } from '../services/pledge/src';
 import { startTippingService, tippingConfigFromEnv } from '../services/tipping/src';
+
+/** Where the Stripe emulator keeps its state, so a restart keeps test payments (ADR 0019). */
+const STRIPE_EMULATOR_STATE = join('tmp', 'infra', 'stripe-emulator.json');
+
+/**
+ * Stripe: with STRIPE_SECRET_KEY, the real API (test or live keys, and STRIPE_WEBHOOK_SECRET from
+ * the endpoint Stripe signs with); without, the project's emulator, which the same SDK code talks
+ * to, signing its webhooks with a secret the gateway is given. It refuses NODE_ENV=production.
+ */
+async function startStripe(shutdown: StopStack): Promise<RunningStripeEmulator | undefined> {
+  if (process.env.STRIPE_SECRET_KEY) return undefined;
+  await mkdir(dirname(STRIPE_EMULATOR_STATE), { recursive: true });
+  const port = process.env.STRIPE_EMULATOR_PORT;
+  const emulator = await startStripeEmulator({
+    ...(port !== undefined && { port: Number(port) }),
+    stateFile: STRIPE_EMULATOR_STATE,
+    ...(process.env.STRIPE_WEBHOOK_SECRET && { webhookSecret: process.env.STRIPE_WEBHOOK_SECRET }),
+  });
+  shutdown.push('the Stripe emulator', () => emulator.stop());
+  return emulator;
+}
 
 /** Where the gateway of a local stack listens unless PORT says otherwise. */
 const DEFAULT_PORT = 3000;
@@ -77,8 +105,13 @@ async function start(shutdown: StopStack): Promise<void> {
   shutdown.push('the tipping service', () => tipping.close());
   if (shutdown.stopping) return;
 
+  const stripe = await startStripe(shutdown);
+  if (shutdown.stopping) return;
+  const stripeWebhookSecret = stripe?.webhookSecret ?? process.env.STRIPE_WEBHOOK_SECRET;
+
   const config = {
     databaseUrl,
+    ...(stripeWebhookSecret && { stripeWebhookSecret }),
     natsUrl: infrastructure.natsUrl,
     ...(peers && { natsSeed: seedOf(peers, 'gateway') }),
     port: process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT,
@@ -92,6 +125,8 @@ async function start(shutdown: StopStack): Promise<void> {
   shutdown.push('the gateway', () => gateway.close());
   if (shutdown.stopping) return;
   const url = await listenGateway(gateway, config);
+  // The emulator delivers its signed events to the gateway, as Stripe does to a registered endpoint.
+  await stripe?.control.addWebhookEndpoint(`${url}/webhooks/stripe`);
 
   console.log(
     [
@@ -103,6 +138,7 @@ async function start(shutdown: StopStack): Promise<void> {
       `  Campaign    answering rpc.campaign.* on NATS (schema ${campaignConfig.schema})`,
       `  Pledge      answering rpc.pledge.Health.v1 on NATS (skeleton, schema ${pledgeConfig.schema})`,
       `  Tipping     answering rpc.tipping.Health.v1 on NATS (skeleton, schema ${tippingConfig.schema})`,
+      `  Stripe      ${stripe ? `emulator at ${stripe.url} (state in ${STRIPE_EMULATOR_STATE}; webhooks to ${url}/webhooks/stripe)` : `the Stripe API (STRIPE_SECRET_KEY; webhooks checked with ${stripeWebhookSecret ? 'STRIPE_WEBHOOK_SECRET' : 'no secret: set STRIPE_WEBHOOK_SECRET'})`}`,
       `  Database    ${maskUrl(databaseUrl)}`,
       `  NATS        ${maskUrl(infrastructure.natsUrl)} (${peers ? `users ${peers.map((p) => p.peer).join(', ')}, NKeys made for this run` : 'no credentials: NATS_URL is set'})`,
       '',
