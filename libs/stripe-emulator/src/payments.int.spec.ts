@@ -1,18 +1,11 @@
 import type Stripe from 'stripe';
-import { startStripeEmulator, stripeClientFor, type RunningStripeEmulator } from './index';
+import { emulatorForThisFile } from './emulator.fixture';
 
 describe('card payments through the official SDK', () => {
-  let emulator: RunningStripeEmulator;
-  let stripe: Stripe;
-
-  beforeAll(async () => {
-    emulator = await startStripeEmulator();
-    stripe = stripeClientFor(emulator, { maxNetworkRetries: 0 });
-  });
-  afterAll(() => emulator.stop());
+  const bed = emulatorForThisFile();
 
   const pay = (paymentMethod: string, extra: Partial<Stripe.PaymentIntentCreateParams> = {}) =>
-    stripe.paymentIntents.create({
+    bed.stripe.paymentIntents.create({
       amount: 2_000,
       currency: 'eur',
       payment_method: paymentMethod,
@@ -44,7 +37,7 @@ describe('card payments through the official SDK', () => {
     const error = (await pay(card).catch((e: unknown) => e)) as Stripe.errors.StripeCardError;
     expect(error).toMatchObject({ type: 'StripeCardError', statusCode: 402, code: 'card_declined', decline_code: declineCode });
     const intentId = (error.raw as { payment_intent?: { id: string } }).payment_intent?.id ?? '';
-    const intent = await stripe.paymentIntents.retrieve(intentId);
+    const intent = await bed.stripe.paymentIntents.retrieve(intentId);
     expect(intent.status).toBe('requires_payment_method');
     expect(intent.last_payment_error).toMatchObject({ type: 'card_error', code: 'card_declined', decline_code: declineCode });
   });
@@ -52,33 +45,33 @@ describe('card payments through the official SDK', () => {
   it('asks for 3-D Secure on pm_card_authenticationRequired, then charges once the challenge is completed', async () => {
     const intent = await pay('pm_card_authenticationRequired');
     expect(intent.status).toBe('requires_action');
-    expect(intent.next_action?.redirect_to_url?.url).toBe(`${emulator.url}/emulator/3ds/${intent.id}`);
-    await emulator.control.completeAuthentication(intent.id, 'succeed');
-    expect((await stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
+    expect(intent.next_action?.redirect_to_url?.url).toBe(`${bed.emulator.url}/emulator/3ds/${intent.id}`);
+    await bed.emulator.control.completeAuthentication(intent.id, 'succeed');
+    expect((await bed.stripe.paymentIntents.retrieve(intent.id)).status).toBe('succeeded');
   });
 
   it('returns to requires_payment_method when the challenge fails', async () => {
     const intent = await pay('pm_card_authenticationRequired');
-    await emulator.control.completeAuthentication(intent.id, 'fail');
-    const after = await stripe.paymentIntents.retrieve(intent.id);
+    await bed.emulator.control.completeAuthentication(intent.id, 'fail');
+    const after = await bed.stripe.paymentIntents.retrieve(intent.id);
     expect(after.status).toBe('requires_payment_method');
     expect(after.last_payment_error?.code).toBe('payment_intent_authentication_failure');
   });
 
   it('goes requires_payment_method → requires_confirmation → succeeded when confirmed in two steps', async () => {
-    const created = await stripe.paymentIntents.create({ amount: 500, currency: 'eur' });
+    const created = await bed.stripe.paymentIntents.create({ amount: 500, currency: 'eur' });
     expect(created.status).toBe('requires_payment_method');
-    const updated = await stripe.paymentIntents.update(created.id, { payment_method: 'pm_card_visa' });
+    const updated = await bed.stripe.paymentIntents.update(created.id, { payment_method: 'pm_card_visa' });
     expect(updated.status).toBe('requires_confirmation');
-    expect((await stripe.paymentIntents.confirm(created.id)).status).toBe('succeeded');
+    expect((await bed.stripe.paymentIntents.confirm(created.id)).status).toBe('succeeded');
   });
 
   it('cancels an unconfirmed intent, and refuses to cancel a succeeded one', async () => {
-    const created = await stripe.paymentIntents.create({ amount: 500, currency: 'eur' });
-    const canceled = await stripe.paymentIntents.cancel(created.id, { cancellation_reason: 'abandoned' });
+    const created = await bed.stripe.paymentIntents.create({ amount: 500, currency: 'eur' });
+    const canceled = await bed.stripe.paymentIntents.cancel(created.id, { cancellation_reason: 'abandoned' });
     expect(canceled).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });
     const paid = await pay('pm_card_visa');
-    await expect(stripe.paymentIntents.cancel(paid.id)).rejects.toMatchObject({
+    await expect(bed.stripe.paymentIntents.cancel(paid.id)).rejects.toMatchObject({
       statusCode: 400,
       type: 'StripeInvalidRequestError',
       code: 'payment_intent_unexpected_state',
@@ -87,21 +80,23 @@ describe('card payments through the official SDK', () => {
 
   it('refunds in part then in whole, each refund with its own balance transaction', async () => {
     const intent = await pay('pm_card_visa');
-    const first = await stripe.refunds.create({ payment_intent: intent.id, amount: 500 });
-    const rest = await stripe.refunds.create({ payment_intent: intent.id, expand: ['balance_transaction'] });
+    const first = await bed.stripe.refunds.create({ payment_intent: intent.id, amount: 500 });
+    const rest = await bed.stripe.refunds.create({ payment_intent: intent.id, expand: ['balance_transaction'] });
     expect(first.amount).toBe(500);
     expect(rest.amount).toBe(1_500);
     expect(rest.balance_transaction).toMatchObject({ amount: -1_500, fee: 0, net: -1_500, type: 'refund', source: rest.id });
-    const charge = await stripe.charges.retrieve(intent.latest_charge as string);
+    const charge = await bed.stripe.charges.retrieve(intent.latest_charge as string);
     expect(charge).toMatchObject({ amount_refunded: 2_000, refunded: true });
-    await expect(stripe.refunds.create({ payment_intent: intent.id })).rejects.toMatchObject({ code: 'charge_already_refunded' });
+    await expect(bed.stripe.refunds.create({ payment_intent: intent.id })).rejects.toMatchObject({
+      code: 'charge_already_refunded',
+    });
   });
 
   it('lists balance transactions by source and by type', async () => {
     const intent = await pay('pm_card_visa');
-    const bySource = await stripe.balanceTransactions.list({ source: intent.latest_charge as string });
+    const bySource = await bed.stripe.balanceTransactions.list({ source: intent.latest_charge as string });
     expect(bySource.data).toHaveLength(1);
-    const refunds = await stripe.balanceTransactions.list({ type: 'refund', limit: 100 });
+    const refunds = await bed.stripe.balanceTransactions.list({ type: 'refund', limit: 100 });
     expect(refunds.data.every((transaction) => transaction.type === 'refund')).toBe(true);
   });
 });

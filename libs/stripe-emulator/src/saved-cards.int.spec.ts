@@ -1,19 +1,12 @@
 import type Stripe from 'stripe';
-import { startStripeEmulator, stripeClientFor, type RunningStripeEmulator } from './index';
+import { emulatorForThisFile } from './emulator.fixture';
 
 describe('cards saved with a SetupIntent and charged later off-session', () => {
-  let emulator: RunningStripeEmulator;
-  let stripe: Stripe;
-
-  beforeAll(async () => {
-    emulator = await startStripeEmulator();
-    stripe = stripeClientFor(emulator, { maxNetworkRetries: 0 });
-  });
-  afterAll(() => emulator.stop());
+  const bed = emulatorForThisFile();
 
   const saveCard = async (card: string) => {
-    const customer = await stripe.customers.create({ email: 'saver@example.org' });
-    const setup = await stripe.setupIntents.create({
+    const customer = await bed.stripe.customers.create({ email: 'saver@example.org' });
+    const setup = await bed.stripe.setupIntents.create({
       customer: customer.id,
       payment_method: card,
       usage: 'off_session',
@@ -23,7 +16,7 @@ describe('cards saved with a SetupIntent and charged later off-session', () => {
   };
 
   const chargeLater = (customer: string, paymentMethod: string) =>
-    stripe.paymentIntents.create({
+    bed.stripe.paymentIntents.create({
       amount: 3_000,
       currency: 'eur',
       customer,
@@ -35,7 +28,7 @@ describe('cards saved with a SetupIntent and charged later off-session', () => {
   it('saves pm_card_visa and charges it off-session', async () => {
     const { customer, setup } = await saveCard('pm_card_visa');
     expect(setup).toMatchObject({ status: 'succeeded', usage: 'off_session' });
-    const method = await stripe.paymentMethods.retrieve(setup.payment_method as string);
+    const method = await bed.stripe.paymentMethods.retrieve(setup.payment_method as string);
     expect(method.customer).toBe(customer.id);
     expect((await chargeLater(customer.id, method.id)).status).toBe('succeeded');
   });
@@ -51,32 +44,32 @@ describe('cards saved with a SetupIntent and charged later off-session', () => {
   });
 
   it('fails to save pm_card_chargeDeclined: setup_failed with last_setup_error', async () => {
-    const customer = await stripe.customers.create({});
+    const customer = await bed.stripe.customers.create({});
     await expect(
-      stripe.setupIntents.create({ customer: customer.id, payment_method: 'pm_card_chargeDeclined', confirm: true }),
+      bed.stripe.setupIntents.create({ customer: customer.id, payment_method: 'pm_card_chargeDeclined', confirm: true }),
     ).rejects.toMatchObject({ statusCode: 402, code: 'card_declined' });
-    const [intent] = (await stripe.setupIntents.list({ customer: customer.id })).data;
+    const [intent] = (await bed.stripe.setupIntents.list({ customer: customer.id })).data;
     expect(intent).toMatchObject({ status: 'requires_payment_method', last_setup_error: { code: 'card_declined' } });
-    const events = await stripe.events.list({ type: 'setup_intent.setup_failed', limit: 100 });
+    const events = await bed.stripe.events.list({ type: 'setup_intent.setup_failed', limit: 100 });
     expect(events.data.some((event) => (event.data.object as Stripe.SetupIntent).id === intent?.id)).toBe(true);
   });
 
   it('authenticates pm_card_authenticationRequired on setup, and still needs authentication off-session: authentication_required', async () => {
     const { customer, setup } = await saveCard('pm_card_authenticationRequired');
     expect(setup.status).toBe('requires_action');
-    const done = await emulator.control.completeAuthentication<Stripe.SetupIntent>(setup.id);
+    const done = await bed.emulator.control.completeAuthentication<Stripe.SetupIntent>(setup.id);
     expect(done.status).toBe('succeeded');
     const error = (await chargeLater(customer.id, setup.payment_method as string).catch(
       (e: unknown) => e,
     )) as Stripe.errors.StripeCardError;
     expect(error).toMatchObject({ statusCode: 402, code: 'authentication_required', decline_code: 'authentication_required' });
-    const intent = await stripe.paymentIntents.retrieve((error.raw as { payment_intent: { id: string } }).payment_intent.id);
+    const intent = await bed.stripe.paymentIntents.retrieve((error.raw as { payment_intent: { id: string } }).payment_intent.id);
     expect(intent).toMatchObject({ status: 'requires_payment_method', last_payment_error: { code: 'authentication_required' } });
   });
 
   it('charges pm_card_authenticationRequiredOnSetup off-session once set up, without asking again', async () => {
     const { customer, setup } = await saveCard('pm_card_authenticationRequiredOnSetup');
-    await emulator.control.completeAuthentication(setup.id);
+    await bed.emulator.control.completeAuthentication(setup.id);
     expect((await chargeLater(customer.id, setup.payment_method as string)).status).toBe('succeeded');
   });
 
@@ -85,24 +78,24 @@ describe('cards saved with a SetupIntent and charged later off-session', () => {
     const b = await saveCard('pm_card_visa');
     const c = await saveCard('pm_card_chargeCustomerFail');
     const fingerprint = async (setup: Stripe.SetupIntent) =>
-      (await stripe.paymentMethods.retrieve(setup.payment_method as string)).card?.fingerprint;
+      (await bed.stripe.paymentMethods.retrieve(setup.payment_method as string)).card?.fingerprint;
     expect(a.setup.payment_method).not.toBe(b.setup.payment_method);
     expect(await fingerprint(a.setup)).toBe(await fingerprint(b.setup));
     expect(await fingerprint(c.setup)).not.toBe(await fingerprint(a.setup));
   });
 
   it('attaches and detaches a payment method, listed under its customer', async () => {
-    const customer = await stripe.customers.create({});
-    const method = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+    const customer = await bed.stripe.customers.create({});
+    const method = await bed.stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
     expect(method).toMatchObject({ id: expect.stringMatching(/^pm_/), customer: customer.id, card: { last4: '4242' } });
-    expect((await stripe.customers.listPaymentMethods(customer.id)).data.map((m) => m.id)).toEqual([method.id]);
-    expect((await stripe.paymentMethods.detach(method.id)).customer).toBeNull();
-    expect((await stripe.paymentMethods.list({ customer: customer.id })).data).toEqual([]);
+    expect((await bed.stripe.customers.listPaymentMethods(customer.id)).data.map((m) => m.id)).toEqual([method.id]);
+    expect((await bed.stripe.paymentMethods.detach(method.id)).customer).toBeNull();
+    expect((await bed.stripe.paymentMethods.list({ customer: customer.id })).data).toEqual([]);
   });
 
   it('refuses to attach pm_card_chargeDeclined (Stripe checks the card)', async () => {
-    const customer = await stripe.customers.create({});
-    await expect(stripe.paymentMethods.attach('pm_card_chargeDeclined', { customer: customer.id })).rejects.toMatchObject({
+    const customer = await bed.stripe.customers.create({});
+    await expect(bed.stripe.paymentMethods.attach('pm_card_chargeDeclined', { customer: customer.id })).rejects.toMatchObject({
       type: 'StripeCardError',
       code: 'card_declined',
     });
