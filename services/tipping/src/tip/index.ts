@@ -4,3 +4,4 @@ export * from './tip.events';
 export * from './tip.state';
 export * from './tip.decide';
 export * from './tip.decider';
+export * from './tip-suggestions';
