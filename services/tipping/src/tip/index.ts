@@ -5,3 +5,4 @@ export * from './tip.state';
 export * from './tip.decide';
 export * from './tip.decider';
 export * from './tip-suggestions';
+export * from './tip-ledger';
