@@ -48,7 +48,15 @@ describe('the public tip ledger', () => {
     expect([up?.average, down?.average]).toEqual([eur(102), eur(100)]);
     const oneIn16 = tipLedger([paid('2025-05', 100), ...Array.from({ length: 15 }, () => paid('2025-05', 0))], 'EUR');
     expect(oneIn16[0]?.tippedPerMille).toBe(62);
+    const threeIn16 = tipLedger(
+      [...Array.from({ length: 3 }, () => paid('2025-05', 100)), ...Array.from({ length: 13 }, () => paid('2025-05', 0))],
+      'EUR',
+    );
+    expect(threeIn16[0]?.tippedPerMille).toBe(188);
   });
+
+  it('rounds the share to the nearest ‰', () =>
+    expect(tipLedger([paid('2025-05', 100), paid('2025-05', 100), paid('2025-05', 0)], 'EUR')[0]?.tippedPerMille).toBe(667));
 
   it('takes the middle tip of an odd count', () =>
     expect(tipLedger([paid('2025-05', 900), paid('2025-05', 100), paid('2025-05', 400)], 'EUR')[0]?.median).toEqual(eur(400)));
