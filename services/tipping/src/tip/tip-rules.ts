@@ -8,7 +8,7 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export interface TipRules {
   /** How long after payment a contributor may have their tip refunded alone (admins: any time). */
   readonly contributorRefundWindowMs: number;
-  /** The largest tip as a multiple of its pledge (1: a tip may equal the pledge, not exceed it). */
+  /** The largest tip as a whole multiple of its pledge (1: a tip may equal the pledge, not exceed it). */
   readonly maxTipMultipleOfPledge: number;
 }
 
@@ -18,3 +18,12 @@ export const DEFAULT_TIP_RULES: TipRules = {
 };
 
 export const tipRules = (overrides: Partial<TipRules> = {}): TipRules => ({ ...DEFAULT_TIP_RULES, ...overrides });
+
+/** Bad limits are a configuration bug: refused when the service builds its decider, not per command. */
+export const checkTipRules = (rules: TipRules): TipRules => {
+  if (!Number.isSafeInteger(rules.contributorRefundWindowMs) || rules.contributorRefundWindowMs < 0)
+    throw new TypeError(`contributorRefundWindowMs must be a non-negative integer, got ${rules.contributorRefundWindowMs}`);
+  if (!Number.isSafeInteger(rules.maxTipMultipleOfPledge) || rules.maxTipMultipleOfPledge < 1)
+    throw new TypeError(`maxTipMultipleOfPledge must be a positive integer, got ${rules.maxTipMultipleOfPledge}`);
+  return rules;
+};

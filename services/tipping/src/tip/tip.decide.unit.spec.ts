@@ -57,6 +57,10 @@ describe('offering a tip', () => {
       .when(offerTip({ amount: eur(2 * PLEDGE.amount) }))
       .then(tipOffered({ amount: eur(2 * PLEDGE.amount) })));
 
+  it.each([0, 1.5, -1])('refuses a configured multiple of %p when the service starts', (multiple) =>
+    expect(() => createTipDecider(tipRules({ maxTipMultipleOfPledge: multiple }))).toThrow(TypeError),
+  );
+
   it('refuses a negative tip', () =>
     given([])
       .when(offerTip({ amount: eur(-1) }))
@@ -136,6 +140,9 @@ describe('refunding a tip alone', () => {
     DeciderSpecification.for(createTipDecider(tipRules({ contributorRefundWindowMs: 7 * DAY_MS })))(aPaidTip())
       .when(refundTip(asContributor(daysAfterPayment(8))))
       .thenThrows(IllegalStateError));
+
+  it('refuses a configured window that is not a whole number of milliseconds', () =>
+    expect(() => createTipDecider(tipRules({ contributorRefundWindowMs: 0.5 }))).toThrow(TypeError));
 
   it('is granted to an admin at any time', () =>
     given(aPaidTip())
