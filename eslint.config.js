@@ -21,6 +21,10 @@ const DOMAIN_FILES = [
   '**/*.commands.ts',
   '**/*.state.ts',
   '**/*.evolve.ts',
+  // Aggregates' folders are domain code through and through (policies, ledgers, rules), not only
+  // the files named after a decider's parts.
+  'services/*/src/{campaign,pledge,tip}/**/*.ts',
+  'services/*/src/tier-stock/*.ts',
 ];
 
 // The one place where money is rounded, split and parsed. Its own code may use Math.* on
