@@ -1,5 +1,5 @@
 import { runMigrations } from '@elan/event-store';
-import { manualClock, openTestSchema, type ManualClock, type TestSchema } from '@elan/testing';
+import { manualClock, openTestSchema, waitUntil, type ManualClock, type TestSchema } from '@elan/testing';
 import { ERASED, PersonalDataVault, PostgresKeyStore, SubjectErasedError, parseSealedText, personalDataMigrations } from '../src';
 
 const NAME = 'contributor.name';
@@ -56,20 +56,43 @@ describe('the PostgreSQL key store', () => {
     expect(await keyRows('guest-gone')).toBe(0);
   });
 
-  it('leaves no key behind when a first seal and an erasure of the same person race', async () => {
-    const subjects = Array.from({ length: 15 }, (_, i) => `guest-race${i}`);
-    await Promise.all(
-      subjects.flatMap((subject) => [
-        new PersonalDataVault(storeOn()).seal(subject, NAME, 'x').catch((error: unknown) => {
-          if (!(error instanceof SubjectErasedError)) throw error;
-        }),
-        new PersonalDataVault(storeOn()).erase(subject),
-      ]),
-    );
-    const left = await db.pool.query(`SELECT subject_id FROM ${db.schema}.personal_data_keys WHERE subject_id = ANY($1)`, [
-      subjects,
-    ]);
-    expect(left.rows).toEqual([]);
+  it('leaves no key behind when an erasure comes while a first seal is making the key', async () => {
+    // Stage the race: a first seal has found no erasure and is inserting the key (held back by
+    // an uncommitted row of the same key); the erasure arrives at that moment.
+    const blocker = await db.pool.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query(`INSERT INTO ${db.schema}.personal_data_keys VALUES ('guest-race', 1, $1, now())`, [Buffer.alloc(32)]);
+      const sealing = new PersonalDataVault(storeOn()).seal('guest-race', NAME, 'x').then(
+        () => 'sealed',
+        (error: unknown) => (error instanceof SubjectErasedError ? 'refused' : Promise.reject(error)),
+      );
+      await waitUntil(
+        async () =>
+          (
+            await db.pool.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO ${db.schema}.personal_data_keys%'`,
+            )
+          ).rowCount,
+        { timeoutMs: 5_000, intervalMs: 5, description: 'the seal waits on its key insert' },
+      );
+      const erasing = new PersonalDataVault(storeOn()).erase('guest-race');
+      await waitUntil(
+        async () =>
+          (
+            await db.pool.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+            )
+          ).rowCount,
+        { timeoutMs: 5_000, intervalMs: 5, description: 'the erasure queues behind the seal on the person’s lock' },
+      );
+      await blocker.query('ROLLBACK');
+      expect(await sealing).toBe('sealed');
+      await erasing;
+    } finally {
+      blocker.release();
+    }
+    expect(await keyRows('guest-race')).toBe(0);
   });
 
   it('rotates: new values take the next version, old ones keep opening, erasure removes every version', async () => {
