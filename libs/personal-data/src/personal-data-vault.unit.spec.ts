@@ -29,6 +29,15 @@ describe('the personal data vault', () => {
     expect(one).not.toBe(two);
   });
 
+  it('opens an optional value: absent stays absent, present opens or reads ERASED', async () => {
+    const sealed = await vault.seal('account-1', 'pledge.message', 'Bravo');
+    expect(await vault.openOptional(undefined, { field: 'pledge.message' })).toBeUndefined();
+    expect(await vault.openOptional(null, { field: 'pledge.message' })).toBeUndefined();
+    expect(await vault.openOptional(sealed, { field: 'pledge.message' })).toBe('Bravo');
+    await vault.erase('account-1');
+    expect(await vault.openOptional(sealed, { field: 'pledge.message' })).toBe(ERASED);
+  });
+
   it('seals the empty string and opens it back', async () => {
     expect(await vault.open(await vault.seal('account-1', NAME, ''), { field: NAME })).toBe('');
   });
