@@ -22,6 +22,7 @@ COPY libs/testing/package.json libs/testing/
 COPY libs/service-kit/package.json libs/service-kit/
 COPY libs/payments/package.json libs/payments/
 COPY libs/stripe-emulator/package.json libs/stripe-emulator/
+COPY libs/personal-data/package.json libs/personal-data/
 COPY services/gateway/package.json services/gateway/
 COPY services/campaign/package.json services/campaign/
 COPY services/pledge/package.json services/pledge/
