@@ -71,6 +71,11 @@ describe('tallying the pledges at the deadline (ADR 0008)', () => {
     expect(data).toMatchObject({ committedTotal: eur(4_500), backers: 2, pledgeIdsDigest: digest(['collected', 'card-saved']) });
   });
 
+  it('never counts a commitment stamped at the deadline, even one a faulty stream holds', () => {
+    const atDeadline = stateOf(asPledge('at', 1_000, committedAt(shifted(DEADLINE, 0))));
+    expect(tally(CAMPAIGN_ID, DEADLINE, [atDeadline], 'EUR', NOW).data).toMatchObject({ committedTotal: eur(0), backers: 0 });
+  });
+
   it('does not count a card saved at the deadline', () => {
     const late = [
       pledgePlaced({ fundingModel: 'all_or_nothing' }),
