@@ -10,6 +10,7 @@ import {
 } from './pledge-access';
 import type { AbandonPledge, CancelPledge, ConfirmPayment, RecordPaymentFailure, RequestPayment } from './pledge.commands';
 import type {
+  AbandonedPaymentRefunded,
   CardSetupRequested,
   LatePledgeRefused,
   PaymentFailed,
@@ -20,7 +21,7 @@ import type {
   TierUnitReleased,
   TierUnitReleaseReason,
 } from './pledge.events';
-import { isIn, type ExistingPledge, type PledgeState } from './pledge.state';
+import { isIn, type ExistingPledge, type PledgeIn, type PledgeState } from './pledge.state';
 
 /** From a placed pledge to a committed one: the Stripe intent, its confirmation, failure or abandonment. */
 
@@ -58,11 +59,12 @@ export const requestPayment = (command: RequestPayment, state: PledgeState): Pay
 export const confirmPayment = (
   command: ConfirmPayment,
   state: PledgeState,
-): readonly (PledgeCommitted | LatePledgeRefused | TierUnitReleased)[] => {
+): readonly (PledgeCommitted | LatePledgeRefused | TierUnitReleased | AbandonedPaymentRefunded)[] => {
   const { data } = command;
   const pledge = existing(state, data.pledgeId);
   if (pledge.status === 'placed')
     throw new IllegalStateError('no payment was requested for this pledge yet', { status: pledge.status });
+  if (isIn(pledge, ['abandoned'])) return refundAfterAbandonment(pledge, data);
   // A PaymentIntent may succeed after a failed attempt: a failed pledge is still confirmable.
   if (!isIn(pledge, ['awaiting_payment', 'awaiting_card_setup', 'payment_failed']) || pledge.intentId !== data.intentId)
     return [];
@@ -90,6 +92,27 @@ export const confirmPayment = (
         ...(hold && { holdId: hold.holdId }),
         charged,
         committedAt: data.confirmedAt,
+      },
+    },
+  ];
+};
+
+/** Money taken for an abandoned pledge goes back, once: a second webhook finds it already refunded. */
+const refundAfterAbandonment = (
+  pledge: PledgeIn<'abandoned'>,
+  data: ConfirmPayment['data'],
+): readonly AbandonedPaymentRefunded[] => {
+  if (pledge.fundingModel !== 'keep_it_all' || pledge.intentId !== data.intentId || pledge.paymentRefunded === true) return [];
+  const { pledgeId, campaignId } = pledge;
+  return [
+    {
+      type: 'AbandonedPaymentRefunded',
+      data: {
+        pledgeId,
+        campaignId,
+        paymentIntentId: data.intentId,
+        confirmedAt: data.confirmedAt,
+        settlement: settlementOf(pledge, true),
       },
     },
   ];

@@ -10,6 +10,7 @@ import {
   anAllOrNothingAwaitingSetup,
   asContributor,
   asGuest,
+  CAMPAIGN_ID,
   cancelPledge,
   cardSetupRequested,
   confirmPayment,
@@ -17,9 +18,11 @@ import {
   GUEST_TOKEN_HASH,
   HOLD_ID,
   LIMITED_TIER,
+  NOW,
   latePledgeRefused,
   OTHER_PAYMENT_INTENT_ID,
   PAYMENT_INTENT_ID,
+  PLEDGE_ID,
   paymentFailed,
   paymentRequested,
   pledgeAbandoned,
@@ -29,6 +32,7 @@ import {
   recordPaymentFailure,
   requestPayment,
   SETUP_INTENT_ID,
+  settlement,
   shifted,
   TIER_ID,
   tierUnitHeld,
@@ -100,6 +104,47 @@ describe('keep-it-all: paying for a pledge', () => {
 
   it('is abandoned while waiting for the client', () =>
     given(aKeepItAllAwaitingPayment()).when(abandonPledge()).then([pledgeAbandoned()]));
+
+  it('refunds a payment Stripe confirms after the pledge was abandoned, tip included', () =>
+    given([...aKeepItAllAwaitingPayment(), pledgeAbandoned()])
+      .when(confirmPayment())
+      .then({
+        type: 'AbandonedPaymentRefunded',
+        data: {
+          pledgeId: PLEDGE_ID,
+          campaignId: CAMPAIGN_ID,
+          paymentIntentId: PAYMENT_INTENT_ID,
+          confirmedAt: NOW.toISOString(),
+          settlement: settlement(true),
+        },
+      }));
+
+  it('refunds such a payment once', () =>
+    given([
+      ...aKeepItAllAwaitingPayment(),
+      pledgeAbandoned(),
+      {
+        type: 'AbandonedPaymentRefunded',
+        data: {
+          pledgeId: PLEDGE_ID,
+          campaignId: CAMPAIGN_ID,
+          paymentIntentId: PAYMENT_INTENT_ID,
+          confirmedAt: NOW.toISOString(),
+          settlement: settlement(true),
+        },
+      },
+    ])
+      .when(confirmPayment())
+      .thenNothingHappened());
+
+  it('ignores another intent, or a card saved, after abandonment', () => {
+    given([...aKeepItAllAwaitingPayment(), pledgeAbandoned()])
+      .when(confirmPayment(NOW, OTHER_PAYMENT_INTENT_ID))
+      .thenNothingHappened();
+    given([...anAllOrNothingAwaitingSetup(), pledgeAbandoned()])
+      .when(confirmPayment(NOW, SETUP_INTENT_ID))
+      .thenNothingHappened();
+  });
 
   it('is not abandoned once committed', () => given(aKeepItAllCommittedPledge()).when(abandonPledge()).thenNothingHappened());
 });

@@ -117,6 +117,21 @@ export type PledgeAbandoned = DomainEvent<
   { readonly pledgeId: string; readonly campaignId: string; readonly settlement: Settlement; readonly abandonedAt: Instant }
 >;
 
+/**
+ * Stripe confirmed a keep-it-all payment after the pledge was abandoned (the checkout was
+ * finished as the hold lapsed): the pledge stays abandoned and the payment, tip included, is refunded.
+ */
+export type AbandonedPaymentRefunded = DomainEvent<
+  'AbandonedPaymentRefunded',
+  {
+    readonly pledgeId: string;
+    readonly campaignId: string;
+    readonly paymentIntentId: string;
+    readonly confirmedAt: Instant;
+    readonly settlement: Settlement;
+  }
+>;
+
 /** The contributor withdrew a committed pledge before the deadline. */
 export type PledgeCancelled = DomainEvent<
   'PledgeCancelled',
@@ -232,6 +247,7 @@ export type PledgeEvent =
   | PledgeCommitted
   | LatePledgeRefused
   | PledgeAbandoned
+  | AbandonedPaymentRefunded
   | PledgeCancelled
   | PledgeChanged
   | CollectionRequested

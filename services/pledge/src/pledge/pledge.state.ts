@@ -78,6 +78,10 @@ export interface EndedPledge extends PledgeProfile {
   readonly endedAt: Instant;
   /** Set when the pledge had been committed in time before it ended. */
   readonly committedAt?: Instant;
+  /** The last Stripe intent of a pledge that ended before commitment: its late success must be refunded. */
+  readonly intentId?: string;
+  /** Set once a payment confirmed after abandonment has been refunded. */
+  readonly paymentRefunded?: true;
 }
 
 export type PledgeState =
@@ -153,6 +157,7 @@ const ended = (state: ExistingPledge, status: EndedPledge['status'], endedAt: In
   status,
   endedAt,
   ...('committedAt' in state && { committedAt: state.committedAt }),
+  ...('intentId' in state && { intentId: state.intentId }),
 });
 
 const AWAITING = ['awaiting_payment', 'awaiting_card_setup'] as const;
@@ -255,6 +260,12 @@ export const evolve = (state: PledgeState, event: PledgeEvent): PledgeState => {
       const current = applicable(state, event, ['committed']);
       requireModel(current, event, 'keep_it_all');
       return { ...current, status: 'refund_requested' };
+    }
+    case 'AbandonedPaymentRefunded': {
+      const abandoned = applicable(state, event, ['abandoned']);
+      if (abandoned.paymentRefunded === true)
+        throw new IllegalStateError('the payment of this abandoned pledge was refunded already');
+      return { ...abandoned, paymentRefunded: true };
     }
     case 'PledgeRefunded':
       return ended(applicable(state, event, ['refund_requested', 'collected']), 'refunded', event.data.refundedAt);

@@ -27,12 +27,24 @@ import {
   pledgeReleased,
   refundRequested,
   RETRY_UNTIL,
+  settlement,
   shifted,
   TIER_ID,
   tierUnitHeld,
   tierUnitReleased,
 } from './pledge.fixtures';
 import { initialState } from './pledge.state';
+
+const abandonedPaymentRefunded = (): PledgeEvent => ({
+  type: 'AbandonedPaymentRefunded',
+  data: {
+    pledgeId: pledgePlaced().data.pledgeId,
+    campaignId: pledgePlaced().data.campaignId,
+    paymentIntentId: 'pi_0001',
+    confirmedAt: NOW.toISOString(),
+    settlement: settlement(true),
+  },
+});
 
 const stateOf = (events: readonly PledgeEvent[]) => fold(pledgeDecider, events);
 
@@ -119,5 +131,10 @@ describe('evolve refuses an event that cannot follow', () => {
     ['a release of a unit never held', [...aKeepItAllCommittedPledge(), pledgeCancelled(), tierUnitReleased('cancelled')]],
     ['a second hold', [pledgePlaced({ tier: LIMITED_TIER }), tierUnitHeld(), tierUnitHeld()]],
     ['a hold once waiting for payment', [...aKeepItAllAwaitingPayment(), tierUnitHeld()]],
+    ['a refund after abandonment of a pledge not abandoned', [...aKeepItAllCommittedPledge(), abandonedPaymentRefunded()]],
+    [
+      'a second refund after abandonment',
+      [...aKeepItAllAwaitingPayment(), pledgeAbandoned(), abandonedPaymentRefunded(), abandonedPaymentRefunded()],
+    ],
   ])('%s', (_case, events) => expect(() => stateOf(events)).toThrow(IllegalStateError));
 });
