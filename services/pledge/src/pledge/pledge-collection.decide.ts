@@ -64,7 +64,8 @@ export const recordCollection = (command: RecordCollection, state: PledgeState):
   const { data } = command;
   const pledge = existing(state, data.pledgeId);
   if (pledge.status === 'collected' && pledge.paymentIntentId === data.paymentIntentId) return [];
-  const collecting = requireStatus(pledge, ['collecting'], 'record a collection');
+  // A declined payment may still succeed (the contributor authenticates it on-session): money taken is recorded.
+  const collecting = requireStatus(pledge, ['collecting', 'collection_declined', 'card_updated'], 'record a collection');
   const { pledgeId, campaignId, amount, tip } = collecting;
   return {
     type: 'PledgeCollected',
@@ -80,7 +81,8 @@ export const recordCollectionDecline = (
 ): CollectionDeclined | [] => {
   const { data, metadata } = command;
   const pledge = existing(state, data.pledgeId);
-  if (pledge.status === 'collection_declined') return [];
+  // A duplicate, or a decline arriving after the success it preceded, changes nothing.
+  if (isIn(pledge, ['collection_declined', 'collected'])) return [];
   const collecting = requireStatus(pledge, ['collecting'], 'record a declined collection');
   const { now, at } = commandTime(metadata);
   const retryUntil = collecting.retryUntil ?? new Date(now.getTime() + rules.retryWindowMs).toISOString();

@@ -69,6 +69,12 @@ describe('a declined collection', () => {
       .when(recordCollectionDecline())
       .then(collectionDeclined(1, new Date(AFTER_DEADLINE.getTime() + HOUR).toISOString())));
 
+  it('records a payment that succeeds after its decline (authenticated by the contributor)', () =>
+    given(aDeclinedCollection()).when(recordCollection()).then(pledgeCollected()));
+
+  it('ignores a decline that arrives after the success', () =>
+    given(aCollectedPledge()).when(recordCollectionDecline()).thenNothingHappened());
+
   it('records a duplicate decline once', () =>
     given(aDeclinedCollection()).when(recordCollectionDecline()).thenNothingHappened());
 

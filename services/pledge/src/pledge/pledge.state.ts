@@ -238,7 +238,7 @@ export const evolve = (state: PledgeState, event: PledgeEvent): PledgeState => {
       };
     }
     case 'PledgeCollected': {
-      const current = applicable(state, event, ['collecting']);
+      const current = applicable(state, event, ['collecting', 'collection_declined', 'card_updated']);
       const { paymentIntentId, collectedAt } = event.data;
       return { ...profileOf(current), ...commitmentOf(current), status: 'collected', paymentIntentId, collectedAt };
     }
