@@ -1,4 +1,4 @@
-import { ForbiddenError, IllegalStateError, ValidationError } from '@elan/domain-kernel';
+import { ForbiddenError, IllegalStateError } from '@elan/domain-kernel';
 import { commandTime, existing, requireContributor, requireStatus, settlementOf } from './pledge-access';
 import type { GrantRefund, RequestRefund } from './pledge.commands';
 import type { PledgeRefunded, RefundRequested, TierUnitReleased } from './pledge.events';
@@ -6,8 +6,6 @@ import type { PledgeState } from './pledge.state';
 import { releasedUnit } from './pledge-payment.decide';
 
 /** Refunds: keep-it-all contributors ask and the holder or an admin grants; collected all-or-nothing pledges by an admin. */
-
-const REASON_MAX = 2_000;
 
 export const requestRefund = (command: RequestRefund, state: PledgeState): RefundRequested | [] => {
   const { data, metadata } = command;
@@ -17,9 +15,7 @@ export const requestRefund = (command: RequestRefund, state: PledgeState): Refun
   if (pledge.fundingModel !== 'keep_it_all')
     throw new IllegalStateError('an all-or-nothing pledge is refunded by an admin only', { fundingModel: pledge.fundingModel });
   const committed = requireStatus(pledge, ['committed'], 'be refunded');
-  const reason = data.reason?.trim();
-  if (reason !== undefined && reason.length > REASON_MAX)
-    throw new ValidationError(`the reason is longer than ${REASON_MAX} characters`, { field: 'reason' });
+  const { reason } = data;
   const { at } = commandTime(metadata);
   const { pledgeId, campaignId } = committed;
   return { type: 'RefundRequested', data: { pledgeId, campaignId, ...(reason && { reason }), requestedAt: at } };

@@ -1,5 +1,14 @@
 import type { Command, CommandMetadata, Money } from '@elan/domain-kernel';
-import type { CampaignFacts, Contributor, ContributorDetails, Instant, PledgeTier, TierHold, TipChoice } from './pledge.values';
+import type {
+  CampaignFacts,
+  Contributor,
+  ContributorDetails,
+  Instant,
+  PledgeTier,
+  SealedText,
+  TierHold,
+  TipChoice,
+} from './pledge.values';
 
 /** Every pledge command is decided at a time given by the caller, never read from the machine. */
 export interface TimedMetadata extends CommandMetadata {
@@ -103,7 +112,11 @@ export type ReleasePledge = SystemCommand<
 >;
 
 /** The contributor of a paid keep-it-all pledge asks for a refund. */
-export type RequestRefund = ActorCommand<'RequestRefund', { readonly pledgeId: string; readonly reason?: string }>;
+export type RequestRefund = ActorCommand<
+  'RequestRefund',
+  /** The contributor's words are personal data: sealed, like their name. */
+  { readonly pledgeId: string; readonly reason?: SealedText }
+>;
 
 /** A holder or admin grants a requested refund (keep-it-all), or an admin refunds a collected pledge. */
 export type GrantRefund = ActorCommand<'GrantRefund', { readonly pledgeId: string }>;

@@ -1,5 +1,14 @@
 import type { DomainEvent, Money } from '@elan/domain-kernel';
-import type { Contributor, ContributorDetails, FundingModel, Instant, PledgeTier, Settlement, TipChoice } from './pledge.values';
+import type {
+  Contributor,
+  ContributorDetails,
+  FundingModel,
+  Instant,
+  PledgeTier,
+  SealedText,
+  Settlement,
+  TipChoice,
+} from './pledge.values';
 
 /**
  * What happened to a pledge, one stream per pledge (`pledge-<pledgeId>`). Every event names the
@@ -222,7 +231,7 @@ export type PledgeReleased = DomainEvent<
 
 export type RefundRequested = DomainEvent<
   'RefundRequested',
-  { readonly pledgeId: string; readonly campaignId: string; readonly reason?: string; readonly requestedAt: Instant }
+  { readonly pledgeId: string; readonly campaignId: string; readonly reason?: SealedText; readonly requestedAt: Instant }
 >;
 
 /** The pledge and its tip are refunded. */

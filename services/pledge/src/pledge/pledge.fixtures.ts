@@ -7,6 +7,7 @@ import {
   type CampaignFacts,
   type FundingModel,
   type PledgeTier,
+  type SealedText,
   type Settlement,
   type TipChoice,
 } from './pledge.values';
@@ -179,7 +180,7 @@ export const releasePledge = (reason: C.ReleasePledge['data']['reason'] = 'campa
   metadata: bySystem(AFTER_DEADLINE),
 });
 
-export const requestRefund = (metadata: ActorMetadata = asContributor(), reason?: string): C.RequestRefund => ({
+export const requestRefund = (metadata: ActorMetadata = asContributor(), reason?: SealedText): C.RequestRefund => ({
   type: 'RequestRefund',
   data: { pledgeId: PLEDGE_ID, ...(reason !== undefined && { reason }) },
   metadata,
@@ -340,7 +341,7 @@ export const pledgeReleased = (reason: E.PledgeReleased['data']['reason'] = 'cam
   data: { pledgeId: PLEDGE_ID, campaignId: CAMPAIGN_ID, reason, settlement: settlement(false), releasedAt: iso(AFTER_DEADLINE) },
 });
 
-export const refundRequested = (reason?: string): E.RefundRequested => ({
+export const refundRequested = (reason?: SealedText): E.RefundRequested => ({
   type: 'RefundRequested',
   data: { pledgeId: PLEDGE_ID, campaignId: CAMPAIGN_ID, ...(reason !== undefined && { reason }), requestedAt: iso(NOW) },
 });
