@@ -40,6 +40,12 @@ export const requestPayment = (command: RequestPayment, state: PledgeState): Pay
   // The same intent recorded twice (a retried handler) changes nothing.
   if (isIn(pledge, ['awaiting_payment', 'awaiting_card_setup']) && pledge.intentId === data.intentId) return [];
   const ready = requireStatus(pledge, ['placed', 'payment_failed'], 'request a payment');
+  // A failed PaymentIntent can still succeed later; a second one beside it could charge twice.
+  if (ready.status === 'payment_failed' && ready.fundingModel === 'keep_it_all' && ready.intentId !== data.intentId)
+    throw new IllegalStateError('a keep-it-all retry confirms the same PaymentIntent again', {
+      field: 'intentId',
+      intentId: ready.intentId,
+    });
   const { now, at } = commandTime(metadata);
   requireBeforeDeadline(ready, now, 'request a payment');
   const { pledgeId, amount, tip } = ready;

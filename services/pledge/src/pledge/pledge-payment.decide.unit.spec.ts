@@ -87,10 +87,15 @@ describe('keep-it-all: paying for a pledge', () => {
     given(aKeepItAllCommittedPledge()).when(recordPaymentFailure()).thenNothingHappened();
   });
 
-  it('retries with a new intent after a failure', () =>
+  it('retries with the same PaymentIntent after a failure', () =>
+    given([...aKeepItAllAwaitingPayment(), paymentFailed()])
+      .when(requestPayment())
+      .then(paymentRequested()));
+
+  it('refuses a second PaymentIntent beside a failed one, which could still succeed', () =>
     given([...aKeepItAllAwaitingPayment(), paymentFailed()])
       .when(requestPayment(OTHER_PAYMENT_INTENT_ID))
-      .then(paymentRequested(OTHER_PAYMENT_INTENT_ID)));
+      .thenThrows(IllegalStateError));
 
   it('commits when the same intent succeeds after a failed attempt', () =>
     given([...aKeepItAllAwaitingPayment(), paymentFailed()])
@@ -151,6 +156,11 @@ describe('keep-it-all: paying for a pledge', () => {
 
 describe('all-or-nothing: saving the card', () => {
   const allOrNothing = { fundingModel: 'all_or_nothing' as const };
+
+  it('retries with a new SetupIntent after a failed one: nothing was charged', () =>
+    given([...anAllOrNothingAwaitingSetup(), paymentFailed(SETUP_INTENT_ID)])
+      .when(requestPayment('seti_0003'))
+      .then(cardSetupRequested('seti_0003')));
 
   it('requests a SetupIntent, not a payment', () =>
     given([pledgePlaced(allOrNothing)])
