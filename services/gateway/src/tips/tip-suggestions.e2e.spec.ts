@@ -143,6 +143,32 @@ describe('GET /api/tips/suggestions', () => {
       expect(response.text).not.toMatch(/tipping|rpc\./);
     });
 
+    it('is documented in OpenAPI: public, its query parameters, its reply and its problems', async () => {
+      const { body } = await api().get('/api/docs-json').expect(200);
+      const operation = body.paths['/api/tips/suggestions']?.get;
+
+      expect(operation?.security).toBeUndefined();
+      expect(operation?.parameters).toEqual([
+        expect.objectContaining({
+          name: 'amount',
+          in: 'query',
+          required: true,
+          schema: expect.objectContaining({ type: 'integer', minimum: 100, maximum: 10_000_000 }),
+        }),
+        expect.objectContaining({
+          name: 'currency',
+          in: 'query',
+          required: false,
+          schema: expect.objectContaining({ default: 'EUR', pattern: '^[A-Z]{3}$' }),
+        }),
+      ]);
+      expect(operation?.responses['200']?.content['application/json']?.schema).toEqual({
+        $ref: '#/components/schemas/TipSuggestions',
+      });
+      expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '503', '504']));
+      expect(body.components.schemas.TipSuggestions.properties.preselected).toMatchObject({ nullable: true });
+    });
+
     it('refuses bad input with a 400 before asking any service', async () => {
       const response = await api().get('/api/tips/suggestions?amount=1e308');
 
