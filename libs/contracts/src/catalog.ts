@@ -10,6 +10,7 @@ import { campaignCommands } from './campaign/campaign-commands.requests';
 import { getCampaignSummary } from './campaign/campaign-queries.requests';
 import { reserveTierUnit } from './campaign/tier-stock.requests';
 import { stripeEventReceived } from './gateway/stripe-event-received.events';
+import { suggestTips } from './tipping/tip-suggestions.requests';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
@@ -35,4 +36,5 @@ export const requests: readonly RequestContract[] = [
   listChangedCampaigns,
   getCampaignSummary,
   reserveTierUnit,
+  suggestTips,
 ];

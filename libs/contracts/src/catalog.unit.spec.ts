@@ -5,6 +5,7 @@ import { contractShapes } from './contract-fields';
 import { SERVICES } from './integration-event';
 import { moneySchema } from './money';
 import { campaignRequestSamples } from './campaign/campaign-requests.samples';
+import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
 const HOLDER = '0190f3a4-5b6c-7d8e-9f01-000000000001';
@@ -106,6 +107,7 @@ const requestSamples: Record<
   { request: { valid: unknown; invalid: Invalid }; reply: { valid: unknown[]; invalid: Invalid } }
 > = {
   ...campaignRequestSamples,
+  ...tippingRequestSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

@@ -12,3 +12,4 @@ export * from './campaign/campaign-catalog.requests';
 export * from './campaign/campaign-commands.requests';
 export * from './campaign/campaign-values.schemas';
 export * from './gateway/stripe-event-received.events';
+export * from './tipping/tip-suggestions.requests';

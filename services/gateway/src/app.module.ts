@@ -10,6 +10,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RequestsModule } from './requests/requests.module';
 import { StorageModule } from './storage/storage.module';
+import { TipsModule } from './tips/tips.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The gateway: the public HTTP API. Feature modules are added here as routes arrive. */
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         IdempotencyModule,
         CampaignsModule,
+        TipsModule,
         WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -7,7 +7,8 @@ import { tippingConfigFromEnv, startTippingService } from './tipping-service';
  *   node -r @swc-node/register services/tipping/src/main.ts
  *
  * with DATABASE_URL, NATS_URL, and optionally TIPPING_SCHEMA (`tipping`), TIPPING_POOL_SIZE,
- * SHUTDOWN_GRACE_MS, NATS_NKEY_SEED(_FILE). Says 'ready' under `fork`; stops on SIGTERM.
+ * SHUTDOWN_GRACE_MS, NATS_NKEY_SEED(_FILE), TIP_SUGGESTION_SHARES_BPS, TIP_SUGGESTION_STEP,
+ * TIP_SUGGESTION_MAX_SHARE_BPS. Says 'ready' under `fork`; stops on SIGTERM.
  */
 runMain('tipping service', () => {
   const config = tippingConfigFromEnv(process.env);

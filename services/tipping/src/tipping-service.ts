@@ -1,26 +1,23 @@
-import {
-  serviceConfigFromEnv,
-  startService,
-  type RunningService,
-  type ServiceConfig,
-  type ServiceOptions,
-} from '@elan/service-kit';
-import { TippingServiceModule } from './tipping-service.module';
+import { startService, type RunningService, type ServiceOptions } from '@elan/service-kit';
+import { TippingServiceModule, type TippingParts } from './tipping-service.module';
+import type { TippingConfig } from './tipping.config';
 
-/** The tipping service's configuration: the kit's common part (TIPPING_SCHEMA, TIPPING_POOL_SIZE…), nothing of its own yet. */
-export type TippingConfig = ServiceConfig;
-
-export function tippingConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): TippingConfig {
-  const { own: _none, ...config } = serviceConfigFromEnv('tipping', env, {});
-  return config;
-}
+export { tippingConfigFromEnv, type TippingConfig } from './tipping.config';
 
 /**
- * Starts the tipping service through the service kit: connections, streams, its (empty) request
- * handlers in the `tipping` queue group and its health. Its tables (`migrations`), parts
- * (`compose`) and background work (`workers`: outbox relay, durable consumers, scheduler)
- * arrive with its first feature.
+ * Starts the tipping service through the service kit: connections, streams, its request
+ * handlers in the `tipping` queue group (tip suggestions) and its health. Its tables
+ * (`migrations`) and background work (`workers`: outbox relay, durable consumers, scheduler)
+ * arrive with the tip streams.
  */
-export function startTippingService(config: TippingConfig, options: ServiceOptions = {}): Promise<RunningService<object>> {
-  return startService({ name: 'tipping', config, compose: () => ({}), module: () => TippingServiceModule.forRoot() }, options);
+export function startTippingService(config: TippingConfig, options: ServiceOptions = {}): Promise<RunningService<TippingParts>> {
+  return startService(
+    {
+      name: 'tipping',
+      config,
+      compose: (): TippingParts => ({ tipSuggestions: config.tipSuggestions }),
+      module: (parts) => TippingServiceModule.forRoot(parts),
+    },
+    options,
+  );
 }
