@@ -5,8 +5,8 @@ import { openTestSchema, spawnNatsServer, type SpawnedNatsServer, type TestSchem
 import { Child } from './support/child-process';
 
 /**
- * The empty services built on the service kit (ADR 0017) keep the kit's contract until their
- * first feature: `node -r @swc-node/register services/<name>/src/main.ts` says 'ready',
+ * The services built on the service kit (ADR 0017) that the e2e stack does not run yet keep the
+ * kit's contract: `node -r @swc-node/register services/<name>/src/main.ts` says 'ready',
  * answers `rpc.<name>.Health.v1`, and stops with exit code 0 on SIGTERM.
  */
 describe.each(['pledge', 'tipping'])('services/%s/src/main.ts as a child process', (service) => {

@@ -137,7 +137,7 @@ async function start(shutdown: StopStack): Promise<void> {
       `  API docs    ${url}/docs`,
       `  Campaign    answering rpc.campaign.* on NATS (schema ${campaignConfig.schema})`,
       `  Pledge      answering rpc.pledge.Health.v1 on NATS (skeleton, schema ${pledgeConfig.schema})`,
-      `  Tipping     answering rpc.tipping.Health.v1 on NATS (skeleton, schema ${tippingConfig.schema})`,
+      `  Tipping     answering rpc.tipping.SuggestTips.v1 (GET ${url}/tips/suggestions) and its health on NATS (schema ${tippingConfig.schema})`,
       `  Stripe      ${stripe ? `emulator at ${stripe.url} (state in ${STRIPE_EMULATOR_STATE}; webhooks to ${url}/webhooks/stripe)` : `the Stripe API (STRIPE_SECRET_KEY; webhooks checked with ${stripeWebhookSecret ? 'STRIPE_WEBHOOK_SECRET' : 'no secret: set STRIPE_WEBHOOK_SECRET'})`}`,
       `  Database    ${maskUrl(databaseUrl)}`,
       `  NATS        ${maskUrl(infrastructure.natsUrl)} (${peers ? `users ${peers.map((p) => p.peer).join(', ')}, NKeys made for this run` : 'no credentials: NATS_URL is set'})`,
