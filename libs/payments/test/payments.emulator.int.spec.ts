@@ -1,5 +1,5 @@
 import { add, multiplyByRatio, money, type Money } from '@elan/domain-kernel';
-import { EUROPEAN_CARD_FEES, startStripeEmulator } from '@elan/stripe-emulator';
+import { EUROPEAN_CARD_FEES, startStripeEmulator, unbalancedBooks } from '@elan/stripe-emulator';
 import { elanOwnerOf, StripePaymentProvider, type StripeConnection } from '../src';
 import { describePaymentProviderConformance } from './conformance/payment-provider.conformance';
 
@@ -51,7 +51,13 @@ describePaymentProviderConformance(
         );
         return Object.values(charges).filter((charge) => owned.has(String(charge.payment_intent))).length;
       },
-      stop: () => emulator.stop(),
+      // The suite ends with the books: what was charged, less refunds and transfers, is what the
+      // balance moved, to the cent, whatever the retries and lost answers did.
+      stop: async () => {
+        const problems = unbalancedBooks(await emulator.control.state());
+        await emulator.stop();
+        if (problems.length > 0) throw new Error(`the emulator's books do not balance:\n${problems.join('\n')}`);
+      },
     };
   },
   { controls: 'emulator' },

@@ -7,3 +7,4 @@ export type { EmulatorData } from './state';
 export type { Fees } from './context';
 export { TEST_CARDS, type TestCard } from './test-cards';
 export { stripeClientFor } from './stripe-client';
+export { unbalancedBooks } from './books';
