@@ -103,8 +103,8 @@ describe('messaging under faults', () => {
     const appending = fx.appendSteps(10, 500);
     await waitUntil(async () => (await fx.effects()).length >= 1_500, { timeoutMs: 30_000, description: '1,500 effects' });
     await server?.stop();
-    // The outage itself: the server stays down while appends go on.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The outage lasts until the pipeline has felt it (a failed publish or fetch), while appends go on.
+    await waitUntil(() => errors.length > 0, { timeoutMs: 30_000, description: 'the outage is felt' });
     await startServer();
     await appending;
 
