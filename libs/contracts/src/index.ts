@@ -13,3 +13,5 @@ export * from './campaign/campaign-commands.requests';
 export * from './campaign/campaign-values.schemas';
 export * from './gateway/stripe-event-received.events';
 export * from './tipping/tip-suggestions.requests';
+export * from './campaign/pledge-terms.requests';
+export * from './pledge/pledge-lifecycle.events';

@@ -85,3 +85,19 @@ export const campaignCancelled = defineIntegrationEvent({
     reason: z.string().min(1).describe('Why, as told to contributors.'),
   }),
 });
+
+export const campaignDeadlineReached = defineIntegrationEvent({
+  service: 'campaign',
+  type: 'CampaignDeadlineReached',
+  version: 1,
+  description:
+    'A live campaign reached its deadline and takes no more pledges: it waits (status closing) for the pledge service’s ' +
+    'PledgesTallied before deciding its outcome (ADR 0008).',
+  consumers: ['pledge'],
+  schema: z.object({
+    campaignId: uuid().describe('The campaign.'),
+    fundingModel: z.enum(FUNDING_MODELS).describe('How it collects.'),
+    goal: moneySchema.describe('Its goal, for the record; the campaign service compares the tally with it.'),
+    deadline: instant().describe('The frozen deadline pledges are compared with.'),
+  }),
+});

@@ -62,10 +62,15 @@ const consumerApi = ({ durableName, consumes }: DurableConsumerGrant): string[] 
 /**
  * A service's user: it answers only its own requests (`rpc.<service>.>`, in its queue group,
  * so a replica cannot listen beside the group), publishes only its own integration events
- * (`elan.<service>.>`), and reaches JetStream only for its streams and its own consumers.
+ * (`elan.<service>.>`), reaches JetStream only for its streams and its own consumers, and sends
+ * only the requests named in `asks` (exact subjects, never a wildcard).
  */
-export const servicePeer = (service: string, consumers: readonly DurableConsumerGrant[] = []): PeerPermissions => ({
-  publish: [`elan.${service}.>`, '$JS.API.INFO', ...streamApi(), ...consumers.flatMap(consumerApi)],
+export const servicePeer = (
+  service: string,
+  consumers: readonly DurableConsumerGrant[] = [],
+  asks: readonly string[] = [],
+): PeerPermissions => ({
+  publish: [`elan.${service}.>`, ...asks, '$JS.API.INFO', ...streamApi(), ...consumers.flatMap(consumerApi)],
   subscribe: [`rpc.${service}.> ${service}`, `${inboxPrefixOf(service)}.>`],
   answersRequests: true,
 });
@@ -89,7 +94,16 @@ const gatewayPeer = (): PeerPermissions => ({
  */
 export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
   gateway: gatewayPeer(),
-  campaign: servicePeer('campaign'),
-  pledge: servicePeer('pledge'),
-  tipping: servicePeer('tipping'),
+  campaign: servicePeer('campaign', [{ durableName: 'campaign-pledges', consumes: 'elan.pledge.>' }]),
+  // The one service that asks another: the campaign's terms and a tier unit before a payment
+  // (ADR 0007). Its requests carry no end user's actor, only ids, so they grant it nothing more.
+  pledge: servicePeer(
+    'pledge',
+    [
+      { durableName: 'pledge-campaigns', consumes: 'elan.campaign.>' },
+      { durableName: 'pledge-stripe', consumes: 'elan.gateway.>' },
+    ],
+    ['rpc.campaign.GetPledgeTerms.v1', 'rpc.campaign.ReserveTierUnit.v1'],
+  ),
+  tipping: servicePeer('tipping', [{ durableName: 'tipping-pledges', consumes: 'elan.pledge.>' }]),
 };

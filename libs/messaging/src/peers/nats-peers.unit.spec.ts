@@ -9,12 +9,25 @@ describe('NATS peers', () => {
   it('let only the gateway send requests, and each service publish only its own events', () => {
     expect(PEER_PERMISSIONS.gateway.publish.filter((s) => !s.startsWith('$JS.'))).toEqual(['rpc.>', 'elan.gateway.>']);
     expect(PEER_PERMISSIONS.gateway.publish.filter((s) => s.startsWith('$JS.'))).toEqual(
-      PEER_PERMISSIONS.campaign.publish.filter((s) => s.startsWith('$JS.')),
+      PEER_PERMISSIONS.campaign.publish.filter((s) => s.startsWith('$JS.API.INFO') || s.startsWith('$JS.API.STREAM.')),
     );
     expect(PEER_PERMISSIONS.gateway.subscribe).toEqual(['_INBOX.gateway.>']);
     for (const service of ['campaign', 'pledge', 'tipping'] as const)
       expect(PEER_PERMISSIONS[service].publish).not.toContain('rpc.>');
-    expect(PEER_PERMISSIONS.campaign.publish.filter((s) => !s.startsWith('$JS.'))).toEqual(['elan.campaign.>']);
+    expect(PEER_PERMISSIONS.campaign.publish.filter((s) => !s.startsWith('$JS.') && !s.startsWith('dlq.'))).toEqual([
+      'elan.campaign.>',
+    ]);
+    expect(PEER_PERMISSIONS.tipping.publish.filter((s) => !s.startsWith('$JS.') && !s.startsWith('dlq.'))).toEqual([
+      'elan.tipping.>',
+    ]);
+    // The pledge service asks the campaign two exact questions (ADR 0007), nothing else.
+    expect(PEER_PERMISSIONS.pledge.publish.filter((s) => s.startsWith('rpc.'))).toEqual([
+      'rpc.campaign.GetPledgeTerms.v1',
+      'rpc.campaign.ReserveTierUnit.v1',
+    ]);
+    // Each service drives only its own durable consumers.
+    expect(PEER_PERMISSIONS.campaign.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.campaign-pledges');
+    expect(PEER_PERMISSIONS.campaign.publish.join(' ')).not.toMatch(/pledge-campaigns|tipping-pledges/);
     expect(PEER_PERMISSIONS.campaign.subscribe).toEqual(['rpc.campaign.> campaign', '_INBOX.campaign.>']);
     expect(PEER_PERMISSIONS.campaign.answersRequests).toBe(true);
     expect(PEER_PERMISSIONS.gateway.answersRequests).toBe(false);
