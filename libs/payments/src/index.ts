@@ -5,3 +5,4 @@ export * from './payment-provider';
 export * from './payment-types';
 export * from './stripe-money';
 export * from './stripe/stripe-payment-provider';
+export * from './stripe/stripe-connection';

@@ -47,6 +47,8 @@ export interface Payment {
   readonly owner: ElanOwner | undefined;
   /** The decline behind the last failed attempt, if any (`insufficient_funds`, `authentication_required`…). */
   readonly lastDeclineCode: string | null;
+  /** What the contributor's page confirms the payment with (Stripe.js); never logged, never stored in events. */
+  readonly clientSecret: string | null;
 }
 
 /** A card the bank refused, with what Stripe says about why: the contributor decides what to do. */
@@ -82,6 +84,8 @@ export interface CardSetup {
   readonly customerId: string | null;
   readonly paymentMethodId: string | null;
   readonly owner: ElanOwner | undefined;
+  /** What the contributor's page confirms the card setup with (Stripe.js); never stored in events. */
+  readonly clientSecret: string | null;
 }
 
 export type CardSetupOutcome =

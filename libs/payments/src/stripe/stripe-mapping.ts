@@ -67,6 +67,7 @@ export const toPayment = (intent: Stripe.PaymentIntent): Payment => ({
   transferGroup: intent.transfer_group ?? null,
   owner: elanOwnerOf(intent.metadata),
   lastDeclineCode: intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? null,
+  clientSecret: intent.client_secret,
 });
 
 export const toCardSetup = (intent: Stripe.SetupIntent): CardSetup => ({
@@ -75,6 +76,7 @@ export const toCardSetup = (intent: Stripe.SetupIntent): CardSetup => ({
   customerId: idOf(intent.customer),
   paymentMethodId: idOf(intent.payment_method),
   owner: elanOwnerOf(intent.metadata),
+  clientSecret: intent.client_secret,
 });
 
 const REFUND_STATUSES: readonly string[] = [

@@ -41,6 +41,7 @@ export const cardSetups = (target: TargetOf): void =>
         customerId: customer.customerId,
         paymentMethodId: null,
         owner: pledge.owner,
+        clientSecret: expect.stringMatching(new RegExp(`^${setup.setupId}_secret_`)),
       });
     });
 

@@ -29,6 +29,7 @@ export const payments = (target: TargetOf): void =>
           transferGroup: 'campaign-conformance',
           owner: pledge.owner,
           lastDeclineCode: null,
+          clientSecret: expect.stringMatching(/^pi_[A-Za-z0-9]+_secret_/),
         },
       });
       if (outcome.kind !== 'succeeded') return;
