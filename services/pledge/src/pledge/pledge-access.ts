@@ -57,8 +57,14 @@ export const requireBeforeDeadline = (pledge: ExistingPledge, now: Date, action:
     });
 };
 
+/** The PaymentIntent that took the money: the collection's, or the checkout's intent. */
+const chargedBy = (pledge: ExistingPledge): string | undefined =>
+  'paymentIntentId' in pledge ? pledge.paymentIntentId : 'intentId' in pledge ? pledge.intentId : undefined;
+
 /** What ending the pledge gives back: the whole pledge if it was charged, and always the tip with it. */
 export const settlementOf = (pledge: ExistingPledge, charged: boolean): Settlement => ({
+  amount: pledge.amount,
+  ...(charged && chargedBy(pledge) !== undefined && { paymentIntentId: chargedBy(pledge) }),
   pledgeRefund: charged ? pledge.amount : money(0, pledge.amount.currency),
   tip: pledge.tip,
   charged,

@@ -98,6 +98,8 @@ export const confirmPayment = (
         ...(hold && { holdId: hold.holdId }),
         charged,
         committedAt: data.confirmedAt,
+        intentId: data.intentId,
+        contributor: awaiting.contributor,
       },
     },
   ];

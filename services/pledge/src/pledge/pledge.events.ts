@@ -104,6 +104,10 @@ export type PledgeCommitted = DomainEvent<
     readonly charged: boolean;
     /** Stripe's confirmation time, the one compared with the deadline. */
     readonly committedAt: Instant;
+    /** The intent confirmed: the PaymentIntent that charged (keep-it-all) or the SetupIntent (all-or-nothing). */
+    readonly intentId: string;
+    /** Who pledged, so the tipping service knows whose tip it records (no personal data). */
+    readonly contributor: Contributor;
   }
 >;
 

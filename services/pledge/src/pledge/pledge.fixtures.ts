@@ -194,7 +194,14 @@ export const grantRefund = (metadata: ActorMetadata = asHolder()): C.GrantRefund
 
 // Events
 
-export const settlement = (charged: boolean, tip: TipChoice = TIP, amount: Money = AMOUNT): Settlement => ({
+export const settlement = (
+  charged: boolean,
+  tip: TipChoice = TIP,
+  amount: Money = AMOUNT,
+  paymentIntentId: string = PAYMENT_INTENT_ID,
+): Settlement => ({
+  amount,
+  ...(charged && { paymentIntentId }),
   pledgeRefund: charged ? amount : money(0, amount.currency),
   tip,
   charged,
@@ -256,6 +263,8 @@ export const pledgeCommitted = (data: Partial<E.PledgeCommitted['data']> = {}): 
     tip: TIP,
     charged: true,
     committedAt: iso(NOW),
+    intentId: data.fundingModel === 'all_or_nothing' ? SETUP_INTENT_ID : PAYMENT_INTENT_ID,
+    contributor: { kind: 'account', accountId: CONTRIBUTOR_ID },
     ...data,
   },
 });

@@ -29,6 +29,11 @@ export interface Commitment {
   readonly committedAt: Instant;
   /** Whether the pledge and tip were charged at commitment (keep-it-all). */
   readonly charged: boolean;
+  /**
+   * The intent that committed it: the PaymentIntent that charged pledge + tip (keep-it-all), or
+   * the SetupIntent that saved the card to collect from (all-or-nothing).
+   */
+  readonly intentId: string;
 }
 
 export interface NoPledge {
@@ -142,7 +147,11 @@ const profileOf = (state: ExistingPledge): PledgeProfile => {
   return { ...profile, ...(tier && { tier }), ...(hold && { hold }) };
 };
 
-const commitmentOf = (state: Commitment): Commitment => ({ committedAt: state.committedAt, charged: state.charged });
+const commitmentOf = (state: Commitment): Commitment => ({
+  committedAt: state.committedAt,
+  charged: state.charged,
+  intentId: state.intentId,
+});
 
 const requireModel = (state: ExistingPledge, event: PledgeEvent, model: FundingModel): void => {
   if (state.fundingModel !== model)
@@ -210,7 +219,7 @@ export const evolve = (state: PledgeState, event: PledgeEvent): PledgeState => {
     case 'PledgeCommitted': {
       const current = applicable(state, event, CONFIRMABLE);
       const { committedAt, charged } = event.data;
-      return { ...profileOf(current), status: 'committed', committedAt, charged };
+      return { ...profileOf(current), status: 'committed', committedAt, charged, intentId: current.intentId };
     }
     case 'LatePledgeRefused':
       return ended(applicable(state, event, CONFIRMABLE), 'late', event.data.confirmedAt);

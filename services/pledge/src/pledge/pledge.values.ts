@@ -69,6 +69,10 @@ export interface CampaignFacts {
 
 /** What is given back when a pledge ends: the tipping side takes the tip with it. */
 export interface Settlement {
+  /** The pledge's amount, whether charged or not: what leaves the campaign's totals. */
+  readonly amount: Money;
+  /** The PaymentIntent that charged pledge + tip, when charged: refunds are made against it. */
+  readonly paymentIntentId?: string;
   /** What was charged and is to be refunded for the pledge; 0 when nothing was charged. */
   readonly pledgeRefund: Money;
   /** The tip that goes with the pledge (refunded if it was charged, dropped otherwise). */
