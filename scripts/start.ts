@@ -85,12 +85,17 @@ async function start(shutdown: StopStack): Promise<void> {
 
   // A service's environment: its own variables (CAMPAIGN_SCHEMA, CAMPAIGN_RULES…) may come from
   // ours; the database, NATS and its NKey seed are the ones found, started or made above.
+  // The Stripe emulator first: the pledge and tipping services point the SDK at it.
+  const stripe = await startStripe(shutdown);
+  if (shutdown.stopping) return;
+  const stripeWebhookSecret = stripe?.webhookSecret ?? process.env.STRIPE_WEBHOOK_SECRET;
   const envOf = (peer: 'campaign' | 'pledge' | 'tipping'): NodeJS.ProcessEnv => ({
     ...process.env,
     DATABASE_URL: databaseUrl,
     NATS_URL: infrastructure.natsUrl,
     NATS_NKEY_SEED: peers && seedOf(peers, peer),
     NATS_NKEY_SEED_FILE: undefined,
+    ...(stripe && { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_URL: stripe.url }),
   });
   const campaignConfig = campaignConfigFromEnv(envOf('campaign'));
   const campaign = await createCampaignService(campaignConfig);
@@ -104,10 +109,6 @@ async function start(shutdown: StopStack): Promise<void> {
   const tipping = await startTippingService(tippingConfig);
   shutdown.push('the tipping service', () => tipping.close());
   if (shutdown.stopping) return;
-
-  const stripe = await startStripe(shutdown);
-  if (shutdown.stopping) return;
-  const stripeWebhookSecret = stripe?.webhookSecret ?? process.env.STRIPE_WEBHOOK_SECRET;
 
   const config = {
     databaseUrl,

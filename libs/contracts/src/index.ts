@@ -15,3 +15,4 @@ export * from './gateway/stripe-event-received.events';
 export * from './tipping/tip-suggestions.requests';
 export * from './campaign/pledge-terms.requests';
 export * from './pledge/pledge-lifecycle.events';
+export * from './pledge/pledge.requests';

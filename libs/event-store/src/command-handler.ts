@@ -118,6 +118,15 @@ export const withStreamLock = async <T>(
   work: (client: PoolClient) => Promise<T>,
 ): Promise<T> =>
   inTransaction(store.pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${store.schema}:${streamId}`]);
+    await lockStreamIn(client, store, streamId);
     return work(client);
   });
+
+/**
+ * Takes the lock of `withStreamLock` inside a transaction the caller already runs (a consumer's
+ * inbox transaction): decisions on the stream then queue instead of failing on a version
+ * conflict, which inside a transaction could not be retried.
+ */
+export const lockStreamIn = async (client: PoolClient, store: PostgresEventStore, streamId: string): Promise<void> => {
+  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${store.schema}:${streamId}`]);
+};

@@ -10,6 +10,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RequestsModule } from './requests/requests.module';
 import { StorageModule } from './storage/storage.module';
+import { PledgesModule } from './pledges/pledges.module';
 import { TipsModule } from './tips/tips.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         IdempotencyModule,
         CampaignsModule,
+        PledgesModule,
         TipsModule,
         WebhooksModule,
       ],

@@ -1,5 +1,5 @@
 import { runMain } from '@elan/service-kit';
-import { pledgeConfigFromEnv, startPledgeService } from './pledge-service';
+import { pledgeConfigFromEnv, startPledgeService } from './app/pledge-service';
 
 /**
  * The pledge service on its own, as deployed or as a test spawns it:

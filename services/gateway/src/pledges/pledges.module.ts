@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { CampaignRequests } from '../campaigns/campaign-requests';
+import { GuestTokens } from './guest-tokens';
+import { PledgesHttpController } from './pledges.http.controller';
+
+/** The pledge routes of the public API: thin controllers asking the pledge service (`RequestClient`). */
+@Module({ imports: [AccountsModule], controllers: [PledgesHttpController], providers: [CampaignRequests, GuestTokens] })
+export class PledgesModule {}

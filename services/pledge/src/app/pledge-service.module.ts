@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PledgeApplication } from '../application/pledge-application';
+import { PledgeCheckout } from '../application/pledge-checkout';
+import type { PledgeComposition } from './pledge.composition';
+import { PledgeCommandsMessageController } from './pledge-commands.message.controller';
+import { PledgeQueries } from './pledge-queries';
+import { PledgeQueriesMessageController } from './pledge-queries.message.controller';
+
+/**
+ * The pledge service as Nest sees it: message controllers only, given the application services
+ * built outside Nest by `composePledge` (the campaign service's pattern, ADR 0017).
+ */
+@Module({})
+export class PledgeServiceModule {
+  static forRoot(composition: PledgeComposition): DynamicModule {
+    return {
+      module: PledgeServiceModule,
+      controllers: [PledgeCommandsMessageController, PledgeQueriesMessageController],
+      providers: [
+        { provide: PledgeApplication, useValue: composition.pledges },
+        { provide: PledgeCheckout, useValue: composition.checkout },
+        { provide: PledgeQueries, useValue: composition.queries },
+      ],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import type { Pool } from 'pg';
+import { eventStoreMigrations, runMigrations, type MigrationSteps } from '@elan/event-store';
+import { inboxMigrations, outboxMigrations } from '@elan/messaging';
+import { personalDataMigrations } from '@elan/personal-data';
+import { pledgeViewMigrations } from '../read-models/pledge-view.migrations';
+
+/**
+ * Every table the pledge service owns, in the order they are made (ADR 0015): the event log and
+ * checkpoints, the outbox heads, the inbox of its two consumers, the personal-data keys
+ * (ADR 0022), and its views.
+ */
+export const PLEDGE_MIGRATIONS: readonly MigrationSteps[] = [
+  eventStoreMigrations,
+  outboxMigrations,
+  inboxMigrations,
+  personalDataMigrations,
+  pledgeViewMigrations,
+];
+
+export const migratePledgeSchema = (pool: Pool, schema: string): Promise<void> => runMigrations(pool, schema, PLEDGE_MIGRATIONS);

@@ -1,0 +1,62 @@
+import type { PoolClient } from 'pg';
+import type { Clock } from '@elan/domain-kernel';
+import { commandHandler, inTransaction, lockStreamIn, type CommandHandler, type PostgresEventStore } from '@elan/event-store';
+import { pledgeStream, type PledgeCommand, type PledgeDecider, type PledgeEvent, type PledgeState } from '../pledge';
+import { savePledgeRow } from '../read-models/pledge-view.table';
+
+/** A pledge command as a caller hands it over: everything but the time, which the service adds. */
+export type PledgeCommandRequest = PledgeCommand extends infer C
+  ? C extends PledgeCommand
+    ? Omit<C, 'metadata'> & { readonly metadata: Omit<C['metadata'], 'now'> }
+    : never
+  : never;
+
+export interface PledgeCommandResult {
+  readonly events: readonly PledgeEvent[];
+  readonly state: PledgeState;
+  readonly version: number;
+}
+
+/**
+ * The only way the pledge service changes a pledge: decided at the clock's time by the pledge's
+ * command handler, and its row in `pledges` written in the same transaction as its events, so
+ * what a contributor is answered is what they read next.
+ */
+export class PledgeApplication {
+  private readonly pledges: CommandHandler<PledgeCommand, PledgeEvent, PledgeState>;
+
+  constructor(
+    private readonly store: PostgresEventStore,
+    decider: PledgeDecider,
+    private readonly clock: Clock,
+  ) {
+    this.pledges = commandHandler(store, decider, { streamOf: pledgeStream, maxAttempts: 5 });
+  }
+
+  /** With `client`, inside the caller's transaction (a consumer's inbox); otherwise in one of its own. */
+  execute(request: PledgeCommandRequest, client?: PoolClient): Promise<PledgeCommandResult> {
+    if (client) return this.executeIn(client, request);
+    return inTransaction(this.store.pool, (own) => this.executeIn(own, request));
+  }
+
+  async load(pledgeId: string, client?: PoolClient): Promise<PledgeState> {
+    return (await this.pledges.load(pledgeId, client)).state;
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  private async executeIn(client: PoolClient, request: PledgeCommandRequest): Promise<PledgeCommandResult> {
+    // Each member of the union gets `now` back (below, once the lock is held), which the distributive type cannot show.
+    const command = request as PledgeCommand;
+    const actor = 'actor' in request.metadata ? String(request.metadata.actor) : 'pledge-service';
+    // Webhooks, the contributor and the sweeper may act on one pledge at once: they queue.
+    await lockStreamIn(client, this.store, pledgeStream(command.data.pledgeId));
+    const now = this.clock.now();
+    const timed = { ...command, metadata: { ...command.metadata, now } } as PledgeCommand;
+    const { newEvents, state, version } = await this.pledges.handle(timed.data.pledgeId, timed, { actor }, client);
+    if (newEvents.length > 0) await savePledgeRow(client, this.store.schema, state, version, now);
+    return { events: newEvents, state, version };
+  }
+}

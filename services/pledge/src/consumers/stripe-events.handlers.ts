@@ -1,0 +1,72 @@
+import type { PoolClient } from 'pg';
+import { Logger } from '@nestjs/common';
+import { stripeEventReceived, type StripeEventReceivedPayload } from '@elan/contracts';
+import { ConcurrencyError, DomainError } from '@elan/domain-kernel';
+import { on, type IntegrationEventHandler } from '@elan/messaging';
+import { isIn } from '../pledge';
+import type { PledgeApplication, PledgeCommandRequest } from '../application/pledge-application';
+
+const logger = new Logger('PledgeStripeEvents');
+
+/** After Stripe's success, a pledge in one of these is being collected: the charge is the collection's. */
+const COLLECTING = ['collecting', 'collection_declined', 'card_updated'] as const;
+
+const declineOf = (object: StripeEventReceivedPayload['object']): string =>
+  object.declineCode ?? object.errorCode ?? 'payment_failed';
+
+/**
+ * The command a Stripe event about a pledge's intent means, if any. The time that counts is
+ * Stripe's (`created`), compared with the deadline by the decider (ADR 0008); duplicates and
+ * stale intents are no-ops there, so redelivered or reordered events change nothing.
+ */
+const commandOf = async (
+  event: StripeEventReceivedPayload,
+  pledgeId: string,
+  pledges: PledgeApplication,
+  client: PoolClient,
+): Promise<PledgeCommandRequest | undefined> => {
+  const intentId = event.object.id;
+  if (!intentId) return undefined;
+  const at = new Date(event.created).toISOString();
+  switch (event.type) {
+    case 'payment_intent.succeeded': {
+      const state = await pledges.load(pledgeId, client);
+      if (isIn(state, COLLECTING))
+        return { type: 'RecordCollection', data: { pledgeId, paymentIntentId: intentId, collectedAt: at }, metadata: {} };
+      return { type: 'ConfirmPayment', data: { pledgeId, intentId, confirmedAt: at }, metadata: {} };
+    }
+    case 'setup_intent.succeeded':
+      return { type: 'ConfirmPayment', data: { pledgeId, intentId, confirmedAt: at }, metadata: {} };
+    case 'payment_intent.payment_failed': {
+      const state = await pledges.load(pledgeId, client);
+      if (isIn(state, ['collecting']))
+        return { type: 'RecordCollectionDecline', data: { pledgeId, declineCode: declineOf(event.object) }, metadata: {} };
+      return { type: 'RecordPaymentFailure', data: { pledgeId, intentId, declineCode: declineOf(event.object) }, metadata: {} };
+    }
+    case 'setup_intent.setup_failed':
+      return { type: 'RecordPaymentFailure', data: { pledgeId, intentId, declineCode: declineOf(event.object) }, metadata: {} };
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * The pledge service's side of Stripe's webhooks (ADR 0021): the gateway verified and recorded
+ * each event once and routed it here by the `elan_service` metadata Élan set on the intent.
+ */
+export const stripeEventHandlers = (pledges: PledgeApplication): IntegrationEventHandler[] => [
+  on(stripeEventReceived, async (event, { client }) => {
+    const pledgeId = event.object.metadata.elan_pledge_id;
+    if (event.routedTo !== 'pledge' || !pledgeId) return;
+    const command = await commandOf(event, pledgeId, pledges, client);
+    if (!command) return;
+    try {
+      await pledges.execute(command, client);
+    } catch (error) {
+      // An event that fits no pledge (unknown id, an intent never requested) is kept by the
+      // gateway's log; retrying it would not make it fit.
+      if (!(error instanceof DomainError) || error instanceof ConcurrencyError) throw error;
+      logger.warn(`Stripe event ${event.stripeEventId} (${event.type}) ignored for pledge ${pledgeId}: ${error.message}`);
+    }
+  }),
+];

@@ -1,0 +1,81 @@
+import {
+  pledgeChanged,
+  pledgeCollected,
+  pledgeCommitted,
+  pledgesTallied,
+  pledgeWithdrawn,
+  tierUnitReleased,
+  type PayloadOf,
+} from '@elan/contracts';
+import type { RecordedEvent } from '@elan/event-store';
+import type { IntegrationMapping } from '@elan/messaging';
+import type { Contributor, PledgeEvent, PledgesTallied, Settlement } from '../pledge';
+
+/** The opaque reference other services know a contributor by: no name, no e-mail. */
+export const contributorRefOf = (contributor: Contributor): string =>
+  contributor.kind === 'account' ? contributor.accountId : `guest:${contributor.guestTokenHash}`;
+
+const withdrawn = (
+  event: { readonly pledgeId: string; readonly campaignId: string; readonly settlement: Settlement },
+  reason: PayloadOf<typeof pledgeWithdrawn>['reason'],
+  withdrawnAt: string,
+): IntegrationMapping => {
+  const { pledgeId, campaignId, settlement } = event;
+  return {
+    contract: pledgeWithdrawn,
+    payload: {
+      pledgeId,
+      campaignId,
+      reason,
+      amount: settlement.amount,
+      tip: settlement.tip,
+      charged: settlement.charged,
+      ...(settlement.paymentIntentId && { paymentIntentId: settlement.paymentIntentId }),
+      withdrawnAt,
+    },
+  };
+};
+
+/**
+ * What of the pledge log others learn (libs/contracts/src/pledge): commitments, changes,
+ * collections, withdrawals of committed pledges, released tier units and tallies. Placing,
+ * intents, failures and refusals before a commitment stay inside the service.
+ */
+export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping => {
+  const event = { type: recorded.type, data: recorded.data } as PledgeEvent | PledgesTallied;
+  switch (event.type) {
+    case 'PledgeCommitted': {
+      const { contributor, intentId, ...data } = event.data;
+      return {
+        contract: pledgeCommitted,
+        payload: {
+          ...data,
+          contributorRef: contributorRefOf(contributor),
+          ...(data.charged && { paymentIntentId: intentId }),
+        },
+      };
+    }
+    case 'PledgeChanged': {
+      const { tier, ...data } = event.data;
+      return { contract: pledgeChanged, payload: { ...data, ...(tier && { tierId: tier.tierId }) } };
+    }
+    case 'PledgeCollected':
+      return { contract: pledgeCollected, payload: event.data };
+    case 'PledgeCancelled':
+      return withdrawn(event.data, 'cancelled', event.data.cancelledAt);
+    case 'PledgeRefunded':
+      return withdrawn(event.data, 'refunded', event.data.refundedAt);
+    case 'PledgeReleased':
+      return withdrawn(event.data, 'released', event.data.releasedAt);
+    case 'PledgeDropped':
+      return withdrawn(event.data, 'dropped', event.data.droppedAt);
+    case 'TierUnitReleased':
+      return { contract: tierUnitReleased, payload: event.data };
+    case 'PledgesTallied': {
+      const { pledgeIdsDigest, ...data } = event.data;
+      return { contract: pledgesTallied, payload: { ...data, digest: pledgeIdsDigest } };
+    }
+    default:
+      return null;
+  }
+};
