@@ -98,6 +98,13 @@ export class Child {
     return Promise.race([waiting, died]);
   }
 
+  /** SIGKILL at once: a crash, with no chance to finish anything; resolves once it is gone. */
+  async kill(): Promise<void> {
+    globalThis.process.off('exit', this.killOnExit);
+    if (this.running) this.process.kill('SIGKILL');
+    await this.exited;
+  }
+
   /** SIGTERM, then SIGKILL if it is still running after the grace period; resolves to the exit code. */
   async stop(): Promise<number | null> {
     globalThis.process.off('exit', this.killOnExit);

@@ -1,6 +1,6 @@
 import { registerCast, type Cast } from '@elan/testing';
 import { Api, type Account } from './api';
-import { Stack } from './stack';
+import { Stack, type StackOptions } from './stack';
 
 /** A stack of one test file's own, and the accounts its tests act as. */
 export interface StackWithAccounts<Name extends string> {
@@ -23,8 +23,9 @@ export interface StackWithAccounts<Name extends string> {
 export const startStack = async <Member extends string = never, Moderator extends string = never>(
   label: string,
   cast: Cast<Member, Moderator> = {},
+  options: StackOptions = {},
 ): Promise<StackWithAccounts<Member | Moderator>> => {
-  const stack = await Stack.start(label);
+  const stack = await Stack.start(label, options);
   try {
     const api = new Api(stack.url);
     const admin = await api.account(stack.admin);

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nkeyAuthenticator } from 'nats';
+import { startStripeEmulator, type RunningStripeEmulator } from '@elan/stripe-emulator';
 import { freePort, spawnNatsServer, waitUntil, type SpawnedNatsServer } from '@elan/testing';
 import { Child, REPO_ROOT, run, type Finished } from './child-process';
 
@@ -12,6 +13,8 @@ const START_TIMEOUT_MS = 60_000;
 const GATEWAY_ATTEMPTS = 3;
 
 const CAMPAIGN_MAIN = 'services/campaign/src/main.ts';
+const PLEDGE_MAIN = 'services/pledge/src/main.ts';
+const TIPPING_MAIN = 'services/tipping/src/main.ts';
 const GATEWAY_MAIN = 'services/gateway/src/main.ts';
 
 /** The first admin of a stack, made by the gateway at start-up from ELAN_ADMIN_EMAIL / ELAN_ADMIN_PASSWORD. */
@@ -26,7 +29,17 @@ const node = (main: string): { command: string; args: string[] } => ({
 });
 
 /** The processes of a stack that hold a NATS user, as `npm run nats:credentials` names them. */
-export type StackProcess = 'gateway' | 'campaign';
+export type StackProcess = 'gateway' | 'campaign' | 'pledge' | 'tipping';
+
+export interface StackOptions {
+  /**
+   * Money moves: the Stripe emulator (in this test process, delivering its webhooks to the
+   * gateway), the pledge and the tipping services. Without, only the campaign service and the gateway.
+   */
+  readonly payments?: boolean;
+  /** Extra environment for every process (PLEDGE_TALLY_GRACE_MS, CAMPAIGN_…). */
+  readonly env?: NodeJS.ProcessEnv;
+}
 
 /**
  * Every process of Élan, real, for one test file: a NATS server of the stack's own (so no other
@@ -40,6 +53,8 @@ export type StackProcess = 'gateway' | 'campaign';
 export class Stack {
   private campaign: Child | undefined;
   private gateway: Child | undefined;
+  private pledge: Child | undefined;
+  private tipping: Child | undefined;
   private origin: string | undefined;
 
   private constructor(
@@ -47,9 +62,11 @@ export class Stack {
     private readonly nats: SpawnedNatsServer,
     private readonly env: NodeJS.ProcessEnv,
     private readonly credentialsDir: string,
+    /** The stack's Stripe emulator, when started with `payments`. */
+    readonly stripe: RunningStripeEmulator | undefined,
   ) {}
 
-  static async start(label: string): Promise<Stack> {
+  static async start(label: string, options: StackOptions = {}): Promise<Stack> {
     const { DATABASE_URL } = process.env;
     if (!DATABASE_URL) throw new Error('DATABASE_URL comes from the Jest global setup');
     const suffix = `${label}_${randomBytes(4).toString('hex')}`;
@@ -87,11 +104,24 @@ export class Stack {
       ELAN_ADMIN_EMAIL: admin.email,
       ELAN_ADMIN_PASSWORD: admin.password,
       STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64url')}`,
+      PLEDGE_SCHEMA: `e2e_pledge_${suffix}`,
+      PLEDGE_RULES: 'test',
+      TIPPING_SCHEMA: `e2e_tipping_${suffix}`,
+      ...options.env,
     };
-    const stack = new Stack(admin, nats, env, credentialsDir);
+    const stripe = options.payments
+      ? await startStripeEmulator({ webhookSecret: env.STRIPE_WEBHOOK_SECRET, webhookRetry: { initialMs: 100, maxMs: 2_000 } })
+      : undefined;
+    if (stripe) Object.assign(env, { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_URL: stripe.url });
+    const stack = new Stack(admin, nats, env, credentialsDir, stripe);
     try {
-      const [, url] = await Promise.all([stack.startCampaignService(), stack.startGateway()]);
+      const [, url] = await Promise.all([
+        stack.startCampaignService(),
+        stack.startGateway(),
+        ...(stripe ? [stack.startPledgeService(), stack.startTippingService()] : []),
+      ]);
       stack.origin = url;
+      await stripe?.control.addWebhookEndpoint(`${url}/api/webhooks/stripe`);
       return stack;
     } catch (error) {
       await stack.stop();
@@ -128,12 +158,32 @@ export class Stack {
   /** Starts the campaign service (again) and resolves once it said 'ready': it answers requests. */
   async startCampaignService(): Promise<void> {
     if (this.campaign?.running) throw new Error('the campaign service is running already');
-    const child = Child.start({ name: 'campaign service', ...node(CAMPAIGN_MAIN), env: this.envOf('campaign'), ipc: true });
-    this.campaign = child;
+    this.campaign = await this.startService('campaign', CAMPAIGN_MAIN);
+  }
+
+  /** Starts the pledge service (again, after a kill) once it said 'ready'. */
+  async startPledgeService(): Promise<void> {
+    if (this.pledge?.running) throw new Error('the pledge service is running already');
+    this.pledge = await this.startService('pledge', PLEDGE_MAIN);
+  }
+
+  /** Kills the pledge service without warning (SIGKILL): a crash in the middle of its work. */
+  async killPledgeService(): Promise<void> {
+    await this.pledge?.kill();
+    this.pledge = undefined;
+  }
+
+  async startTippingService(): Promise<void> {
+    if (this.tipping?.running) throw new Error('the tipping service is running already');
+    this.tipping = await this.startService('tipping', TIPPING_MAIN);
+  }
+
+  private async startService(process: 'campaign' | 'pledge' | 'tipping', main: string): Promise<Child> {
+    const name = `${process} service`;
+    const child = Child.start({ name, ...node(main), env: this.envOf(process), ipc: true });
     const ready = new Promise<void>((done) => child.process.on('message', (message) => message === 'ready' && done()));
-    await child.unlessItExits(
-      withDeadline(ready, START_TIMEOUT_MS, () => `the campaign service did not say 'ready':\n${child.tail()}`),
-    );
+    await child.unlessItExits(withDeadline(ready, START_TIMEOUT_MS, () => `the ${name} did not say 'ready':\n${child.tail()}`));
+    return child;
   }
 
   /** Stops the campaign service (SIGTERM) and resolves to its exit code. */
@@ -150,7 +200,13 @@ export class Stack {
 
   /** Stops every process of the stack, even when one refuses to stop. */
   async stop(): Promise<void> {
-    const stopped = await Promise.allSettled([this.gateway?.stop(), this.campaign?.stop()]);
+    const stopped = await Promise.allSettled([
+      this.gateway?.stop(),
+      this.campaign?.stop(),
+      this.pledge?.stop(),
+      this.tipping?.stop(),
+      this.stripe?.stop(),
+    ]);
     await this.nats.stop();
     await rm(this.credentialsDir, { recursive: true, force: true });
     const failed = stopped.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');

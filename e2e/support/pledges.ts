@@ -1,0 +1,126 @@
+import type { PledgeView, ReplyOf, placePledge } from '@elan/contracts';
+import { stripeClientFor, unbalancedBooks, type RunningStripeEmulator } from '@elan/stripe-emulator';
+import { uniqueIdempotencyKey, waitUntil } from '@elan/testing';
+import type { Account, Api } from './api';
+import {
+  addTier,
+  completeDraft,
+  createDraft,
+  eur,
+  ON_TIME_MS,
+  pageOnceItHolds,
+  READ_MODEL_LAG_MS,
+  schedule,
+  STARTS_IN_MS,
+  step,
+} from './campaigns';
+
+export type PlacedPledge = ReplyOf<typeof placePledge> & { readonly guestToken?: string };
+
+/** A pledge as the checkout sends it: €30 with a €3 tip unless told otherwise. */
+export const pledgeBody = (overrides: Record<string, unknown> = {}) => ({
+  amount: eur(3_000),
+  tip: eur(300),
+  showName: true,
+  ...overrides,
+});
+
+/** Places a pledge (as `contributor`, or as a guest without one) that must be accepted: 201. */
+export async function pledgeOn(
+  api: Api,
+  campaignId: string,
+  body: object,
+  contributor?: Account,
+  idempotencyKey = uniqueIdempotencyKey('pledge'),
+): Promise<PlacedPledge> {
+  const response = await api.post(`/api/campaigns/${campaignId}/pledges`, contributor, { idempotencyKey }).send(body);
+  if (response.status !== 201) throw new Error(`the pledge answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return response.body as PlacedPledge;
+}
+
+/**
+ * What the contributor's page does with Stripe.js: confirms the intent with a card (a test card's
+ * payment method id), here through the official SDK against the emulator.
+ */
+export async function confirmWithCard(
+  stripe: RunningStripeEmulator,
+  placed: PlacedPledge,
+  card = 'pm_card_visa',
+): Promise<string> {
+  const client = stripeClientFor(stripe);
+  const { intentId, kind } = placed.payment;
+  if (kind === 'payment') return (await client.paymentIntents.confirm(intentId, { payment_method: card })).status;
+  return (await client.setupIntents.confirm(intentId, { payment_method: card })).status;
+}
+
+/** The pledge as `viewer` sees it (an account, or a guest's token). */
+export async function pledgeOf(api: Api, pledgeId: string, viewer: Account | { guestToken: string }): Promise<PledgeView> {
+  const test =
+    'guestToken' in viewer
+      ? api.get(`/api/pledges/${pledgeId}`).set('X-Guest-Token', viewer.guestToken)
+      : api.get(`/api/pledges/${pledgeId}`, viewer);
+  const response = await test;
+  if (response.status !== 200) throw new Error(`GET /api/pledges/${pledgeId} answered ${response.status}`);
+  return response.body as PledgeView;
+}
+
+/** Waits until the pledge reaches `status` (webhooks are asynchronous). */
+export const pledgeOnceIn = (
+  api: Api,
+  pledgeId: string,
+  viewer: Account | { guestToken: string },
+  status: PledgeView['status'],
+  timeoutMs = READ_MODEL_LAG_MS,
+): Promise<PledgeView> =>
+  waitUntil(
+    async () => {
+      const pledge = await pledgeOf(api, pledgeId, viewer);
+      return pledge.status === status ? pledge : undefined;
+    },
+    { timeoutMs, intervalMs: 100, description: `pledge ${pledgeId} is ${status}` },
+  );
+
+/** What Stripe (the emulator) holds: money captured and refunded, to the cent, and whether its own books balance. */
+export async function stripeBooks(stripe: RunningStripeEmulator): Promise<{
+  readonly captured: number;
+  readonly refunded: number;
+  readonly problems: string[];
+}> {
+  const data = await stripe.control.state();
+  const charges = Object.values(data.charges);
+  return {
+    captured: charges.reduce((total, charge) => total + charge.amount_captured, 0),
+    refunded: Object.values(data.refunds)
+      .filter((refund) => refund.status === 'succeeded')
+      .reduce((total, refund) => total + refund.amount, 0),
+    problems: unbalancedBooks(data),
+  };
+}
+
+/** A campaign that takes pledges: drafted, approved, and waited for until its page says live. */
+export async function liveCampaign(
+  api: Api,
+  holder: Account,
+  moderator: Account,
+  plan: { fundingModel: 'keep_it_all' | 'all_or_nothing'; lastsMs: number; goal?: number; tiers?: readonly object[] },
+): Promise<{ campaignId: string; tierIds: string[]; deadline: string }> {
+  const dates = schedule(STARTS_IN_MS, plan.lastsMs);
+  const campaignId = await createDraft(
+    api,
+    holder,
+    completeDraft({ fundingModel: plan.fundingModel, goal: eur(plan.goal ?? 100_000), stretchGoals: [], ...dates }),
+  );
+  const tierIds: string[] = [];
+  for (const definition of plan.tiers ?? []) tierIds.push(await addTier(api, holder, campaignId, definition));
+  await step(api, holder, campaignId, 'submit');
+  await step(api, moderator, campaignId, 'approve');
+  await pageOnceItHolds(
+    api,
+    campaignId,
+    (page) => page.status === 'live',
+    'the campaign is live',
+    undefined,
+    STARTS_IN_MS + ON_TIME_MS,
+  );
+  return { campaignId, tierIds, deadline: dates.deadline };
+}
