@@ -5,6 +5,7 @@ import { TierStockService } from '../tier-stock/application/tier-stock.service';
 import { CampaignCatalogMessageController } from './campaign-catalog.message.controller';
 import { CampaignCommandsMessageController } from './campaign-commands.message.controller';
 import type { CampaignComposition } from './campaign.composition';
+import { PledgeTermsMessageController } from './pledge-terms.message.controller';
 import { TierStockMessageController } from './tier-stock.message.controller';
 
 /**
@@ -17,7 +18,12 @@ export class CampaignServiceModule {
   static forRoot(composition: CampaignComposition): DynamicModule {
     return {
       module: CampaignServiceModule,
-      controllers: [CampaignCommandsMessageController, CampaignCatalogMessageController, TierStockMessageController],
+      controllers: [
+        CampaignCommandsMessageController,
+        CampaignCatalogMessageController,
+        TierStockMessageController,
+        PledgeTermsMessageController,
+      ],
       providers: [
         { provide: CampaignApplication, useValue: composition.commands },
         { provide: CampaignCatalog, useValue: composition.catalog },

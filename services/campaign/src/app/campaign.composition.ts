@@ -7,6 +7,7 @@ import { CampaignApplication } from '../application/campaign-application';
 import { campaignTierFacts } from '../application/campaign-tier-facts';
 import { createCampaignDecider } from '../campaign';
 import { toIntegrationEvent } from '../outbox/campaign-integration-events';
+import { campaignPledgeHandlers, campaignPledgesConsumer } from '../pledges';
 import { CampaignCatalog, campaignReadModelsProjection } from '../read-models';
 import {
   DurableScheduler,
@@ -27,9 +28,10 @@ export interface CampaignComposition {
   readonly catalog: CampaignCatalog;
   readonly tierStock: TierStockService;
   /**
-   * The three subscriptions on the service's log (read models, schedule, outbox relay) and the
-   * durable scheduler. Every replica runs them all: checkpoints are locked per batch and due
-   * commands are taken `FOR UPDATE SKIP LOCKED`, so each event and deadline is handled once.
+   * The three subscriptions on the service's log (read models, schedule, outbox relay), the
+   * durable scheduler and the `campaign-pledges` consumer. Every replica runs them all:
+   * checkpoints are locked per batch, due commands are taken `FOR UPDATE SKIP LOCKED` and the
+   * consumer's inbox keeps each pledge event to one effect, so each is handled once.
    */
   readonly workers: readonly Worker[];
 }
@@ -73,12 +75,27 @@ export function composeCampaign(
   const readModels = campaignReadModelsProjection(store, dataSource, { onError: logFailure('the read-model projection') });
   const schedule = campaignScheduleProjection(store, () => scheduler.nudge(), { onError: logFailure('the schedule projection') });
   const relay = new OutboxRelay({ store, js: nc.jetstream(), map: toIntegrationEvent, onError: logFailure('the outbox relay') });
+  const pledges = campaignPledgesConsumer({
+    nc,
+    pool: store.pool,
+    schema: store.schema,
+    handlers: campaignPledgeHandlers({
+      schema: store.schema,
+      tierStock,
+      onRefusedConfirmation: ({ campaignId, tierId, pledgeId, holdId, reason }) =>
+        logger.warn(
+          `pledge ${pledgeId} counts, but tier ${tierId} of campaign ${campaignId} would not confirm its unit ${holdId}: ${reason}`,
+        ),
+    }),
+    onError: (error, { subject, eventId }) => logFailure(`the pledge event ${eventId ?? ''} on ${subject}`)(error),
+  });
 
   const workers: Worker[] = [
     { name: 'the read-model projection', start: () => readModels.start(), stop: () => readModels.stop() },
     { name: 'the schedule projection', start: () => schedule.start(), stop: () => schedule.stop() },
     { name: 'the outbox relay', start: () => relay.start(), stop: () => relay.stop() },
     { name: 'the durable scheduler', start: () => scheduler.start(), stop: () => scheduler.stop() },
+    { name: 'the campaign-pledges consumer', start: () => pledges.start(), stop: () => pledges.stop() },
   ];
   return { commands, catalog, tierStock, workers };
 }

@@ -87,7 +87,10 @@ describe('the campaign service’s migrations (real PostgreSQL)', () => {
     expect(tables.rows.map((row) => row.tablename).sort()).toEqual([
       'checkpoints',
       'events',
+      'inbox',
+      'inbox_streams',
       'outbox_heads',
+      'pledge_totals',
       'read_campaign_stretch_goals',
       'read_campaign_tiers',
       'read_campaign_updates',

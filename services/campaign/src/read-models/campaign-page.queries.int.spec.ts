@@ -110,7 +110,8 @@ describe('the campaign page', () => {
 
   it('gives committed and raised amounts, backers, the percentage of the goal rounded down, and stretch goals reached', async () => {
     const succeeded = await pageOf(c(2));
-    expect(succeeded).toMatchObject({ status: 'succeeded', goal: eur(500_000), committed: eur(612_345), raised: eur(612_345) });
+    // Committed is the tally's; raised moves with collections (the pledges' running totals), none yet.
+    expect(succeeded).toMatchObject({ status: 'succeeded', goal: eur(500_000), committed: eur(612_345), raised: eur(0) });
     expect(succeeded).toMatchObject({ backers: 42, percentOfGoal: 122 });
     expect(succeeded?.stretchGoals.map((goal) => goal.reached)).toEqual([true, false]);
     expect((await pageOf(c(3)))?.percentOfGoal).toBe(24); // 24.69 %

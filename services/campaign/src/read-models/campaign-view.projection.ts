@@ -14,7 +14,9 @@ import {
   wordsReviewed,
 } from './campaign-changes.projection';
 import { addTier, addUpdate, closeTier, editTier, removeTier, replaceStretchGoals } from './campaign-content.projection';
+import { seedFromTotals } from '../pledges/pledge-totals';
 import { CampaignView } from './campaign-view.entity';
+import { schemaOf } from './read-model.data-source';
 
 /**
  * Folds a `campaign-<id>` event into the read models. Idempotent under replay: each event first
@@ -63,8 +65,8 @@ export const projectCampaignEvent = async (m: EntityManager, event: CampaignEven
       const { committedTotal, backers, closedAt } = event.data;
       return set(m, campaignId, {
         status: OUTCOMES[event.type],
+        // The tally's (ADR 0008); what is raised stays the running totals' (collections, refunds).
         committedAmount: committedTotal.amount,
-        raisedAmount: committedTotal.amount,
         backers,
         closedAt: at(closedAt),
       });
@@ -171,6 +173,8 @@ const created = async (m: EntityManager, data: CampaignCreated['data'], position
   // Replayed: the row exists, and its stretch goals may have been edited since.
   if ((inserted.raw as unknown[]).length === 0) return;
   await replaceStretchGoals(m, data.campaignId, data.stretchGoals);
+  // A rebuild: the pledges counted so far are not in the campaign's log, but in its totals.
+  await seedFromTotals((sql, parameters) => m.query(sql, parameters), schemaOf(m.connection), data.campaignId);
 };
 
 const edited = async (m: EntityManager, { campaignId, changes }: CampaignEdited['data']): Promise<void> => {

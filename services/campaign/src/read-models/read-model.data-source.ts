@@ -4,6 +4,7 @@ import { assertSchemaName, runMigrations } from '@elan/event-store';
 import { CampaignUpdateView } from './campaign-update-view.entity';
 import { CampaignView } from './campaign-view.entity';
 import type { ReadModelConfig } from './read-model.config';
+import { pledgeTotalsMigrations } from '../pledges/pledge-totals';
 import { readModelMigrations } from './read-model.migrations';
 import { StretchGoalView } from './stretch-goal-view.entity';
 import { TierHoldView } from './tier-hold-view.entity';
@@ -52,6 +53,9 @@ export const schemaOf = (dataSource: DataSource): string => {
 /** The pg pool under a data source: the runner and TypeORM then share connections and limits. */
 const poolOf = (dataSource: DataSource): Pool => (dataSource.driver as unknown as { readonly master: Pool }).master;
 
-/** Runs the read models' migrations on the data source's schema, through the one runner. */
+/**
+ * Runs the read models' migrations on the data source's schema, through the one runner, with
+ * the pledges' running totals they seed campaign rows from (not a read model: never rebuilt).
+ */
 export const ensureReadModelTables = (dataSource: DataSource): Promise<void> =>
-  runMigrations(poolOf(dataSource), schemaOf(dataSource), [readModelMigrations]);
+  runMigrations(poolOf(dataSource), schemaOf(dataSource), [readModelMigrations, pledgeTotalsMigrations]);

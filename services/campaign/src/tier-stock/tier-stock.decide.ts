@@ -41,11 +41,14 @@ const reserve = ({ data, metadata }: ReserveTierUnit, state: TierStock): TierSto
 const confirm = ({ data, metadata }: ConfirmTierUnit, state: TierStock): TierStockEvent[] => {
   const { now, at } = commandTime(metadata);
   const hold = state.holds.get(data.pledgeId);
-  if (!hold || hold.status === 'released')
+  // The sweep's release of a lapsed hold does not take the pledge's chance away: as any hold
+  // that expired, it is confirmed if a unit is still free (ADR 0007).
+  const lapsed = hold?.status === 'released' && hold.releaseReason === 'expired';
+  if (!hold || (hold.status === 'released' && !lapsed))
     throw new IllegalStateError('this pledge holds no unit of the tier', { field: 'pledgeId' });
   if (hold.status === 'confirmed') return [];
   // A hold that expired may still be confirmed if its unit was not taken meanwhile.
-  if (!isLive(hold, now)) {
+  if (lapsed || !isLive(hold, now)) {
     const left = unitsLeft(state, data.quantityLimit, now);
     if (left !== null && left <= 0)
       throw new TierSoldOutError('the hold expired and the tier is sold out', { tierId: data.tierId });

@@ -27,9 +27,9 @@ const reserved = (pledge: string, at = now): TierStockEvent => ({
     expiresAt: new Date(at.getTime() + HOLD_MS).toISOString(),
   },
 });
-const confirmed = (pledge: string): TierStockEvent => ({
+const confirmed = (pledge: string, at = now): TierStockEvent => ({
   type: 'TierUnitConfirmed',
-  data: { tierId, reservationId: `res-${pledge}`, pledgeId: `pledge-${pledge}`, confirmedAt: now.toISOString() },
+  data: { tierId, reservationId: `res-${pledge}`, pledgeId: `pledge-${pledge}`, confirmedAt: at.toISOString() },
 });
 const released = (pledge: string, reason: 'expired' | 'cancelled', at = now): TierStockEvent => ({
   type: 'TierUnitReleased',
@@ -94,6 +94,25 @@ describe('the stock of a limited tier', () => {
         metadata: { now: later(HOLD_MS + 1) },
       })
       .thenThrows(TierSoldOutError));
+
+  it('confirms a hold the sweep released as expired while a unit is still free, and refuses it once none is', () => {
+    const confirmLate = {
+      type: 'ConfirmTierUnit' as const,
+      data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 },
+      metadata: { now: later(HOLD_MS + 1) },
+    };
+    given([reserved('a'), released('a', 'expired', later(HOLD_MS))])
+      .when(confirmLate)
+      .then([confirmed('a', later(HOLD_MS + 1))]);
+    given([reserved('a'), released('a', 'expired', later(HOLD_MS)), reserved('b', later(HOLD_MS)), reserved('c', later(HOLD_MS))])
+      .when(confirmLate)
+      .thenThrows(TierSoldOutError);
+  });
+
+  it('refuses to confirm a unit released for another reason than its expiry', () =>
+    given([reserved('a'), released('a', 'cancelled')])
+      .when({ type: 'ConfirmTierUnit', data: { tierId, pledgeId: 'pledge-a', quantityLimit: 2 }, metadata: { now } })
+      .thenThrows(IllegalStateError));
 
   it('refuses to confirm a unit the pledge never held', () =>
     given([])

@@ -1,4 +1,4 @@
-import type { TierStockEvent } from './tier-stock.events';
+import type { ReleaseReason, TierStockEvent } from './tier-stock.events';
 
 /** The unit of a tier one pledge took: held until it expires, or confirmed, or released. */
 export interface TierHold {
@@ -6,6 +6,8 @@ export interface TierHold {
   readonly pledgeId: string;
   readonly expiresAt: string;
   readonly status: 'held' | 'confirmed' | 'released';
+  /** Why it went back, once released: a hold swept as `expired` may still be confirmed (ADR 0007). */
+  readonly releaseReason?: ReleaseReason;
 }
 
 export interface TierStock {
@@ -26,14 +28,17 @@ export const evolveTierStock = (state: TierStock, event: TierStockEvent): TierSt
         status: 'held',
       });
       break;
-    case 'TierUnitConfirmed':
+    case 'TierUnitConfirmed': {
+      const hold = holds.get(event.data.pledgeId);
+      if (hold) {
+        const { releaseReason: _confirmedAfterAll, ...rest } = hold;
+        holds.set(event.data.pledgeId, { ...rest, status: 'confirmed' });
+      }
+      break;
+    }
     case 'TierUnitReleased': {
       const hold = holds.get(event.data.pledgeId);
-      if (hold)
-        holds.set(event.data.pledgeId, {
-          ...hold,
-          status: event.type === 'TierUnitConfirmed' ? 'confirmed' : 'released',
-        });
+      if (hold) holds.set(event.data.pledgeId, { ...hold, status: 'released', releaseReason: event.data.reason });
       break;
     }
   }

@@ -1,0 +1,4 @@
+export * from './campaign-pledges.consumer';
+export * from './campaign-pledges.handlers';
+export * from './pledge-totals';
+export * from './tier-release-reasons';
