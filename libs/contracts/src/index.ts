@@ -15,3 +15,5 @@ export * from './gateway/stripe-event-received.events';
 export * from './tipping/tip-suggestions.requests';
 export * from './campaign/pledge-terms.requests';
 export * from './pledge/pledge-lifecycle.events';
+export * from './tipping/tip-ledger.requests';
+export * from './tipping/tip-refund.requests';
