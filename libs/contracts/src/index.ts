@@ -16,3 +16,5 @@ export * from './tipping/tip-suggestions.requests';
 export * from './campaign/pledge-terms.requests';
 export * from './pledge/pledge-lifecycle.events';
 export * from './pledge/pledge.requests';
+export * from './tipping/tip-ledger.requests';
+export * from './tipping/tip-refund.requests';

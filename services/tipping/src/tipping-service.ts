@@ -1,23 +1,41 @@
+import { PostgresEventStore } from '@elan/event-store';
 import { startService, type RunningService, type ServiceOptions } from '@elan/service-kit';
+import { composeTipping, type TippingCompositionOptions } from './app/tipping.composition';
+import { migrateTippingSchema } from './app/tipping.migrations';
 import { TippingServiceModule, type TippingParts } from './tipping-service.module';
 import type { TippingConfig } from './tipping.config';
 
 export { tippingConfigFromEnv, type TippingConfig } from './tipping.config';
 
+export type TippingServiceOptions = ServiceOptions & TippingCompositionOptions;
+
 /**
- * Starts the tipping service through the service kit: connections, streams, its request
- * handlers in the `tipping` queue group (tip suggestions) and its health. Its tables
- * (`migrations`) and background work (`workers`: outbox relay, durable consumers, scheduler)
- * arrive with the tip streams.
+ * Starts the tipping service through the service kit: connections, its migrations (tip log,
+ * inbox, ledger, refunds owed), streams, its request handlers in the `tipping` queue group, its
+ * health, then its workers (the `tipping-pledges` consumer, the ledger and refunds-owed
+ * projections, the refund worker). `main.ts`, `npm start` and the tests all go through here.
  */
-export function startTippingService(config: TippingConfig, options: ServiceOptions = {}): Promise<RunningService<TippingParts>> {
+export function startTippingService(
+  config: TippingConfig,
+  options: TippingServiceOptions = {},
+): Promise<RunningService<TippingParts>> {
+  const { clock, refundRetryAfterMs, ...serviceOptions } = options;
   return startService(
     {
       name: 'tipping',
       config,
-      compose: (): TippingParts => ({ tipSuggestions: config.tipSuggestions }),
+      migrations: migrateTippingSchema,
+      compose: async (infrastructure) => {
+        const store = await PostgresEventStore.open(infrastructure.pool, { schema: config.schema });
+        infrastructure.stack.push('the event store listener', () => store.close());
+        return composeTipping(infrastructure, store, {
+          ...(clock && { clock }),
+          ...(refundRetryAfterMs && { refundRetryAfterMs }),
+        });
+      },
       module: (parts) => TippingServiceModule.forRoot(parts),
+      workers: (parts) => parts.workers,
     },
-    options,
+    serviceOptions,
   );
 }

@@ -1,10 +1,16 @@
 import { z } from 'zod';
+import { stripeConnectionFromEnv, type StripeConnection } from '@elan/payments';
 import { serviceConfigFromEnv, type ServiceConfig } from '@elan/service-kit';
 import { DEFAULT_TIP_SUGGESTION_POLICY, WHOLE_BPS, type TipSuggestionPolicy } from './tip';
 
-/** The tipping service's configuration: the kit's common part and the tip suggestion policy. */
+/** The tipping service's configuration: the kit's common part, the tip suggestion policy and Stripe. */
 export interface TippingConfig extends ServiceConfig {
   readonly tipSuggestions: TipSuggestionPolicy;
+  /**
+   * Where tip refunds go (STRIPE_SECRET_KEY, STRIPE_API_URL). Without it the service still records
+   * every tip, and each refund it owes fails loudly (logged, retried) until a key is configured.
+   */
+  readonly stripe?: StripeConnection;
 }
 
 /** Whole numbers written in decimal digits only: no `1e3`, `0x1f4` or `12.5` slips through. */
@@ -33,8 +39,10 @@ const suggestionEnvironment = {
 export function tippingConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): TippingConfig {
   const { own, ...config } = serviceConfigFromEnv('tipping', env, suggestionEnvironment);
   const defaults = DEFAULT_TIP_SUGGESTION_POLICY;
+  const stripe = stripeConnectionFromEnv(env);
   return {
     ...config,
+    ...(stripe && { stripe }),
     tipSuggestions: {
       ...defaults,
       sharesBps: own.TIP_SUGGESTION_SHARES_BPS ?? defaults.sharesBps,

@@ -27,6 +27,14 @@ describe('the tipping service configuration', () => {
     });
   });
 
+  it('sends tip refunds to the Stripe of STRIPE_SECRET_KEY and STRIPE_API_URL, and has none without a key', () => {
+    const config = tippingConfigFromEnv({ ...BASE, STRIPE_SECRET_KEY: 'sk_test_tips', STRIPE_API_URL: 'http://127.0.0.1:12111' });
+
+    expect(config.stripe).toEqual({ secretKey: 'sk_test_tips', host: '127.0.0.1', port: 12_111, protocol: 'http' });
+    expect(tippingConfigFromEnv(BASE).stripe).toBeUndefined();
+    expect(() => tippingConfigFromEnv({ ...BASE, STRIPE_SECRET_KEY: 'pk_test_public' })).toThrow('STRIPE_SECRET_KEY');
+  });
+
   it.each([
     ['TIP_SUGGESTION_SHARES_BPS', '500,abc'],
     ['TIP_SUGGESTION_SHARES_BPS', '0'],
