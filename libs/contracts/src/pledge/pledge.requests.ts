@@ -153,3 +153,57 @@ export const cancelPledge = defineRequest({
   request: z.object({ pledgeId: uuid().describe('The pledge.'), viewer: pledgeViewerSchema }),
   reply: pledgeViewSchema,
 });
+
+const pledgeCommand = <Name extends string, Shape extends z.ZodRawShape>(name: Name, description: string, shape: Shape) =>
+  defineRequest({
+    service: 'pledge',
+    name,
+    version: 1,
+    description,
+    callers: ['gateway'],
+    request: z.object({ pledgeId: uuid().describe('The pledge.'), viewer: pledgeViewerSchema, ...shape }),
+    reply: pledgeViewSchema,
+  });
+
+export const changePledge = pledgeCommand(
+  'ChangePledge',
+  'The contributor changes a committed all-or-nothing pledge before the deadline (nothing was charged yet): another ' +
+    'amount or tier, the rules checked again and a limited tier’s unit held first. A paid keep-it-all pledge is cancelled ' +
+    'and pledged again instead.',
+  {
+    amount: moneySchema.describe('The pledge’s amount after the change.'),
+    tierId: uuid().nullable().describe('The tier after the change; null for none.'),
+  },
+);
+
+export const requestPledgeRefund = pledgeCommand(
+  'RequestPledgeRefund',
+  'The contributor of a paid keep-it-all pledge asks for a refund; the campaign’s holder or an admin grants it.',
+  { reason: personalText(1_000).optional().describe('Why, in the contributor’s words (personal data: sealed).') },
+);
+
+export const grantPledgeRefund = pledgeCommand(
+  'GrantPledgeRefund',
+  'Refunds a pledge: a requested keep-it-all refund (its holder or an admin), or a collected all-or-nothing pledge (an ' +
+    'admin). The pledge is refunded by the pledge service, its tip by the tipping service.',
+  {},
+);
+
+export const updatePledgeCard = defineRequest({
+  service: 'pledge',
+  name: 'UpdatePledgeCard',
+  version: 1,
+  description:
+    'After a declined collection, during the retry window: a new SetupIntent for the contributor to save another card. ' +
+    'Once Stripe confirms it, the pledge is collected again with that card.',
+  callers: ['gateway'],
+  request: z.object({ pledgeId: uuid().describe('The pledge.'), viewer: pledgeViewerSchema }),
+  reply: z.object({
+    pledge: pledgeViewSchema,
+    payment: z.object({
+      kind: z.literal('card_setup').describe('A SetupIntent to confirm.'),
+      intentId: z.string().describe('Its id.'),
+      clientSecret: z.string().describe('What Stripe.js confirms it with.'),
+    }),
+  }),
+});

@@ -1,22 +1,31 @@
 import { Controller, Inject } from '@nestjs/common';
-import { cancelPledge, placePledge, type PledgeViewer, type ReplyOf, type RequestOf } from '@elan/contracts';
+import {
+  cancelPledge,
+  changePledge,
+  grantPledgeRefund,
+  placePledge,
+  requestPledgeRefund,
+  updatePledgeCard,
+  type ReplyOf,
+  type RequestOf,
+} from '@elan/contracts';
 import { HandlesRequest } from '@elan/messaging';
+import { PledgeApplication } from '../application/pledge-application';
+import { actorMetadataOf, PledgeChanges } from '../application/pledge-changes';
 import { PledgeCheckout } from '../application/pledge-checkout';
 import { PledgeQueries } from './pledge-queries';
-import { PledgeApplication } from '../application/pledge-application';
 
-/** What the viewer is to the decider: its actor, roles and guest token hash. */
-export const actorMetadataOf = (viewer: PledgeViewer) =>
-  viewer.kind === 'account'
-    ? { actor: viewer.accountId, roles: viewer.roles }
-    : { actor: 'guest', roles: [] as string[], guestTokenHash: viewer.guestTokenHash };
-
-/** The pledge commands the public API sends on a contributor's behalf. */
+/**
+ * The pledge commands the public API sends on a contributor's, holder's or admin's behalf. Each
+ * first looks the pledge up as the viewer may see it: a stranger gets not_found, never learning
+ * whether the pledge exists; the decider then judges what the viewer may do.
+ */
 @Controller()
 export class PledgeCommandsMessageController {
   constructor(
     @Inject(PledgeCheckout) private readonly checkout: PledgeCheckout,
     @Inject(PledgeApplication) private readonly pledges: PledgeApplication,
+    @Inject(PledgeChanges) private readonly changes: PledgeChanges,
     @Inject(PledgeQueries) private readonly queries: PledgeQueries,
   ) {}
 
@@ -25,11 +34,38 @@ export class PledgeCommandsMessageController {
     return this.checkout.place(request);
   }
 
-  /** The pledge is looked up as the viewer may see it first: a stranger gets not_found, not forbidden. */
   @HandlesRequest(cancelPledge)
   async cancel({ pledgeId, viewer }: RequestOf<typeof cancelPledge>): Promise<ReplyOf<typeof cancelPledge>> {
     await this.queries.get(pledgeId, viewer);
     await this.pledges.execute({ type: 'CancelPledge', data: { pledgeId }, metadata: actorMetadataOf(viewer) });
     return this.queries.get(pledgeId, viewer);
+  }
+
+  @HandlesRequest(changePledge)
+  async change({ pledgeId, viewer, amount, tierId }: RequestOf<typeof changePledge>): Promise<ReplyOf<typeof changePledge>> {
+    await this.queries.get(pledgeId, viewer);
+    await this.changes.change(pledgeId, viewer, amount, tierId);
+    return this.queries.get(pledgeId, viewer);
+  }
+
+  @HandlesRequest(requestPledgeRefund)
+  async requestRefund({ pledgeId, viewer, reason }: RequestOf<typeof requestPledgeRefund>) {
+    await this.queries.get(pledgeId, viewer);
+    await this.changes.requestRefund(pledgeId, viewer, reason);
+    return this.queries.get(pledgeId, viewer);
+  }
+
+  @HandlesRequest(grantPledgeRefund)
+  async grantRefund({ pledgeId, viewer }: RequestOf<typeof grantPledgeRefund>) {
+    await this.queries.get(pledgeId, viewer);
+    await this.changes.grantRefund(pledgeId, viewer);
+    return this.queries.get(pledgeId, viewer);
+  }
+
+  @HandlesRequest(updatePledgeCard)
+  async newCard({ pledgeId, viewer }: RequestOf<typeof updatePledgeCard>): Promise<ReplyOf<typeof updatePledgeCard>> {
+    await this.queries.get(pledgeId, viewer);
+    const intent = await this.changes.newCard(pledgeId, viewer);
+    return { pledge: await this.queries.get(pledgeId, viewer), payment: { kind: 'card_setup', ...intent } };
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PledgeApplication } from '../application/pledge-application';
+import { PledgeChanges } from '../application/pledge-changes';
 import { PledgeCheckout } from '../application/pledge-checkout';
 import type { PledgeComposition } from './pledge.composition';
 import { PledgeCommandsMessageController } from './pledge-commands.message.controller';
@@ -19,6 +20,7 @@ export class PledgeServiceModule {
       providers: [
         { provide: PledgeApplication, useValue: composition.pledges },
         { provide: PledgeCheckout, useValue: composition.checkout },
+        { provide: PledgeChanges, useValue: composition.changes },
         { provide: PledgeQueries, useValue: composition.queries },
       ],
     };

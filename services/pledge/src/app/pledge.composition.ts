@@ -8,6 +8,7 @@ import type { ServiceInfrastructure, Worker } from '@elan/service-kit';
 import { campaignTermsOver, type CampaignTerms } from '../application/campaign-terms';
 import { CheckoutIntents } from '../application/payment-intents';
 import { PledgeApplication } from '../application/pledge-application';
+import { PledgeChanges } from '../application/pledge-changes';
 import { PledgeCheckout } from '../application/pledge-checkout';
 import { campaignEventHandlers } from '../consumers/campaign-events.handlers';
 import { stripeEventHandlers } from '../consumers/stripe-events.handlers';
@@ -22,6 +23,7 @@ import { PledgeQueries } from './pledge-queries';
 export interface PledgeComposition {
   readonly pledges: PledgeApplication;
   readonly checkout: PledgeCheckout;
+  readonly changes: PledgeChanges;
   readonly queries: PledgeQueries;
   readonly vault: PersonalDataVault;
   readonly sweeper: PledgeSweeper;
@@ -56,6 +58,7 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
   const payments = parts.payments ?? (config.stripe ? new StripePaymentProvider(config.stripe) : undefined);
   const campaigns = parts.campaigns ?? campaignTermsOver(nc);
   const checkout = new PledgeCheckout(store, pledges, campaigns, vault, payments && new CheckoutIntents(payments), config.rules);
+  const changes = new PledgeChanges(pledges, campaigns, vault, payments);
   const queries = new PledgeQueries(store, vault);
   const sweeper = new PledgeSweeper(store, pledges, {
     checkoutTimeoutMs: config.checkoutTimeoutMs,
@@ -89,5 +92,5 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
     ...(effects ? [{ name: 'the payment effects', start: () => effects.start(), stop: () => effects.stop() }] : []),
     { name: 'the sweeper', start: () => sweeper.start(), stop: () => sweeper.stop() },
   ];
-  return { pledges, checkout, queries, vault, sweeper, workers };
+  return { pledges, checkout, changes, queries, vault, sweeper, workers };
 }

@@ -15,7 +15,7 @@ const declineOf = (object: StripeEventReceivedPayload['object']): string =>
   object.declineCode ?? object.errorCode ?? 'payment_failed';
 
 /**
- * The command a Stripe event about a pledge's intent means, if any. The time that counts is
+ * The commands a Stripe event about a pledge's intent means, if any. The time that counts is
  * Stripe's (`created`), compared with the deadline by the decider (ADR 0008); duplicates and
  * stale intents are no-ops there, so redelivered or reordered events change nothing.
  */
@@ -24,29 +24,43 @@ const commandOf = async (
   pledgeId: string,
   pledges: PledgeApplication,
   client: PoolClient,
-): Promise<PledgeCommandRequest | undefined> => {
+): Promise<readonly PledgeCommandRequest[]> => {
   const intentId = event.object.id;
-  if (!intentId) return undefined;
+  if (!intentId) return [];
   const at = new Date(event.created).toISOString();
   switch (event.type) {
     case 'payment_intent.succeeded': {
       const state = await pledges.load(pledgeId, client);
       if (isIn(state, COLLECTING))
-        return { type: 'RecordCollection', data: { pledgeId, paymentIntentId: intentId, collectedAt: at }, metadata: {} };
-      return { type: 'ConfirmPayment', data: { pledgeId, intentId, confirmedAt: at }, metadata: {} };
+        return [{ type: 'RecordCollection', data: { pledgeId, paymentIntentId: intentId, collectedAt: at }, metadata: {} }];
+      return [{ type: 'ConfirmPayment', data: { pledgeId, intentId, confirmedAt: at }, metadata: {} }];
     }
-    case 'setup_intent.succeeded':
-      return { type: 'ConfirmPayment', data: { pledgeId, intentId, confirmedAt: at }, metadata: {} };
+    case 'setup_intent.succeeded': {
+      const state = await pledges.load(pledgeId, client);
+      if (!isIn(state, ['collection_declined', 'card_updated']))
+        return [{ type: 'ConfirmPayment', data: { pledgeId, intentId, confirmedAt: at }, metadata: {} }];
+      // A new card saved during the retry window: the SetupIntent was made at the contributor's
+      // own request (`UpdatePledgeCard` checked who asked), so Stripe's success is theirs.
+      const { contributor } = state;
+      const actor =
+        contributor.kind === 'account'
+          ? { actor: contributor.accountId, roles: [] }
+          : { actor: 'guest', roles: [], guestTokenHash: contributor.guestTokenHash };
+      return [
+        { type: 'UpdateCard', data: { pledgeId, setupIntentId: intentId }, metadata: actor },
+        { type: 'RequestCollection', data: { pledgeId }, metadata: {} },
+      ];
+    }
     case 'payment_intent.payment_failed': {
       const state = await pledges.load(pledgeId, client);
       if (isIn(state, ['collecting']))
-        return { type: 'RecordCollectionDecline', data: { pledgeId, declineCode: declineOf(event.object) }, metadata: {} };
-      return { type: 'RecordPaymentFailure', data: { pledgeId, intentId, declineCode: declineOf(event.object) }, metadata: {} };
+        return [{ type: 'RecordCollectionDecline', data: { pledgeId, declineCode: declineOf(event.object) }, metadata: {} }];
+      return [{ type: 'RecordPaymentFailure', data: { pledgeId, intentId, declineCode: declineOf(event.object) }, metadata: {} }];
     }
     case 'setup_intent.setup_failed':
-      return { type: 'RecordPaymentFailure', data: { pledgeId, intentId, declineCode: declineOf(event.object) }, metadata: {} };
+      return [{ type: 'RecordPaymentFailure', data: { pledgeId, intentId, declineCode: declineOf(event.object) }, metadata: {} }];
     default:
-      return undefined;
+      return [];
   }
 };
 
@@ -58,10 +72,8 @@ export const stripeEventHandlers = (pledges: PledgeApplication): IntegrationEven
   on(stripeEventReceived, async (event, { client }) => {
     const pledgeId = event.object.metadata.elan_pledge_id;
     if (event.routedTo !== 'pledge' || !pledgeId) return;
-    const command = await commandOf(event, pledgeId, pledges, client);
-    if (!command) return;
     try {
-      await pledges.execute(command, client);
+      for (const command of await commandOf(event, pledgeId, pledges, client)) await pledges.execute(command, client);
     } catch (error) {
       // An event that fits no pledge (unknown id, an intent never requested) is kept by the
       // gateway's log; retrying it would not make it fit.

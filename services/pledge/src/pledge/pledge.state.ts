@@ -257,7 +257,12 @@ export const evolve = (state: PledgeState, event: PledgeEvent): PledgeState => {
       return { ...current, status: 'collection_declined', declineCode, retryUntil };
     }
     case 'CardUpdated':
-      return { ...applicable(state, event, ['collection_declined', 'card_updated']), status: 'card_updated' };
+      // The next collection charges the card this SetupIntent saved.
+      return {
+        ...applicable(state, event, ['collection_declined', 'card_updated']),
+        status: 'card_updated',
+        intentId: event.data.setupIntentId,
+      };
     case 'PledgeDropped':
       return ended(applicable(state, event, ['collection_declined', 'card_updated']), 'dropped', event.data.droppedAt);
     case 'PledgeReleased': {
