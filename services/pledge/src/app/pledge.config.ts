@@ -23,6 +23,13 @@ const ownEnvironment = {
   PLEDGE_RULES: z.enum(['default', 'test']).default('default'),
   /** Whether a holder may back their own campaign (`true`/`false`); refused by default. */
   PLEDGE_ALLOW_OWN_CAMPAIGN: z.enum(['true', 'false']).optional(),
+  /** How long a contributor has to update a declined card, overriding the rules' (7 days by default). */
+  PLEDGE_RETRY_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24 * 3_600_000)
+    .optional(),
   PLEDGE_TALLY_GRACE_MS: milliseconds(24 * 3_600_000).default(5 * 60_000),
   PLEDGE_CHECKOUT_TIMEOUT_MS: milliseconds(24 * 3_600_000).default(30 * 60_000),
   PLEDGE_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
@@ -37,6 +44,7 @@ export function pledgeConfigFromEnv(env: Readonly<Record<string, string | undefi
     rules: pledgeRules({
       ...base,
       ...(own.PLEDGE_ALLOW_OWN_CAMPAIGN !== undefined && { allowPledgeOnOwnCampaign: own.PLEDGE_ALLOW_OWN_CAMPAIGN === 'true' }),
+      ...(own.PLEDGE_RETRY_WINDOW_MS !== undefined && { retryWindowMs: own.PLEDGE_RETRY_WINDOW_MS }),
     }),
     ...(stripe && { stripe }),
     tallyGraceMs: own.PLEDGE_TALLY_GRACE_MS,
