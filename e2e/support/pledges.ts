@@ -124,3 +124,21 @@ export async function liveCampaign(
   );
   return { campaignId, tierIds, deadline: dates.deadline };
 }
+
+/** Runs `work` on every item with at most `width` running at once; results in the items' order. */
+export async function inWaves<T, R>(
+  items: readonly T[],
+  width: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, runner));
+  return results;
+}

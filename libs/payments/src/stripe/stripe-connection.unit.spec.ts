@@ -19,7 +19,15 @@ describe('stripeConnectionFromEnv', () => {
     });
   });
 
+  it('waits STRIPE_TIMEOUT_MS for an answer when given', () => {
+    expect(stripeConnectionFromEnv({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_TIMEOUT_MS: '1500' })).toEqual({
+      secretKey: 'sk_test_abc',
+      timeoutMs: 1_500,
+    });
+  });
+
   it.each([
+    [{ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_TIMEOUT_MS: '1e3' }, /STRIPE_TIMEOUT_MS/],
     [{ STRIPE_SECRET_KEY: 'pk_test_abc' }, /secret or restricted key/],
     [{ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_API_URL: 'not a url' }, /STRIPE_API_URL must be a URL/],
     [{ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_API_URL: 'ftp://x' }, /http or https/],
