@@ -26,7 +26,7 @@ const node = (main: string): { command: string; args: string[] } => ({
 });
 
 /** The processes of a stack that hold a NATS user, as `npm run nats:credentials` names them. */
-export type StackProcess = 'gateway' | 'campaign';
+export type StackProcess = 'gateway' | 'campaign' | 'pledge';
 
 /**
  * Every process of Élan, real, for one test file: a NATS server of the stack's own (so no other
