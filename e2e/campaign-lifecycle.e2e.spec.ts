@@ -1,3 +1,6 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { connect, headers as natsHeaders, nkeyAuthenticator, type NatsConnection } from 'nats';
+import { pledgesTallied } from '@elan/contracts';
 import { waitUntil } from '@elan/testing';
 import type { Account, Api } from './support/api';
 import {
@@ -18,7 +21,7 @@ import {
   type CampaignCard,
 } from './support/campaigns';
 import { startStack } from './support/preamble';
-import type { Stack } from './support/stack';
+import { seedBytes, type Stack } from './support/stack';
 
 const cardOf = (cards: CampaignCard[], campaignId: string) => cards.find((card) => card.campaignId === campaignId);
 
@@ -26,8 +29,42 @@ const cardOf = (cards: CampaignCard[], campaignId: string) => cards.find((card) 
 const LASTS_MS = 3_000;
 
 /**
+ * What the pledge service publishes once it tallied a campaign (ADR 0008), as its outbox relay
+ * would: on JetStream, with the relay's envelope headers, as the stack's pledge user (an
+ * end-to-end test may not use `@elan/messaging`, so the headers are written out). No pledge was
+ * made here, so the tally is empty.
+ */
+const publishEmptyTally = async (nc: NatsConnection, campaignId: string, deadline: string): Promise<void> => {
+  const eventId = randomUUID();
+  const payload = pledgesTallied.schema.parse({
+    campaignId,
+    deadline,
+    committedTotal: eur(0),
+    backers: 0,
+    digest: createHash('sha256').update('').digest('hex'),
+    talliedAt: new Date().toISOString(),
+  });
+  // The envelope on the wire (ADR 0005, `libs/messaging/src/headers.ts`): the first event of its stream.
+  const headers = natsHeaders();
+  for (const [name, value] of Object.entries({
+    'Elan-Event-Id': eventId,
+    'Elan-Event-Type': pledgesTallied.type,
+    'Elan-Schema-Version': String(pledgesTallied.version),
+    'Elan-Stream-Id': `tally-${campaignId}`,
+    'Elan-Stream-Position': '1',
+    'Elan-Previous-Position': '0',
+    'Elan-Occurred-At': new Date().toISOString(),
+    'Elan-Correlation-Id': eventId,
+    'Elan-Causation-Id': eventId,
+  }))
+    headers.set(name, value);
+  await nc.jetstream().publish(pledgesTallied.subject, JSON.stringify(payload), { headers, msgID: eventId });
+};
+
+/**
  * A campaign's life through the public API with every process real: drafted by a holder,
- * reviewed by a moderator, live at its start, closed at its deadline. Then: rejection, an
+ * reviewed by a moderator, live at its start, closing at its deadline, closed on the pledge
+ * service's tally (published here as that service will, ADR 0008). Then: rejection, an
  * Idempotency-Key on creation, and read models rebuilt from the event log equal to the live ones.
  */
 describe('a campaign from draft to its end, through the public API', () => {
@@ -45,9 +82,27 @@ describe('a campaign from draft to its end, through the public API', () => {
   });
   afterAll(() => stack?.stop());
 
-  describe('approved, then live at its start and closed at its deadline', () => {
+  describe('approved, then live at its start, closing at its deadline, and closed on the tally', () => {
     const plan = { allOrNothing: '', keepItAll: '', startsAt: '', deadline: '' };
     const liveSeenAt = new Map<string, number>();
+    let pledgeService: NatsConnection | undefined;
+    afterAll(() => pledgeService?.close());
+
+    /** Until the catalog shows the campaign closing: the deadline passed and the tally is awaited. */
+    const closingInCatalog = (campaignId: string) =>
+      waitUntil(async () => cardOf(await catalog(api, 'status=closing'), campaignId), {
+        timeoutMs: LASTS_MS + ON_TIME_MS + READ_MODEL_LAG_MS,
+        intervalMs: 100,
+        description: 'the campaign is closing in the catalog',
+      });
+    const tallyAsThePledgeService = async (campaignId: string): Promise<void> => {
+      pledgeService ??= await connect({
+        servers: stack.natsUrl,
+        authenticator: nkeyAuthenticator(await seedBytes(stack.natsSeedFileOf('pledge'))),
+        inboxPrefix: '_INBOX.pledge',
+      });
+      await publishEmptyTally(pledgeService, campaignId, plan.deadline);
+    };
 
     /** Drafts with two tiers and a stretch goal, submitted and approved: both start at the same time. */
     beforeAll(async () => {
@@ -121,9 +176,11 @@ describe('a campaign from draft to its end, through the public API', () => {
       expect(Date.parse(page.launchedAt ?? '')).toBeGreaterThanOrEqual(startsAt);
     });
 
-    it('fails at its deadline when all-or-nothing and nothing was pledged', async () => {
+    it('fails on the tally after its deadline when all-or-nothing and nothing was pledged', async () => {
+      expect(await closingInCatalog(plan.allOrNothing)).toMatchObject({ status: 'closing', timeLeftSeconds: null });
+      await tallyAsThePledgeService(plan.allOrNothing);
       const failed = await waitUntil(async () => cardOf(await catalog(api, 'status=failed'), plan.allOrNothing), {
-        timeoutMs: LASTS_MS + ON_TIME_MS + READ_MODEL_LAG_MS,
+        timeoutMs: ON_TIME_MS + READ_MODEL_LAG_MS,
         intervalMs: 100,
         description: 'the all-or-nothing campaign is failed in the catalog',
       });
@@ -133,9 +190,11 @@ describe('a campaign from draft to its end, through the public API', () => {
       expect(Date.parse(page.closedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(plan.deadline));
     });
 
-    it('ends at its deadline when keep-it-all, goal met or not', async () => {
+    it('ends on the tally after its deadline when keep-it-all, goal met or not', async () => {
+      await closingInCatalog(plan.keepItAll);
+      await tallyAsThePledgeService(plan.keepItAll);
       const ended = await waitUntil(async () => cardOf(await catalog(api, 'status=ended'), plan.keepItAll), {
-        timeoutMs: LASTS_MS + ON_TIME_MS + READ_MODEL_LAG_MS,
+        timeoutMs: ON_TIME_MS + READ_MODEL_LAG_MS,
         intervalMs: 100,
         description: 'the keep-it-all campaign is ended in the catalog',
       });

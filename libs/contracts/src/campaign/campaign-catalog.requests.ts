@@ -6,7 +6,7 @@ import { ACCOUNT_ROLES, CAMPAIGN_CATEGORIES, CAMPAIGN_STATUSES, actorSchema } fr
 
 /** The campaign read models, as the public API reads them (eventually consistent with the commands). */
 
-export const CATALOG_STATUSES = ['approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled'] as const;
+export const CATALOG_STATUSES = ['approved', 'live', 'closing', 'succeeded', 'failed', 'ended', 'cancelled'] as const;
 export const CATALOG_SORTS = ['newest', 'ending_soon', 'most_funded'] as const;
 
 const nullable = <T extends z.ZodType>(schema: T, description: string) => schema.nullable().describe(description);

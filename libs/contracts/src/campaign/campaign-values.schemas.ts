@@ -89,4 +89,14 @@ export const campaignChangesSchema = campaignFieldsSchema
   .describe('Only the fields to change; imageUrl null removes the image.');
 
 /** Where a campaign stands, as the public API names it. */
-export const CAMPAIGN_STATUSES = ['draft', 'submitted', 'approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled'] as const;
+export const CAMPAIGN_STATUSES = [
+  'draft',
+  'submitted',
+  'approved',
+  'live',
+  'closing',
+  'succeeded',
+  'failed',
+  'ended',
+  'cancelled',
+] as const;

@@ -1,6 +1,7 @@
 import {
   addTier,
   approveCampaign,
+  campaignDeadlineReached,
   campaignLaunched,
   createCampaign,
   editCampaign,
@@ -12,8 +13,15 @@ import {
 import { ForbiddenError, NotFoundError, ValidationError, uuidv7 } from '@elan/domain-kernel';
 import { ELAN_STREAM, HEADER, decodeReplyPacket, encodeRequestPacket } from '@elan/messaging';
 import { waitUntil } from '@elan/testing';
+import { PledgeStreams, publish, talliedMessage } from '../pledges/test/pledge-publisher';
 import { approvedCampaign, contributor, draftOf, holder, moderator, pageOnceIn } from './test/campaign-requests';
 import { startCampaignTestbed, type CampaignTestbed } from './test/campaign-service.testbed';
+
+/** Campaigns here always have one: `draftOf` sets it. */
+const deadlineOf = ({ deadline }: { readonly deadline?: string | null }): string => {
+  if (!deadline) throw new Error('the campaign has no deadline');
+  return deadline;
+};
 
 /**
  * The campaign service as the gateway sees it: two replicas on one schema, asked only through
@@ -29,7 +37,7 @@ describe('the campaign service over NATS (two replicas, real PostgreSQL and NATS
     await bed?.close();
   });
 
-  it('takes an all-or-nothing campaign from draft through review to live, then failed at its deadline without pledges', async () => {
+  it('takes an all-or-nothing campaign from draft through review to live, closing at its deadline, then failed on a tally without pledges', async () => {
     const owner = holder();
     const draft = draftOf(owner, { fundingModel: 'all_or_nothing' });
     const { campaignId } = draft;
@@ -83,14 +91,39 @@ describe('the campaign service over NATS (two replicas, real PostgreSQL and NATS
     expect(message.json()).toMatchObject({ campaignId, holderId: owner.accountId, departement: '62', deadline: draft.deadline });
     expect(message.headers?.get(HEADER.streamId)).toBe(`campaign-${campaignId}`);
 
+    // At its deadline it stops taking pledges, in public, and tells the pledge service to tally.
+    await pageOnceIn(bed.requests, campaignId, 'closing', 8_000);
+    const deadlineReached = await bed.nc
+      .jetstream()
+      .consumers.get(ELAN_STREAM, { filterSubjects: campaignDeadlineReached.subject });
+    const reached = await waitUntil(
+      async () => {
+        const next = await deadlineReached.next({ expires: 1_000 });
+        return next?.json<{ campaignId: string }>().campaignId === campaignId ? next : undefined;
+      },
+      { timeoutMs: 10_000, description: `${campaignDeadlineReached.subject} for ${campaignId} is on the ELAN stream` },
+    );
+    expect(reached.json()).toEqual({ campaignId, fundingModel: 'all_or_nothing', goal: draft.goal, deadline: draft.deadline });
+
+    await publish(bed.nc.jetstream(), talliedMessage(new PledgeStreams(), campaignId, deadlineOf(draft), []));
     const failed = await pageOnceIn(bed.requests, campaignId, 'failed', 8_000);
     expect(failed).toMatchObject({ committed: { amount: 0, currency: 'EUR' }, backers: 0, timeLeftSeconds: null });
   });
 
-  it('ends a keep-it-all campaign at its deadline', async () => {
-    const { campaignId } = await approvedCampaign(bed.requests, { fundingModel: 'keep_it_all' });
-    await pageOnceIn(bed.requests, campaignId, 'live', 8_000);
-    await expect(pageOnceIn(bed.requests, campaignId, 'ended', 8_000)).resolves.toMatchObject({ fundingModel: 'keep_it_all' });
+  it('ends a keep-it-all campaign on the pledge service’s tally, after its deadline', async () => {
+    const plan = { fundingModel: 'keep_it_all', startsInMs: 1_500, durationMs: 1_500 } as const;
+    const { campaignId } = await approvedCampaign(bed.requests, plan);
+    const closing = await pageOnceIn(bed.requests, campaignId, 'closing', 8_000);
+    const pledges = [
+      { pledgeId: uuidv7(), amount: 4_000 },
+      { pledgeId: uuidv7(), amount: 2_500 },
+    ];
+    await publish(bed.nc.jetstream(), talliedMessage(new PledgeStreams(), campaignId, deadlineOf(closing), pledges));
+    await expect(pageOnceIn(bed.requests, campaignId, 'ended', 8_000)).resolves.toMatchObject({
+      fundingModel: 'keep_it_all',
+      committed: { amount: 6_500, currency: 'EUR' },
+      backers: 2,
+    });
   });
 
   it('never shows a draft in the catalog, nor its page to anyone but its holder and moderators', async () => {

@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import {
+  cancelCampaign,
   getCampaign,
   pledgeChanged,
   pledgeCollected,
@@ -9,11 +10,11 @@ import {
   tierUnitReleased,
   type PayloadOf,
 } from '@elan/contracts';
-import { eur, uuidv7 } from '@elan/domain-kernel';
+import { IllegalStateError, eur, uuidv7 } from '@elan/domain-kernel';
 import { ELAN_STREAM } from '@elan/messaging';
 import { testDatabaseUrl, waitUntil } from '@elan/testing';
 import { CAMPAIGN_PLEDGES } from '../pledges';
-import { PledgeStreams, publish, type PledgeMessage } from '../pledges/test/pledge-publisher';
+import { PledgeStreams, publish, talliedMessage, type PledgeMessage } from '../pledges/test/pledge-publisher';
 import { approvedCampaign, pageOnceIn } from './test/campaign-requests';
 import { startCampaignTestbed, type CampaignTestbed } from './test/campaign-service.testbed';
 
@@ -202,5 +203,35 @@ describe('the campaign service’s campaign-pledges consumer (real PostgreSQL an
       backers: 2,
     });
     expect(await stockEvents(campaignId)).toEqual([]);
+  });
+
+  it('decides the outcome on the first tally of a closing campaign, and refuses to cancel it meanwhile', async () => {
+    const { campaignId, owner } = await approvedCampaign(bed.requests, { startsInMs: 1_500, durationMs: 1_500 });
+    const closing = await pageOnceIn(bed.requests, campaignId, 'closing', 8_000);
+    await expect(bed.requests.request(cancelCampaign, { actor: owner, campaignId, reason: 'Trop tard.' })).rejects.toThrow(
+      IllegalStateError,
+    );
+
+    const deadline = closing.deadline ?? '';
+    const js = bed.nc.jetstream();
+    const tally = talliedMessage(streams, campaignId, deadline, [
+      { pledgeId: uuidv7(), amount: 300_000 },
+      { pledgeId: uuidv7(), amount: 200_000 },
+    ]);
+    // The same tally twice, then a different one from the same stream: only the first counts.
+    await publish(js, tally);
+    await publish(js, tally, 'again');
+    await publish(js, talliedMessage(streams, campaignId, deadline, [{ pledgeId: uuidv7(), amount: 1 }]));
+    await settled(13);
+    await expect(pageOnceIn(bed.requests, campaignId, 'succeeded', 8_000)).resolves.toMatchObject({
+      committed: eur(500_000),
+      backers: 2,
+      percentOfGoal: 100,
+    });
+    const outcomes = await pool.query(
+      `SELECT type FROM ${bed.schema}.events WHERE stream_id = $1 AND type IN ('CampaignSucceeded', 'CampaignFailed')`,
+      [`campaign-${campaignId}`],
+    );
+    expect(outcomes.rows).toEqual([{ type: 'CampaignSucceeded' }]);
   });
 });

@@ -13,7 +13,6 @@ import {
   DurableScheduler,
   campaignDeadlineHandlers,
   campaignScheduleProjection,
-  noPledgesYet,
   scheduleHoldExpiry,
   tierHoldExpiryHandlers,
 } from '../scheduler';
@@ -66,7 +65,7 @@ export function composeCampaign(
     pool: store.pool,
     schema: store.schema,
     clock,
-    handlers: { ...campaignDeadlineHandlers(commands, noPledgesYet), ...tierHoldExpiryHandlers(tierStock) },
+    handlers: { ...campaignDeadlineHandlers(commands), ...tierHoldExpiryHandlers(tierStock) },
     onError: (error, command) =>
       logger.error(
         `scheduled ${command.kind} of ${command.subjectId} failed (attempt ${command.attempts + 1}), retried later: ${reasonOf(error)}`,
@@ -82,6 +81,7 @@ export function composeCampaign(
     handlers: campaignPledgeHandlers({
       schema: store.schema,
       tierStock,
+      campaigns: commands,
       onRefusedConfirmation: ({ campaignId, tierId, pledgeId, holdId, reason }) =>
         logger.warn(
           `pledge ${pledgeId} counts, but tier ${tierId} of campaign ${campaignId} would not confirm its unit ${holdId}: ${reason}`,

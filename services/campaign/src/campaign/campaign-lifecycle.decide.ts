@@ -2,10 +2,18 @@ import { compare, IllegalStateError } from '@elan/domain-kernel';
 import { commandTime, existing, requireHolderOrAdmin, requireModerator, requireStatus } from './campaign-access';
 import { amount, count, text, timeOf } from './campaign-fields';
 import type { CampaignRules } from './campaign-rules';
-import type { ApproveCampaign, CancelCampaign, CloseCampaign, LaunchCampaign, RejectCampaign } from './campaign.commands';
+import type {
+  ApproveCampaign,
+  CancelCampaign,
+  CloseCampaign,
+  LaunchCampaign,
+  RecordPledgeTally,
+  RejectCampaign,
+} from './campaign.commands';
 import type {
   CampaignApproved,
   CampaignCancelled,
+  CampaignDeadlineReached,
   CampaignEnded,
   CampaignFailed,
   CampaignLaunched,
@@ -59,7 +67,7 @@ export const rejectCampaign = (command: RejectCampaign, state: CampaignState): C
 /** The scheduler may run twice or late: a campaign already past `approved` is left as it is. */
 export const launchCampaign = (command: LaunchCampaign, state: CampaignState): CampaignLaunched | [] => {
   const campaign = existing(state, command.data.campaignId);
-  if (isIn(campaign, ['live', 'succeeded', 'failed', 'ended', 'cancelled'])) return [];
+  if (isIn(campaign, ['live', 'closing', 'succeeded', 'failed', 'ended', 'cancelled'])) return [];
   const approved = requireStatus(campaign, ['approved'], 'be launched');
   const { now, at } = commandTime(command.metadata);
   if (now.getTime() < timeOf(approved.startsAt))
@@ -83,30 +91,54 @@ export const launchCampaign = (command: LaunchCampaign, state: CampaignState): C
   };
 };
 
-/** The scheduler may run twice or late: a campaign already over is left as it is. */
-export const closeCampaign = (
-  command: CloseCampaign,
-  state: CampaignState,
-  rules: CampaignRules,
-): CampaignSucceeded | CampaignFailed | CampaignEnded | [] => {
+/**
+ * At the deadline the campaign stops taking pledges and waits for the pledge service's tally
+ * (ADR 0008). The scheduler may run twice or late: a campaign already closing or over is left
+ * as it is.
+ */
+export const closeCampaign = (command: CloseCampaign, state: CampaignState): CampaignDeadlineReached | [] => {
   const { data, metadata } = command;
   const campaign = existing(state, data.campaignId);
-  if (isIn(campaign, ['succeeded', 'failed', 'ended', 'cancelled'])) return [];
+  if (isIn(campaign, ['closing', 'succeeded', 'failed', 'ended', 'cancelled'])) return [];
   const live = requireStatus(campaign, ['live'], 'be closed');
   const { now, at } = commandTime(metadata);
   if (now.getTime() < timeOf(live.deadline))
     throw new IllegalStateError(`the campaign cannot be closed before its deadline, ${live.deadline}`, {
       deadline: live.deadline,
     });
+  const { campaignId, fundingModel, goal, deadline } = live;
+  return { type: 'CampaignDeadlineReached', data: { campaignId, fundingModel, goal, deadline, reachedAt: at } };
+};
+
+/**
+ * The outcome, on the pledge service's tally: all-or-nothing succeeds when the committed total
+ * reaches the goal and fails otherwise; keep-it-all ends with what was committed (all of it
+ * charged at commitment). Only a closing campaign decides: a second tally, or one for a
+ * campaign that is not closing, changes nothing. A tally counted against another deadline is
+ * refused: it did not count the pledges this campaign took.
+ */
+export const recordPledgeTally = (
+  command: RecordPledgeTally,
+  state: CampaignState,
+  rules: CampaignRules,
+): CampaignSucceeded | CampaignFailed | CampaignEnded | [] => {
+  const { data } = command;
+  const campaign = existing(state, data.campaignId);
+  if (!isIn(campaign, ['closing'])) return [];
+  if (timeOf(data.deadline) !== timeOf(campaign.deadline))
+    throw new IllegalStateError(`the tally counted pledges up to ${data.deadline}, not the deadline ${campaign.deadline}`, {
+      field: 'deadline',
+      deadline: campaign.deadline,
+    });
   const outcome = {
-    campaignId: live.campaignId,
-    goal: live.goal,
+    campaignId: campaign.campaignId,
+    goal: campaign.goal,
     committedTotal: amount('committedTotal', data.committedTotal, rules, 'non_negative'),
     backers: count('backers', data.backers),
-    closedAt: at,
+    closedAt: campaign.deadlineReachedAt,
   };
-  if (live.fundingModel === 'keep_it_all') return { type: 'CampaignEnded', data: outcome };
-  return compare(outcome.committedTotal, live.goal) >= 0
+  if (campaign.fundingModel === 'keep_it_all') return { type: 'CampaignEnded', data: outcome };
+  return compare(outcome.committedTotal, campaign.goal) >= 0
     ? { type: 'CampaignSucceeded', data: outcome }
     : { type: 'CampaignFailed', data: outcome };
 };

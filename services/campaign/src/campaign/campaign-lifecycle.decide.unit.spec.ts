@@ -5,6 +5,8 @@ import { campaignDecider, createCampaignDecider } from './campaign.decider';
 import {
   ADMIN_ID,
   aDraft,
+  aClosingCampaign,
+  aKeepItAllClosingCampaign,
   aKeepItAllLiveCampaign,
   aLiveCampaign,
   anApprovedCampaign,
@@ -15,6 +17,7 @@ import {
   aSubmittedCampaign,
   campaignApproved,
   campaignCancelled,
+  campaignDeadlineReached,
   campaignEnded,
   campaignFailed,
   campaignLaunched,
@@ -27,6 +30,7 @@ import {
   GOAL,
   launchCampaign,
   onField,
+  recordPledgeTally,
   rejectCampaign,
   shifted,
   STARTS_AT,
@@ -126,55 +130,82 @@ describe('launching a campaign', () => {
   ])('refuses %s', (_, history) => given(history).when(launchCampaign()).thenThrows(IllegalStateError));
 });
 
-describe('closing a campaign at its deadline', () => {
+describe('closing a campaign at its deadline (ADR 0008: first the deadline, then the tally)', () => {
+  it('stops a live campaign taking pledges at its deadline, to wait for the tally', () =>
+    given(aLiveCampaign()).when(closeCampaign()).then(campaignDeadlineReached()));
+
+  it('records when it was reached when the scheduler was late', () => {
+    const late = shifted(DEADLINE, 900);
+    given(aKeepItAllLiveCampaign()).when(closeCampaign(late)).then(campaignDeadlineReached(late.toISOString(), 'keep_it_all'));
+  });
+
+  it('refuses before the deadline', () =>
+    given(aLiveCampaign())
+      .when(closeCampaign(shifted(DEADLINE, -1)))
+      .thenThrows(IllegalStateError));
+
+  it.each([
+    ['closing', aClosingCampaign()],
+    ['succeeded', [...aClosingCampaign(), campaignSucceeded(GOAL)]],
+    ['failed', [...aClosingCampaign(), campaignFailed(eur(0), 0)]],
+    ['ended', [...aKeepItAllClosingCampaign(), campaignEnded(eur(0), 0)]],
+    ['cancelled', [...aLiveCampaign(), campaignCancelled()]],
+  ])('does nothing when the campaign is already %s: the scheduler may run twice', (_, history) =>
+    given(history).when(closeCampaign()).thenNothingHappened(),
+  );
+
+  it('refuses a campaign that never went live', () =>
+    given(anApprovedCampaign()).when(closeCampaign()).thenThrows(IllegalStateError));
+});
+
+describe('deciding the outcome on the pledge service’s tally', () => {
   const oneCentBelowGoal: Money = eur(GOAL.amount - 1);
 
-  it('succeeds, all-or-nothing, at exactly the goal', () =>
-    given(aLiveCampaign()).when(closeCampaign(GOAL, 120)).then(campaignSucceeded(GOAL, 120)));
+  it('succeeds, all-or-nothing, at exactly the goal, closed when the deadline was reached', () =>
+    given(aClosingCampaign())
+      .when(recordPledgeTally(GOAL, 120))
+      .then(campaignSucceeded(GOAL, 120, DEADLINE)));
 
   it('succeeds, all-or-nothing, above the goal', () =>
-    given(aLiveCampaign())
-      .when(closeCampaign(eur(812_345), 310))
+    given(aClosingCampaign())
+      .when(recordPledgeTally(eur(812_345), 310))
       .then(campaignSucceeded(eur(812_345), 310)));
 
   it('fails, all-or-nothing, one cent below the goal', () =>
-    given(aLiveCampaign()).when(closeCampaign(oneCentBelowGoal, 119)).then(campaignFailed(oneCentBelowGoal, 119)));
+    given(aClosingCampaign()).when(recordPledgeTally(oneCentBelowGoal, 119)).then(campaignFailed(oneCentBelowGoal, 119)));
 
   it('fails, all-or-nothing, without a pledge', () =>
-    given(aLiveCampaign())
-      .when(closeCampaign(eur(0), 0))
+    given(aClosingCampaign())
+      .when(recordPledgeTally(eur(0), 0))
       .then(campaignFailed(eur(0), 0)));
 
   it.each([
     ['below', oneCentBelowGoal],
     ['above', eur(812_345)],
   ])('ends, keep-it-all, %s the goal', (_, total) =>
-    given(aKeepItAllLiveCampaign()).when(closeCampaign(total, 42)).then(campaignEnded(total, 42)),
+    given(aKeepItAllClosingCampaign()).when(recordPledgeTally(total, 42)).then(campaignEnded(total, 42)),
   );
 
-  it('closes late when the scheduler was late', () => {
-    const late = shifted(DEADLINE, 900);
-    given(aLiveCampaign())
-      .when(closeCampaign(GOAL, 120, late))
-      .then(campaignSucceeded(GOAL, 120, late.toISOString()));
-  });
-
-  it('refuses before the deadline', () =>
-    given(aLiveCampaign())
-      .when(closeCampaign(GOAL, 120, shifted(DEADLINE, -1)))
-      .thenThrows(IllegalStateError));
+  it('keeps the moment the deadline was reached as the closing time, however late the tally', () =>
+    given([...aLiveCampaign(), campaignDeadlineReached(shifted(DEADLINE, 900).toISOString())])
+      .when(recordPledgeTally(GOAL, 120, DEADLINE, shifted(DEADLINE, 3_600_000)))
+      .then(campaignSucceeded(GOAL, 120, shifted(DEADLINE, 900).toISOString())));
 
   it.each([
-    ['succeeded', [...aLiveCampaign(), campaignSucceeded(GOAL)]],
-    ['failed', [...aLiveCampaign(), campaignFailed(eur(0), 0)]],
-    ['ended', [...aKeepItAllLiveCampaign(), campaignEnded(eur(0), 0)]],
+    ['live: the tally came before the deadline was recorded', aLiveCampaign()],
+    ['succeeded: a second tally', [...aClosingCampaign(), campaignSucceeded(GOAL)]],
+    ['failed', [...aClosingCampaign(), campaignFailed(eur(0), 0)]],
+    ['ended', [...aKeepItAllClosingCampaign(), campaignEnded(eur(0), 0)]],
     ['cancelled', [...aLiveCampaign(), campaignCancelled()]],
-  ])('does nothing when the campaign is already %s: the scheduler may run twice', (_, history) =>
-    given(history).when(closeCampaign(GOAL)).thenNothingHappened(),
+    ['approved', anApprovedCampaign()],
+  ])('changes nothing when the campaign is %s', (_, history) =>
+    given(history).when(recordPledgeTally(GOAL)).thenNothingHappened(),
   );
 
-  it('refuses a campaign that never went live', () =>
-    given(anApprovedCampaign()).when(closeCampaign(GOAL)).thenThrows(IllegalStateError));
+  it('refuses a tally counted against another deadline', () =>
+    given(aClosingCampaign())
+      .when(recordPledgeTally(GOAL, 120, shifted(DEADLINE, 1).toISOString()))
+      .thenThrows(IllegalStateError, onField('deadline')));
 
   it.each<[string, string, Money, number]>([
     ['a negative total', 'committedTotal', eur(-1), 0],
@@ -182,7 +213,7 @@ describe('closing a campaign at its deadline', () => {
     ['a negative count of backers', 'backers', GOAL, -1],
     ['a fractional count of backers', 'backers', GOAL, 1.5],
   ])('refuses %s', (_, field, total, backers) =>
-    given(aLiveCampaign()).when(closeCampaign(total, backers)).thenThrows(ValidationError, onField(field)),
+    given(aClosingCampaign()).when(recordPledgeTally(total, backers)).thenThrows(ValidationError, onField(field)),
   );
 });
 
@@ -197,7 +228,8 @@ describe('cancelling a campaign', () => {
   it.each([
     ['a draft', aDraft()],
     ['a submitted campaign', aSubmittedCampaign()],
-    ['a closed campaign', [...aLiveCampaign(), campaignSucceeded(GOAL)]],
+    ['a closing campaign, past its deadline and waiting for its tally', aClosingCampaign()],
+    ['a closed campaign', [...aClosingCampaign(), campaignSucceeded(GOAL)]],
     ['a cancelled campaign', [...aLiveCampaign(), campaignCancelled()]],
   ])('is refused for %s', (_, history) => given(history).when(cancelCampaign()).thenThrows(IllegalStateError));
 });

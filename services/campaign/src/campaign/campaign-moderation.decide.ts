@@ -21,7 +21,7 @@ import type { CampaignChanges, Instant, PublicText } from './campaign.values';
 const REASON = { max: 2_000, required: true } as const;
 
 /** Once approved, every later status keeps its changes to review: one made while live may be seen after the end. */
-const REVIEWED = ['approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled'] as const;
+const REVIEWED = ['approved', 'live', 'closing', 'succeeded', 'failed', 'ended', 'cancelled'] as const;
 
 type ApprovedOrLive = CampaignIn<'approved' | 'live'>;
 

@@ -5,7 +5,7 @@ import type { CampaignUpdatePosted } from './campaign.events';
 import type { CampaignState } from './campaign.state';
 
 /** Updates are news for contributors: there are none to give before approval, nor after a cancellation. */
-const PUBLISHED = ['approved', 'live', 'succeeded', 'failed', 'ended'] as const;
+const PUBLISHED = ['approved', 'live', 'closing', 'succeeded', 'failed', 'ended'] as const;
 
 export const postCampaignUpdate = (command: PostCampaignUpdate, state: CampaignState): CampaignUpdatePosted => {
   const { data, metadata } = command;

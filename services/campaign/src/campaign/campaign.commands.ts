@@ -66,14 +66,25 @@ export type RejectCampaign = ActorCommand<'RejectCampaign', { readonly campaignI
 /** Opens an approved campaign to pledges, at or after its start; idempotent. */
 export type LaunchCampaign = ScheduledCommand<'LaunchCampaign', { readonly campaignId: string }>;
 
-/** Ends a live campaign at or after its deadline with the pledge service's final count; idempotent. */
-export type CloseCampaign = ScheduledCommand<
-  'CloseCampaign',
+/**
+ * Stops a live campaign taking pledges at or after its deadline: it waits, `closing`, for the
+ * pledge service's tally (ADR 0008); idempotent.
+ */
+export type CloseCampaign = ScheduledCommand<'CloseCampaign', { readonly campaignId: string }>;
+
+/**
+ * The pledge service's final count (`PledgesTallied`): a closing campaign decides its outcome on
+ * it. Any other campaign ignores it (a duplicate, or one that never reached its deadline).
+ */
+export type RecordPledgeTally = ScheduledCommand<
+  'RecordPledgeTally',
   {
     readonly campaignId: string;
-    /** Sum of the pledges committed before the deadline. */
+    /** The frozen deadline the pledge service compared commit times with. */
+    readonly deadline: Instant;
+    /** Sum of the pledges committed before the deadline and still standing. */
     readonly committedTotal: Money;
-    /** Distinct contributors with a committed pledge. */
+    /** Number of such pledges. */
     readonly backers: number;
   }
 >;
@@ -125,6 +136,7 @@ export type CampaignCommand =
   | RejectCampaign
   | LaunchCampaign
   | CloseCampaign
+  | RecordPledgeTally
   | CancelCampaign
   | AddTier
   | EditTier

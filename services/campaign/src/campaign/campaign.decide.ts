@@ -3,7 +3,14 @@ import type { CampaignCommand } from './campaign.commands';
 import type { CampaignEvent } from './campaign.events';
 import type { CampaignState } from './campaign.state';
 import { createCampaign, editCampaign, submitCampaign } from './campaign-drafting.decide';
-import { approveCampaign, cancelCampaign, closeCampaign, launchCampaign, rejectCampaign } from './campaign-lifecycle.decide';
+import {
+  approveCampaign,
+  cancelCampaign,
+  closeCampaign,
+  launchCampaign,
+  recordPledgeTally,
+  rejectCampaign,
+} from './campaign-lifecycle.decide';
 import { addTier, closeTier, editTier, removeTier } from './campaign-tiers.decide';
 import { acknowledgeCampaignChanges, refuseCampaignImage } from './campaign-moderation.decide';
 import { postCampaignUpdate } from './campaign-updates.decide';
@@ -34,7 +41,9 @@ export const decide = (
     case 'LaunchCampaign':
       return launchCampaign(command, state);
     case 'CloseCampaign':
-      return closeCampaign(command, state, rules);
+      return closeCampaign(command, state);
+    case 'RecordPledgeTally':
+      return recordPledgeTally(command, state, rules);
     case 'CancelCampaign':
       return cancelCampaign(command, state);
     case 'AddTier':

@@ -99,6 +99,21 @@ export type CampaignLaunched = DomainEvent<
   }
 >;
 
+/**
+ * The deadline passed: no more pledges. The campaign waits (`closing`) for the pledge service's
+ * tally of the pledges committed before `deadline` (ADR 0008).
+ */
+export type CampaignDeadlineReached = DomainEvent<
+  'CampaignDeadlineReached',
+  {
+    readonly campaignId: string;
+    readonly fundingModel: FundingModel;
+    readonly goal: Money;
+    readonly deadline: Instant;
+    readonly reachedAt: Instant;
+  }
+>;
+
 /** The final count at closing, as the pledge service reported it. */
 interface Outcome {
   readonly campaignId: string;
@@ -107,6 +122,7 @@ interface Outcome {
   readonly committedTotal: Money;
   /** Distinct contributors with a committed pledge. */
   readonly backers: number;
+  /** When it stopped taking pledges: when its deadline was reached (older logs: when it closed in one step). */
   readonly closedAt: Instant;
 }
 
@@ -255,6 +271,7 @@ export type CampaignEvent =
   | CampaignApproved
   | CampaignRejected
   | CampaignLaunched
+  | CampaignDeadlineReached
   | CampaignSucceeded
   | CampaignFailed
   | CampaignEnded

@@ -119,10 +119,22 @@ export const launchCampaign = (now: Date = new Date(STARTS_AT)): Commands.Launch
   metadata: byScheduler(now),
 });
 
-export const closeCampaign = (committedTotal: Money, backers = 120, now: Date = new Date(DEADLINE)): Commands.CloseCampaign => ({
+export const closeCampaign = (now: Date = new Date(DEADLINE)): Commands.CloseCampaign => ({
   type: 'CloseCampaign',
-  data: { campaignId: CAMPAIGN_ID, committedTotal, backers },
+  data: { campaignId: CAMPAIGN_ID },
   metadata: byScheduler(now),
+});
+
+/** The pledge service's tally, five minutes after the deadline (its grace period for webhooks). */
+export const recordPledgeTally = (
+  committedTotal: Money,
+  backers = 120,
+  deadline = DEADLINE,
+  now: Date = shifted(DEADLINE, 5 * 60_000),
+): Commands.RecordPledgeTally => ({
+  type: 'RecordPledgeTally',
+  data: { campaignId: CAMPAIGN_ID, deadline, committedTotal, backers },
+  metadata: { now, actor: 'pledge' },
 });
 
 export const cancelCampaign = (
@@ -211,6 +223,14 @@ export const campaignLaunched = (
   },
 });
 
+export const campaignDeadlineReached = (
+  reachedAt = DEADLINE,
+  fundingModel: Events.CampaignDeadlineReached['data']['fundingModel'] = 'all_or_nothing',
+): Events.CampaignDeadlineReached => ({
+  type: 'CampaignDeadlineReached',
+  data: { campaignId: CAMPAIGN_ID, fundingModel, goal: GOAL, deadline: DEADLINE, reachedAt },
+});
+
 const outcome = (committedTotal: Money, backers: number, closedAt: string) => ({
   campaignId: CAMPAIGN_ID,
   goal: GOAL,
@@ -284,6 +304,12 @@ export const aKeepItAllLiveCampaign = (): Events.CampaignEvent[] => [
   campaignSubmitted(),
   campaignApproved(),
   campaignLaunched(STARTS_AT, 'keep_it_all'),
+];
+/** Past its deadline, waiting for the pledge service's tally (ADR 0008). */
+export const aClosingCampaign = (): Events.CampaignEvent[] => [...aLiveCampaign(), campaignDeadlineReached()];
+export const aKeepItAllClosingCampaign = (): Events.CampaignEvent[] => [
+  ...aKeepItAllLiveCampaign(),
+  campaignDeadlineReached(DEADLINE, 'keep_it_all'),
 ];
 
 // Changes once approved (ADR 0012)

@@ -86,6 +86,13 @@ export interface LiveCampaign extends CampaignProfile, CampaignPlan, Approval {
   readonly launchedAt: Instant;
 }
 
+/** Past its deadline, no more pledges: waiting for the pledge service's tally (ADR 0008). */
+export interface ClosingCampaign extends CampaignProfile, CampaignPlan, Approval {
+  readonly status: 'closing';
+  readonly launchedAt: Instant;
+  readonly deadlineReachedAt: Instant;
+}
+
 /** Closed at its deadline: `succeeded` or `failed` (all-or-nothing), `ended` (keep-it-all). */
 export interface ClosedCampaign extends CampaignProfile, CampaignPlan, Approval {
   readonly status: 'succeeded' | 'failed' | 'ended';
@@ -109,6 +116,7 @@ export type CampaignState =
   | SubmittedCampaign
   | ApprovedCampaign
   | LiveCampaign
+  | ClosingCampaign
   | ClosedCampaign
   | CancelledCampaign;
 
@@ -145,10 +153,18 @@ const edited = (state: EditableCampaign, changes: CampaignChanges): EditableCamp
   return withoutImage;
 };
 
-type ReviewedCampaign = CampaignIn<'approved' | 'live' | 'succeeded' | 'failed' | 'ended' | 'cancelled'>;
+type ReviewedCampaign = CampaignIn<'approved' | 'live' | 'closing' | 'succeeded' | 'failed' | 'ended' | 'cancelled'>;
 
 /** Every status a campaign reaches once approved: changes made while live stay to review after it ends. */
-const REVIEWED: readonly ReviewedCampaign['status'][] = ['approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled'];
+const REVIEWED: readonly ReviewedCampaign['status'][] = [
+  'approved',
+  'live',
+  'closing',
+  'succeeded',
+  'failed',
+  'ended',
+  'cancelled',
+];
 
 const withParts = (parts: readonly WatchedPart[], part: WatchedPart): readonly WatchedPart[] =>
   WATCHED_PARTS.filter((watched) => watched === part || parts.includes(watched));
@@ -194,6 +210,13 @@ const withTiers = <S extends ExistingCampaign>(state: S, tiers: (current: readon
 const mapTier = (tierId: string, change: (tier: Tier) => Tier) => (tiers: readonly Tier[]) =>
   tiers.map((tier) => (tier.tierId === tierId ? change(tier) : tier));
 
+/** A live or closing campaign without what only `closing` holds. */
+const profileOf = (campaign: CampaignIn<'live' | 'closing'>): Omit<LiveCampaign, 'status'> => {
+  if (campaign.status === 'live') return campaign;
+  const { deadlineReachedAt: _reached, ...rest } = campaign;
+  return rest;
+};
+
 /** The status each closing event leads to. */
 const OUTCOMES = { CampaignSucceeded: 'succeeded', CampaignFailed: 'failed', CampaignEnded: 'ended' } as const;
 
@@ -231,12 +254,16 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
     }
     case 'CampaignLaunched':
       return { ...applicable(state, event, ['approved']), status: 'live', launchedAt: event.data.launchedAt };
+    case 'CampaignDeadlineReached':
+      return { ...applicable(state, event, ['live']), status: 'closing', deadlineReachedAt: event.data.reachedAt };
     case 'CampaignSucceeded':
     case 'CampaignFailed':
     case 'CampaignEnded': {
       const { committedTotal, backers, closedAt } = event.data;
       const status = OUTCOMES[event.type];
-      return { ...applicable(state, event, ['live']), status, committedTotal, backers, closedAt };
+      // Closing since ADR 0008's two steps; logs written before them closed live campaigns in one.
+      const closing = applicable(state, event, ['live', 'closing']);
+      return { ...profileOf(closing), status, committedTotal, backers, closedAt };
     }
     case 'CampaignCancelled': {
       const { cancelledBy, reason, cancelledAt } = event.data;
@@ -264,7 +291,7 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
     case 'TierRemoved':
       return withTiers(applicable(state, event, ['draft']), (tiers) => tiers.filter((tier) => tier.tierId !== event.data.tierId));
     case 'CampaignUpdatePosted': {
-      const current = applicable(state, event, ['approved', 'live', 'succeeded', 'failed', 'ended']);
+      const current = applicable(state, event, ['approved', 'live', 'closing', 'succeeded', 'failed', 'ended']);
       return noted({ ...current, updates: [...current.updates, event.data.update] }, 'updates');
     }
     case 'CampaignPublicTextChanged': {

@@ -14,6 +14,7 @@ import {
   campaignSubmitted,
   CAMPAIGN_ID,
   closeCampaign,
+  recordPledgeTally,
   closeTier,
   createCampaign,
   DEADLINE,
@@ -63,11 +64,13 @@ describe('a campaign’s whole life, folded from its events', () => {
     editTier({ estimatedDelivery: null, title: 'Une miche au levain' }, asHolder(new Date(STARTS_AT))),
     closeTier(asHolder(new Date(STARTS_AT))),
     postCampaignUpdate({}, asHolder(new Date(STARTS_AT))),
-    closeCampaign(eur(512_300), 131),
-    closeCampaign(eur(512_300), 131),
+    closeCampaign(),
+    closeCampaign(),
+    recordPledgeTally(eur(512_300), 131),
+    recordPledgeTally(eur(512_300), 131),
   ]);
 
-  it('records one event per effective command, none for the repeated launch and close', () =>
+  it('records one event per effective command, none for the repeated launch, close and tally', () =>
     expect(events.map((event) => event.type)).toEqual([
       'CampaignCreated',
       'TierAdded',
@@ -83,6 +86,7 @@ describe('a campaign’s whole life, folded from its events', () => {
       'TierEdited',
       'TierClosed',
       'CampaignUpdatePosted',
+      'CampaignDeadlineReached',
       'CampaignSucceeded',
     ]));
 

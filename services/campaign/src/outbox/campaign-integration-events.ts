@@ -1,4 +1,11 @@
-import { campaignCancelled, campaignEnded, campaignFailed, campaignLaunched, campaignSucceeded } from '@elan/contracts';
+import {
+  campaignCancelled,
+  campaignDeadlineReached,
+  campaignEnded,
+  campaignFailed,
+  campaignLaunched,
+  campaignSucceeded,
+} from '@elan/contracts';
 import type { RecordedEvent } from '@elan/event-store';
 import type { IntegrationMapping } from '@elan/messaging';
 import { CAMPAIGN_STREAM_PREFIX, asCampaignEvent } from '../application/campaign-streams';
@@ -15,6 +22,11 @@ export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping 
       const { launchedAt: _launchedAt, ...payload } = event.data;
       return { contract: campaignLaunched, payload };
     }
+    case 'CampaignDeadlineReached': {
+      // The pledge service tallies on it (ADR 0008); when it was recorded is the campaign's business.
+      const { reachedAt: _reachedAt, ...payload } = event.data;
+      return { contract: campaignDeadlineReached, payload };
+    }
     case 'CampaignSucceeded':
     case 'CampaignFailed': {
       const { campaignId, closedAt, committedTotal, backers } = event.data;
@@ -25,7 +37,7 @@ export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping 
     }
     case 'CampaignEnded': {
       const { campaignId, closedAt, committedTotal, backers } = event.data;
-      // Keep-it-all pledges are charged when made: what was committed is what was collected.
+      // Keep-it-all pledges are charged when made: the tally's committed total is what was collected.
       return { contract: campaignEnded, payload: { campaignId, closedAt, collectedTotal: committedTotal, backers } };
     }
     case 'CampaignCancelled': {

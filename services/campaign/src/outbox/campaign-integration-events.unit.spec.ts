@@ -20,6 +20,7 @@ const recorded = (event: CampaignEvent, streamId = `campaign-${f.CAMPAIGN_ID}`):
 describe('campaign facts published to other services', () => {
   it.each([
     ['CampaignLaunched', f.campaignLaunched()],
+    ['CampaignDeadlineReached', f.campaignDeadlineReached()],
     ['CampaignSucceeded', f.campaignSucceeded(eur(600_000))],
     ['CampaignFailed', f.campaignFailed(eur(100))],
     ['CampaignEnded', f.campaignEnded(eur(42_00))],
@@ -28,6 +29,18 @@ describe('campaign facts published to other services', () => {
     const mapping = toIntegrationEvent(recorded(event));
     expect(mapping?.contract.type).toBe(type);
     expect(mapping?.contract.schema.safeParse(mapping.payload).success).toBe(true);
+  });
+
+  it('tells the pledge service the frozen deadline to tally against (ADR 0008)', () => {
+    const mapping = toIntegrationEvent(
+      recorded(f.campaignDeadlineReached(f.shifted(f.DEADLINE, 900).toISOString(), 'keep_it_all')),
+    );
+    expect(mapping?.payload).toEqual({
+      campaignId: f.CAMPAIGN_ID,
+      fundingModel: 'keep_it_all',
+      goal: f.GOAL,
+      deadline: f.DEADLINE,
+    });
   });
 
   it('calls what a keep-it-all campaign committed its collected total', () => {

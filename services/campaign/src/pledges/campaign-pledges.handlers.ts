@@ -1,6 +1,14 @@
-import { pledgeChanged, pledgeCollected, pledgeCommitted, pledgeWithdrawn, tierUnitReleased } from '@elan/contracts';
+import {
+  pledgeChanged,
+  pledgeCollected,
+  pledgeCommitted,
+  pledgesTallied,
+  pledgeWithdrawn,
+  tierUnitReleased,
+} from '@elan/contracts';
 import { IllegalStateError } from '@elan/domain-kernel';
 import { on, type IntegrationEventHandler } from '@elan/messaging';
+import type { CampaignApplication } from '../application/campaign-application';
 import type { TierRef, TierStockService } from '../tier-stock/application/tier-stock.service';
 import { changeTotals } from './pledge-totals';
 import { STOCK_REASON_OF } from './tier-release-reasons';
@@ -16,6 +24,8 @@ export interface CampaignPledgeHandlersOptions {
   /** The campaign service's schema: its totals and its inbox. */
   readonly schema: string;
   readonly tierStock: TierStockService;
+  /** Decides the outcome of a closing campaign on the tally (ADR 0008). */
+  readonly campaigns: CampaignApplication;
   /** Told of a unit the stock would not confirm (sold out after the hold lapsed, or released). */
   readonly onRefusedConfirmation: (refusal: RefusedConfirmation) => void;
 }
@@ -30,6 +40,7 @@ export interface CampaignPledgeHandlersOptions {
 export const campaignPledgeHandlers = ({
   schema,
   tierStock,
+  campaigns,
   onRefusedConfirmation,
 }: CampaignPledgeHandlersOptions): readonly IntegrationEventHandler[] => {
   /**
@@ -81,6 +92,21 @@ export const campaignPledgeHandlers = ({
 
     on(tierUnitReleased, async ({ campaignId, tierId, pledgeId, reason }) => {
       await tierStock.release({ campaignId, tierId, pledgeId, reason: STOCK_REASON_OF[reason] });
+    }),
+
+    /**
+     * The outcome is appended to the campaign's stream with the inbox's transaction: the tally
+     * is handled exactly when the outcome is recorded. A campaign not closing ignores it.
+     */
+    on(pledgesTallied, async ({ campaignId, deadline, committedTotal, backers }, { client, envelope }) => {
+      await campaigns.execute(
+        {
+          type: 'RecordPledgeTally',
+          data: { campaignId, deadline, committedTotal, backers },
+          metadata: { actor: 'pledge', correlationId: envelope.correlationId ?? envelope.eventId, causationId: envelope.eventId },
+        },
+        client,
+      );
     }),
   ];
 };

@@ -3,7 +3,7 @@ import type { AccountRole, CampaignCategory, FundingModel, Instant, TierStatus, 
 import type { CampaignViewStatus } from './campaign-view.entity';
 
 /** The statuses the public catalog shows; drafts and submitted campaigns never appear. */
-export const CATALOG_STATUSES = ['approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled'] as const;
+export const CATALOG_STATUSES = ['approved', 'live', 'closing', 'succeeded', 'failed', 'ended', 'cancelled'] as const;
 export type CatalogStatus = (typeof CATALOG_STATUSES)[number];
 
 /**

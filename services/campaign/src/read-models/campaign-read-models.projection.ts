@@ -25,6 +25,7 @@ const CAMPAIGN_EVENT_TYPES: Readonly<Record<CampaignEventType, true>> = {
   CampaignApproved: true,
   CampaignRejected: true,
   CampaignLaunched: true,
+  CampaignDeadlineReached: true,
   CampaignSucceeded: true,
   CampaignFailed: true,
   CampaignEnded: true,

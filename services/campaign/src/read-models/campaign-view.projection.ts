@@ -59,6 +59,8 @@ export const projectCampaignEvent = async (m: EntityManager, event: CampaignEven
       return set(m, campaignId, { status: 'draft', rejectionReason: event.data.reason, rejectedAt: at(event.data.rejectedAt) });
     case 'CampaignLaunched':
       return set(m, campaignId, { status: 'live', launchedAt: at(event.data.launchedAt) });
+    case 'CampaignDeadlineReached':
+      return set(m, campaignId, { status: 'closing' });
     case 'CampaignSucceeded':
     case 'CampaignFailed':
     case 'CampaignEnded': {

@@ -1,8 +1,11 @@
 import type { MigrationSteps } from '@elan/event-store';
 import { campaignSearchVector } from './french-search';
 
-/** The statuses the public catalog shows: approved (scheduled), live, closed and cancelled. */
-export const PUBLIC_STATUSES_SQL = `('approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled')`;
+/** The statuses the public catalog shows: approved (scheduled), live, closing, closed and cancelled. */
+export const PUBLIC_STATUSES_SQL = `('approved', 'live', 'closing', 'succeeded', 'failed', 'ended', 'cancelled')`;
+
+/** The list the first step's indexes were made with, before `closing` (ADR 0008): released steps never change. */
+const PUBLIC_STATUSES_0001_SQL = `('approved', 'live', 'succeeded', 'failed', 'ended', 'cancelled')`;
 
 /** Every read-model table, in the order a rebuild empties them. */
 export const READ_MODEL_TABLES = [
@@ -27,7 +30,26 @@ export const READ_MODEL_TABLES = [
  * such a schema only gains the record of it. Later changes are new steps; a changed table may
  * also be dropped and rebuilt (`npm run campaign:rebuild-read-models`).
  */
-export const readModelMigrations: MigrationSteps = (s) => [{ id: 'read-models/0001-tables', sql: baseline(s).join(';\n') }];
+export const readModelMigrations: MigrationSteps = (s) => [
+  { id: 'read-models/0001-tables', sql: baseline(s).join(';\n') },
+  { id: 'read-models/0002-closing-is-public', sql: closingIsPublic(s).join(';\n') },
+];
+
+/**
+ * A campaign past its deadline waits for its tally (`closing`, ADR 0008) in public: the partial
+ * indexes of the catalog's sorts and filters are made again to hold it.
+ */
+const closingIsPublic = (s: string): readonly string[] => [
+  `DROP INDEX ${s}.read_campaigns_newest, ${s}.read_campaigns_most_funded, ${s}.read_campaigns_departement, ${s}.read_campaigns_category`,
+  `CREATE INDEX read_campaigns_newest ON ${s}.read_campaigns (listed_at DESC, campaign_id DESC)
+     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+  `CREATE INDEX read_campaigns_most_funded ON ${s}.read_campaigns (committed_amount DESC, campaign_id DESC)
+     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+  `CREATE INDEX read_campaigns_departement ON ${s}.read_campaigns (departement, listed_at DESC, campaign_id DESC)
+     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+  `CREATE INDEX read_campaigns_category ON ${s}.read_campaigns (category, listed_at DESC, campaign_id DESC)
+     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+];
 
 const baseline = (s: string): readonly string[] => [
   `CREATE TABLE IF NOT EXISTS ${s}.read_campaigns (
@@ -64,16 +86,16 @@ const baseline = (s: string): readonly string[] => [
    )`,
   // One index per catalog sort, keyed like its cursor, holding only what the catalog shows.
   `CREATE INDEX IF NOT EXISTS read_campaigns_newest ON ${s}.read_campaigns (listed_at DESC, campaign_id DESC)
-     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+     WHERE status IN ${PUBLIC_STATUSES_0001_SQL}`,
   `CREATE INDEX IF NOT EXISTS read_campaigns_ending_soon ON ${s}.read_campaigns (deadline, campaign_id)
      WHERE status = 'live'`,
   `CREATE INDEX IF NOT EXISTS read_campaigns_most_funded ON ${s}.read_campaigns (committed_amount DESC, campaign_id DESC)
-     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+     WHERE status IN ${PUBLIC_STATUSES_0001_SQL}`,
   // Territorial portals and category pages list one département or category, newest first.
   `CREATE INDEX IF NOT EXISTS read_campaigns_departement ON ${s}.read_campaigns (departement, listed_at DESC, campaign_id DESC)
-     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+     WHERE status IN ${PUBLIC_STATUSES_0001_SQL}`,
   `CREATE INDEX IF NOT EXISTS read_campaigns_category ON ${s}.read_campaigns (category, listed_at DESC, campaign_id DESC)
-     WHERE status IN ${PUBLIC_STATUSES_SQL}`,
+     WHERE status IN ${PUBLIC_STATUSES_0001_SQL}`,
   `CREATE INDEX IF NOT EXISTS read_campaigns_holder ON ${s}.read_campaigns (holder_id, created_at DESC, campaign_id DESC)`,
   `CREATE INDEX IF NOT EXISTS read_campaigns_search ON ${s}.read_campaigns USING gin (search_vector)`,
   // Changes since approval (ADR 0012), added to tables created before them; defaults fill old rows.

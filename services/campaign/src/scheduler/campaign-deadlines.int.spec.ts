@@ -5,7 +5,7 @@ import { manualClock, openTestStore, waitUntil, type TestStore } from '@elan/tes
 import { TEST_CAMPAIGN_RULES, createCampaignDecider, type CampaignState, type FundingModel } from '../campaign';
 import { campaignFixtures } from '../campaign/testing';
 import { CampaignApplication } from '../application/campaign-application';
-import { campaignDeadlineHandlers, noPledgesYet } from './campaign-deadlines';
+import { campaignDeadlineHandlers } from './campaign-deadlines';
 import { campaignScheduleProjection } from './campaign-schedule.projection';
 import { DurableScheduler } from './durable-scheduler';
 import { scheduleMigrations } from './scheduled-commands';
@@ -14,7 +14,9 @@ const { asHolder, asModerator, createCampaign } = campaignFixtures;
 
 /**
  * Deadlines that hold, with the real scheduler, projection and event store: a campaign is
- * launched at its start and closed at its deadline. Time is a manual clock, moved to the
+ * launched at its start and stops taking pledges at its deadline, then decides its outcome on
+ * the pledge service's tally (ADR 0008; the consumer that brings the tally is tested with the
+ * service, `campaign-service.pledges.int.spec.ts`). Time is a manual clock, moved to the
  * instant under test, so "on time" is an exact equality instead of a bound on latency.
  */
 describe('a campaign’s start and deadline (real PostgreSQL, manual clock)', () => {
@@ -40,7 +42,7 @@ describe('a campaign’s start and deadline (real PostgreSQL, manual clock)', ()
       pool,
       schema: store.schema,
       clock,
-      handlers: campaignDeadlineHandlers(campaigns, noPledgesYet),
+      handlers: campaignDeadlineHandlers(campaigns),
     });
     projection = campaignScheduleProjection(store, () => scheduler.nudge());
     await projection.start();
@@ -96,23 +98,45 @@ describe('a campaign’s start and deadline (real PostgreSQL, manual clock)', ()
     return (event.data as Record<string, string>)[field] ?? '';
   };
 
-  it('launches an all-or-nothing campaign at its start and fails it at its deadline without pledges', async () => {
+  /** What the `campaign-pledges` consumer does on `PledgesTallied`. */
+  const tally = (campaignId: string, deadline: Date, committed: number, backers: number) =>
+    campaigns.execute({
+      type: 'RecordPledgeTally',
+      data: { campaignId, deadline: deadline.toISOString(), committedTotal: { amount: committed, currency: 'EUR' }, backers },
+      metadata: { actor: 'pledge' },
+    });
+
+  it('launches an all-or-nothing campaign at its start, closes it at its deadline and fails it on a tally without pledges', async () => {
     const { campaignId, startsAt, deadline } = await runCampaign('all_or_nothing');
     moveTo(startsAt);
     await untilStatus(campaignId, 'live');
     expect(await recordedTime(campaignId, 'CampaignLaunched', 'launchedAt')).toBe(startsAt.toISOString());
 
     moveTo(deadline);
-    await untilStatus(campaignId, 'failed');
+    await untilStatus(campaignId, 'closing');
+    expect(await recordedTime(campaignId, 'CampaignDeadlineReached', 'reachedAt')).toBe(deadline.toISOString());
+
+    clock.advance(5 * 60_000); // the pledge service's grace period for webhooks in flight
+    await tally(campaignId, deadline, 0, 0);
+    expect(await statusOf(campaignId)).toBe('failed');
     expect(await recordedTime(campaignId, 'CampaignFailed', 'closedAt')).toBe(deadline.toISOString());
   });
 
-  it('ends a keep-it-all campaign at its deadline', async () => {
+  it('ends a keep-it-all campaign on its tally after the deadline, and only once', async () => {
     const { campaignId, startsAt, deadline } = await runCampaign('keep_it_all');
     moveTo(startsAt);
     await untilStatus(campaignId, 'live');
+    // A tally before the deadline was recorded changes nothing.
+    await tally(campaignId, deadline, 1_000, 1);
+    expect(await statusOf(campaignId)).toBe('live');
     moveTo(deadline);
-    await untilStatus(campaignId, 'ended');
+    await untilStatus(campaignId, 'closing');
+    await tally(campaignId, deadline, 12_000, 3);
+    await tally(campaignId, deadline, 99_000, 9);
+    const outcomes = (await store.readStream(`campaign-${campaignId}`)).filter((e) => e.type === 'CampaignEnded');
+    expect(outcomes.map((e) => e.data)).toEqual([
+      expect.objectContaining({ committedTotal: { amount: 12_000, currency: 'EUR' }, backers: 3 }),
+    ]);
   });
 
   it('never closes a cancelled campaign', async () => {
@@ -137,9 +161,9 @@ describe('a campaign’s start and deadline (real PostgreSQL, manual clock)', ()
         ).rows[0]?.status === 'cancelled',
       { timeoutMs: 5_000, description: 'the close is unscheduled' },
     );
-    // Past the deadline, the control is closed, and nothing has closed the cancelled one.
+    // Past the deadline, the control is closing, and nothing has closed the cancelled one.
     moveTo(deadline);
-    await untilStatus(control.campaignId, 'failed');
+    await untilStatus(control.campaignId, 'closing');
     expect(await statusOf(campaignId)).toBe('cancelled');
   });
 });

@@ -1,4 +1,5 @@
-import type { IntegrationEventContract, PayloadOf } from '@elan/contracts';
+import { createHash } from 'node:crypto';
+import { pledgesTallied, type IntegrationEventContract, type PayloadOf } from '@elan/contracts';
 import { uuidv7 } from '@elan/domain-kernel';
 import type { JetStreamClient } from 'nats';
 import { envelopeHeaders } from '@elan/messaging';
@@ -68,3 +69,29 @@ export const publish = async (js: JetStreamClient, message: PledgeMessage, copy?
     msgID: copy ? `${message.eventId}:${copy}` : message.eventId,
   });
 };
+
+/**
+ * The pledge service's tally of a campaign (ADR 0008), from a stream of its own per campaign:
+ * the total and count of `pledges`, and the digest of their sorted ids.
+ */
+export const talliedMessage = (
+  streams: PledgeStreams,
+  campaignId: string,
+  deadline: string,
+  pledges: ReadonlyArray<{ readonly pledgeId: string; readonly amount: number }>,
+): PledgeMessage =>
+  streams.next(`tally-${campaignId}`, pledgesTallied, {
+    campaignId,
+    deadline,
+    committedTotal: { amount: pledges.reduce((sum, p) => sum + p.amount, 0), currency: 'EUR' },
+    backers: pledges.length,
+    digest: createHash('sha256')
+      .update(
+        pledges
+          .map((p) => p.pledgeId)
+          .sort()
+          .join('\n'),
+      )
+      .digest('hex'),
+    talliedAt: new Date().toISOString(),
+  });
