@@ -49,7 +49,8 @@ type Outcome = { kind: 'ack' } | { kind: 'retry'; error: unknown } | { kind: 'la
 interface Incoming {
   readonly msg: JsMsg;
   readonly envelope: EnvelopeHeaders;
-  readonly handler: IntegrationEventHandler;
+  /** Absent for a type this consumer does not handle: only its position is recorded. */
+  readonly handler: IntegrationEventHandler | undefined;
   readonly payload: unknown;
 }
 
@@ -172,9 +173,9 @@ export class DurableConsumer {
     for (const msg of batch) {
       const decoded = this.decode(msg);
       if ('reason' in decoded) await this.settle(msg, { kind: 'dead_letter', reason: decoded.reason }, decoded.envelope);
-      else if (decoded.handler)
-        incoming.push({ msg, envelope: decoded.envelope, handler: decoded.handler, payload: decoded.payload });
-      else msg.ack(); // not a type this consumer handles: nothing to do
+      // A type this consumer does not handle still takes its place in its stream: the next event
+      // of that stream names it as predecessor and would otherwise wait for it for ever.
+      else incoming.push({ msg, envelope: decoded.envelope, handler: decoded.handler, payload: decoded.payload });
     }
     if (incoming.length === 0) return;
     let outcomes: Outcome[] | undefined;
@@ -246,7 +247,7 @@ export class DurableConsumer {
           blocked.add(envelope.streamId);
           outcomes.push({ kind: 'later' });
         } else {
-          await handler.handle(payload as never, { envelope, client });
+          await handler?.handle(payload as never, { envelope, client });
           last.set(envelope.streamId, envelope.streamPosition);
           entries.push(inboxEntry(envelope, 'handled'));
           outcomes.push({ kind: 'ack' });
@@ -319,14 +320,18 @@ const inboxEntry = (envelope: EnvelopeHeaders, outcome: InboxEntry['outcome']): 
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
-/** The narrowest single filter subject covering every handled subject (NATS 2.9 takes one). */
+/**
+ * The publisher-wide filter subject, `elan.<service>.>` (NATS 2.9 takes one filter): never one
+ * type alone. Positions chain every event a publisher's stream published, whatever its type, so a
+ * consumer must see the types it ignores too, or the next event it handles would wait for ever
+ * for a predecessor filtered away.
+ */
 const commonFilter = (subjects: readonly string[]): string => {
-  if (subjects.length === 1 && subjects[0]) return subjects[0];
   const split = subjects.map((s) => s.split('.'));
   const common: string[] = [];
-  for (let i = 0; ; i++) {
+  for (let i = 0; i < 2; i++) {
     const token = split[0]?.[i];
-    if (token === undefined || !split.every((parts) => parts[i] === token) || i >= 2) break;
+    if (token === undefined || !split.every((parts) => parts[i] === token)) break;
     common.push(token);
   }
   return [...common, '>'].join('.');

@@ -23,6 +23,8 @@ export interface Fixture {
     handle?: (payload: { step: number }, context: HandlerContext) => Promise<void>,
     overrides?: Partial<ConstructorParameters<typeof DurableConsumer>[0]>,
   ): DurableConsumer;
+  /** The fixture's own stream `s`: ids of one fixture never meet another's on a shared server. */
+  streamOf(s: number): string;
   appendSteps(streams: number, stepsPerStream: number): Promise<void>;
   effects(): Promise<Array<{ event_id: string; stream_id: string; step: number }>>;
   dispose(): Promise<void>;
@@ -94,12 +96,13 @@ export const openFixture = async (options: FixtureOptions = {}): Promise<Fixture
       started.push(consumer);
       return consumer;
     },
+    streamOf: (s) => `probe-${id}_${s}`,
     async appendSteps(streams, stepsPerStream) {
       for (let step = 1; step <= stepsPerStream; step++)
         await Promise.all(
           Array.from({ length: streams }, (_, s) =>
             store.append(
-              `probe-${s}`,
+              fixture.streamOf(s),
               [{ type: 'ProbeStepped', data: { step, amount: { amount: 100 * step, currency: 'EUR' } } }],
               'any',
             ),
@@ -127,6 +130,7 @@ export const expectExactlyOnceInOrder = (
   const byStream = new Map<string, number[]>();
   for (const effect of effects) byStream.set(effect.stream_id, [...(byStream.get(effect.stream_id) ?? []), effect.step]);
   const expected = Array.from({ length: steps }, (_, i) => i + 1);
-  for (let s = 0; s < streams; s++) expect(byStream.get(`probe-${s}`)).toEqual(expected);
+  expect(byStream.size).toBe(streams);
+  for (const applied of byStream.values()) expect(applied).toEqual(expected);
   expect(effects).toHaveLength(streams * steps);
 };
