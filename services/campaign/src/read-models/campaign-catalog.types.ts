@@ -60,7 +60,7 @@ export interface CampaignCard {
   readonly goal: Money | null;
   /** Pledges committed. */
   readonly committed: Money;
-  /** Money raised; equal to `committed` for now. */
+  /** Money charged so far, net of refunds: keep-it-all pledges when committed, all-or-nothing ones when collected. */
   readonly raised: Money;
   readonly backers: number;
   /** `committed × 100 / goal`, rounded down (may exceed 100); null without a goal. */

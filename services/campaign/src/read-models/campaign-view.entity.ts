@@ -55,11 +55,11 @@ export class CampaignView {
   @Column({ name: 'goal_amount', type: 'bigint', nullable: true, transformer: safeInteger })
   goalAmount!: number | null;
 
-  /** Pledges committed; known at closing until the pledge service reports running totals. */
+  /** Pledges committed: the running totals' while live or closing, the tally's once closed. */
   @Column({ name: 'committed_amount', type: 'bigint', transformer: safeInteger })
   committedAmount!: number;
 
-  /** Money actually raised; equal to the committed amount for now. */
+  /** Money charged so far, net of refunds: a copy of the pledges' running totals (`pledge_totals`). */
   @Column({ name: 'raised_amount', type: 'bigint', transformer: safeInteger })
   raisedAmount!: number;
 

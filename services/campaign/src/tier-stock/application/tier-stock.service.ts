@@ -1,10 +1,11 @@
 import type { PoolClient } from 'pg';
 import { uuidv7, type Clock } from '@elan/domain-kernel';
-import { commandHandler, type CommandHandler, type PostgresEventStore } from '@elan/event-store';
+import { commandHandler, type CommandHandler, type LockedStream, type PostgresEventStore } from '@elan/event-store';
 import type { TierFacts, TierStockCommand } from '../tier-stock.commands';
 import { TierSoldOutError, tierStockDecider } from '../tier-stock.decide';
 import type { ReleaseReason, TierStockEvent } from '../tier-stock.events';
 import type { TierStock } from '../tier-stock.state';
+import { KeyedQueue } from './keyed-queue';
 
 /** Arranges, in the reservation's transaction, for its expiry to be recorded when it lapses. */
 export type HoldExpiryScheduler = (
@@ -42,6 +43,8 @@ export const tierStockStream = (campaignId: string, tierId: string): string => `
  */
 export class TierStockService {
   private readonly stocks: CommandHandler<TierStockCommand, TierStockEvent, TierStock, TierRef>;
+  /** Decisions on one tier wait their turn here, without a connection, then under its lock. */
+  private readonly queue = new KeyedQueue();
 
   constructor(
     store: PostgresEventStore,
@@ -56,7 +59,7 @@ export class TierStockService {
   }
 
   reserve(request: TierRef & { readonly pledgeId: string }): Promise<ReservationOutcome> {
-    return this.stocks.locked(request, async ({ client, handle }) => {
+    return this.locked(request, async ({ client, handle }) => {
       const tier = await this.tierFacts(request.campaignId, request.tierId, client);
       try {
         const { state, newEvents } = await handle({
@@ -81,7 +84,7 @@ export class TierStockService {
   }
 
   confirm(request: TierRef & { readonly pledgeId: string }): Promise<void> {
-    return this.stocks.locked(request, async ({ client, handle }) => {
+    return this.locked(request, async ({ client, handle }) => {
       const { quantityLimit } = await this.tierFacts(request.campaignId, request.tierId, client);
       await handle({
         type: 'ConfirmTierUnit',
@@ -93,16 +96,24 @@ export class TierStockService {
 
   release(request: TierRef & { readonly pledgeId: string; readonly reason: Exclude<ReleaseReason, 'expired'> }): Promise<void> {
     const { tierId, pledgeId, reason } = request;
-    return this.stocks.locked(request, async ({ handle }) => {
+    return this.locked(request, async ({ handle }) => {
       await handle({ type: 'ReleaseTierUnit', data: { tierId, pledgeId, reason }, metadata: this.now() });
     });
   }
 
   /** Records the release of holds past their expiry, so read models count the units again. */
   expireHolds(campaignId: string, tierId: string): Promise<void> {
-    return this.stocks.locked({ campaignId, tierId }, async ({ handle }) => {
+    return this.locked({ campaignId, tierId }, async ({ handle }) => {
       await handle({ type: 'ExpireTierReservations', data: { tierId }, metadata: this.now() });
     });
+  }
+
+  /** The tier's turn in this process first, then its stream lock across replicas. */
+  private locked<T>(
+    tier: TierRef,
+    work: (stream: LockedStream<TierStockCommand, TierStockEvent, TierStock>) => Promise<T>,
+  ): Promise<T> {
+    return this.queue.run(tierStockStream(tier.campaignId, tier.tierId), () => this.stocks.locked(tier, work));
   }
 
   /** Read at each decision, inside the stream's lock: decisions on one tier are in time order. */
