@@ -3,6 +3,8 @@ import { PledgeApplication } from '../application/pledge-application';
 import { PledgeCheckout } from '../application/pledge-checkout';
 import type { PledgeComposition } from './pledge.composition';
 import { PledgeCommandsMessageController } from './pledge-commands.message.controller';
+import { PledgeHolderMessageController } from './pledge-holder.message.controller';
+import { PledgeHolderQueries } from './pledge-holder.queries';
 import { PledgeQueries } from './pledge-queries';
 import { PledgeQueriesMessageController } from './pledge-queries.message.controller';
 
@@ -15,11 +17,12 @@ export class PledgeServiceModule {
   static forRoot(composition: PledgeComposition): DynamicModule {
     return {
       module: PledgeServiceModule,
-      controllers: [PledgeCommandsMessageController, PledgeQueriesMessageController],
+      controllers: [PledgeCommandsMessageController, PledgeQueriesMessageController, PledgeHolderMessageController],
       providers: [
         { provide: PledgeApplication, useValue: composition.pledges },
         { provide: PledgeCheckout, useValue: composition.checkout },
         { provide: PledgeQueries, useValue: composition.queries },
+        { provide: PledgeHolderQueries, useValue: composition.holderViews },
       ],
     };
   }

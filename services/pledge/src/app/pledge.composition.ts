@@ -17,12 +17,15 @@ import { PledgeEffects } from '../workers/pledge-effects';
 import { PledgeSweeper } from '../workers/pledge-sweeper';
 import type { PledgeConfig } from './pledge.config';
 import { PledgeQueries } from './pledge-queries';
+import { PledgeHolderQueries } from './pledge-holder.queries';
 
 /** The application services the message controllers call, and the work that runs beside them. */
 export interface PledgeComposition {
   readonly pledges: PledgeApplication;
   readonly checkout: PledgeCheckout;
   readonly queries: PledgeQueries;
+  /** Backers, messages of support and receipts. */
+  readonly holderViews: PledgeHolderQueries;
   readonly vault: PersonalDataVault;
   readonly sweeper: PledgeSweeper;
   readonly workers: readonly Worker[];
@@ -89,5 +92,6 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
     ...(effects ? [{ name: 'the payment effects', start: () => effects.start(), stop: () => effects.stop() }] : []),
     { name: 'the sweeper', start: () => sweeper.start(), stop: () => sweeper.stop() },
   ];
-  return { pledges, checkout, queries, vault, sweeper, workers };
+  const holderViews = new PledgeHolderQueries(store, vault, campaigns);
+  return { pledges, checkout, queries, holderViews, vault, sweeper, workers };
 }
