@@ -89,8 +89,7 @@ describe('what holders and supporters see of the pledges', () => {
     await api.post(`/api/pledges/${pledges.withdrawn.pledge.pledgeId}/cancel`, backer).expect(200);
     expectedAtStripe.set(pledges.withdrawn.pledge.pledgeId, 0);
     unpaid = await pledgeOn(api, campaignId, pledgeBody({ amount: eur(1_000), tip: eur(0) }), backer);
-    // A stack, a live campaign and four paid pledges, webhooks included, on a busy two-core machine.
-  }, 240_000);
+  }, 240_000); // a stack, a live campaign and four paid pledges, webhooks included, on a busy two-core machine
   afterAll(() => stack?.stop());
 
   const backerOf = (placed: PlacedPledge | undefined, fields: object) => ({
