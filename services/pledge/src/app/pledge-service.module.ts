@@ -4,6 +4,8 @@ import { PledgeChanges } from '../application/pledge-changes';
 import { PledgeCheckout } from '../application/pledge-checkout';
 import type { PledgeComposition } from './pledge.composition';
 import { PledgeCommandsMessageController } from './pledge-commands.message.controller';
+import { PledgeHolderMessageController } from './pledge-holder.message.controller';
+import { PledgeHolderQueries } from './pledge-holder.queries';
 import { PledgeQueries } from './pledge-queries';
 import { PledgeQueriesMessageController } from './pledge-queries.message.controller';
 
@@ -16,12 +18,13 @@ export class PledgeServiceModule {
   static forRoot(composition: PledgeComposition): DynamicModule {
     return {
       module: PledgeServiceModule,
-      controllers: [PledgeCommandsMessageController, PledgeQueriesMessageController],
+      controllers: [PledgeCommandsMessageController, PledgeQueriesMessageController, PledgeHolderMessageController],
       providers: [
         { provide: PledgeApplication, useValue: composition.pledges },
         { provide: PledgeCheckout, useValue: composition.checkout },
         { provide: PledgeChanges, useValue: composition.changes },
         { provide: PledgeQueries, useValue: composition.queries },
+        { provide: PledgeHolderQueries, useValue: composition.holderViews },
       ],
     };
   }

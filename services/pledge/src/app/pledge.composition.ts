@@ -18,6 +18,7 @@ import { PledgeEffects } from '../workers/pledge-effects';
 import { PledgeSweeper } from '../workers/pledge-sweeper';
 import type { PledgeConfig } from './pledge.config';
 import { PledgeQueries } from './pledge-queries';
+import { PledgeHolderQueries } from './pledge-holder.queries';
 
 /** The application services the message controllers call, and the work that runs beside them. */
 export interface PledgeComposition {
@@ -25,6 +26,8 @@ export interface PledgeComposition {
   readonly checkout: PledgeCheckout;
   readonly changes: PledgeChanges;
   readonly queries: PledgeQueries;
+  /** Backers, messages of support and receipts. */
+  readonly holderViews: PledgeHolderQueries;
   readonly vault: PersonalDataVault;
   readonly sweeper: PledgeSweeper;
   readonly workers: readonly Worker[];
@@ -92,5 +95,6 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
     ...(effects ? [{ name: 'the payment effects', start: () => effects.start(), stop: () => effects.stop() }] : []),
     { name: 'the sweeper', start: () => sweeper.start(), stop: () => sweeper.stop() },
   ];
-  return { pledges, checkout, changes, queries, vault, sweeper, workers };
+  const holderViews = new PledgeHolderQueries(store, vault, campaigns);
+  return { pledges, checkout, changes, queries, holderViews, vault, sweeper, workers };
 }

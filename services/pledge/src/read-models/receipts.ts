@@ -1,0 +1,78 @@
+import { RECEIPT_STATEMENT, type PledgeReceipt } from '@elan/contracts';
+import { add, IllegalStateError, type Money } from '@elan/domain-kernel';
+import type { PledgeEvent } from '../pledge';
+
+/** What the pledge's log says about its money: when it was paid, and whether it was given back. */
+export interface PaymentFacts {
+  readonly paid?: { readonly amount: Money; readonly tip: Money; readonly paidAt: string };
+  readonly refund?: { readonly refundedAt: string; readonly pledge: Money; readonly tip: Money };
+}
+
+/**
+ * Folds the pledge's events into its payment facts. Paid: a keep-it-all commitment that charged
+ * the card, or an all-or-nothing collection — each event carrying the amounts actually charged
+ * (an all-or-nothing pledge may change before it is collected). Refunded: a refund or a
+ * withdrawal that settled a charge. Money taken for a pledge that never counted (late, or after
+ * abandonment) was never the pledge's payment: it has no receipt.
+ */
+export const paymentFactsOf = (events: readonly PledgeEvent[]): PaymentFacts =>
+  events.reduce<PaymentFacts>((facts, event) => {
+    switch (event.type) {
+      case 'PledgeCommitted':
+        return event.data.charged
+          ? { ...facts, paid: { amount: event.data.amount, tip: event.data.tip.amount, paidAt: event.data.committedAt } }
+          : facts;
+      case 'PledgeCollected':
+        return { ...facts, paid: { amount: event.data.amount, tip: event.data.tip.amount, paidAt: event.data.collectedAt } };
+      case 'PledgeCancelled':
+      case 'PledgeRefunded': {
+        const { settlement } = event.data;
+        if (!settlement.charged || !facts.paid) return facts;
+        const refundedAt = event.type === 'PledgeCancelled' ? event.data.cancelledAt : event.data.refundedAt;
+        return { ...facts, refund: { refundedAt, pledge: settlement.pledgeRefund, tip: settlement.tip.amount } };
+      }
+      default:
+        return facts;
+    }
+  }, {});
+
+type PaidFacts = PaymentFacts & { readonly paid: NonNullable<PaymentFacts['paid']> };
+
+export interface ReceiptParts {
+  readonly pledgeId: string;
+  readonly fundingModel: PledgeReceipt['fundingModel'];
+  readonly campaign: PledgeReceipt['campaign'];
+  readonly contributor: PledgeReceipt['contributor'];
+  readonly facts: PaymentFacts;
+}
+
+/** A pledge without payment has no receipt: a conflict with its state, not an absence. */
+export function assertPaid(pledgeId: string, facts: PaymentFacts): asserts facts is PaidFacts {
+  if (!facts.paid)
+    throw new IllegalStateError('this pledge was never paid: it has no receipt', {
+      field: 'pledgeId',
+      pledgeId,
+      reason: 'not_paid',
+    });
+}
+
+/** The receipt: the pledge and the tip on lines of their own, the total, the refund if any, the statement. */
+export const receiptOf = ({ pledgeId, fundingModel, campaign, contributor, facts }: ReceiptParts): PledgeReceipt => {
+  assertPaid(pledgeId, facts);
+  const { paid, refund } = facts;
+  return {
+    receiptNumber: pledgeId,
+    pledgeId,
+    campaign,
+    fundingModel,
+    lines: [
+      { kind: 'pledge', description: `Pledge to “${campaign.title}”`, amount: paid.amount },
+      { kind: 'tip', description: 'Voluntary tip to the Élan platform', amount: paid.tip },
+    ],
+    total: add(paid.amount, paid.tip),
+    paidAt: paid.paidAt,
+    contributor,
+    refund: refund ? { ...refund, total: add(refund.pledge, refund.tip) } : null,
+    statement: { ...RECEIPT_STATEMENT },
+  };
+};
