@@ -18,3 +18,4 @@ export * from './pledge/pledge-lifecycle.events';
 export * from './pledge/pledge.requests';
 export * from './tipping/tip-ledger.requests';
 export * from './tipping/tip-refund.requests';
+export * from './pledge/pledge-personal-data.requests';

@@ -5,6 +5,8 @@ import type { PledgeComposition } from './pledge.composition';
 import { PledgeCommandsMessageController } from './pledge-commands.message.controller';
 import { PledgeQueries } from './pledge-queries';
 import { PledgeQueriesMessageController } from './pledge-queries.message.controller';
+import { PersonalData } from './personal-data';
+import { PersonalDataMessageController } from './personal-data.message.controller';
 
 /**
  * The pledge service as Nest sees it: message controllers only, given the application services
@@ -15,11 +17,12 @@ export class PledgeServiceModule {
   static forRoot(composition: PledgeComposition): DynamicModule {
     return {
       module: PledgeServiceModule,
-      controllers: [PledgeCommandsMessageController, PledgeQueriesMessageController],
+      controllers: [PledgeCommandsMessageController, PledgeQueriesMessageController, PersonalDataMessageController],
       providers: [
         { provide: PledgeApplication, useValue: composition.pledges },
         { provide: PledgeCheckout, useValue: composition.checkout },
         { provide: PledgeQueries, useValue: composition.queries },
+        { provide: PersonalData, useValue: composition.personalData },
       ],
     };
   }

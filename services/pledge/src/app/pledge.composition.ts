@@ -17,6 +17,7 @@ import { PledgeEffects } from '../workers/pledge-effects';
 import { PledgeSweeper } from '../workers/pledge-sweeper';
 import type { PledgeConfig } from './pledge.config';
 import { PledgeQueries } from './pledge-queries';
+import { PersonalData } from './personal-data';
 
 /** The application services the message controllers call, and the work that runs beside them. */
 export interface PledgeComposition {
@@ -24,6 +25,7 @@ export interface PledgeComposition {
   readonly checkout: PledgeCheckout;
   readonly queries: PledgeQueries;
   readonly vault: PersonalDataVault;
+  readonly personalData: PersonalData;
   readonly sweeper: PledgeSweeper;
   readonly workers: readonly Worker[];
 }
@@ -89,5 +91,5 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
     ...(effects ? [{ name: 'the payment effects', start: () => effects.start(), stop: () => effects.stop() }] : []),
     { name: 'the sweeper', start: () => sweeper.start(), stop: () => sweeper.stop() },
   ];
-  return { pledges, checkout, queries, vault, sweeper, workers };
+  return { pledges, checkout, queries, vault, personalData: new PersonalData(store, pledges, vault), sweeper, workers };
 }
