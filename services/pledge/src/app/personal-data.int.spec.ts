@@ -15,7 +15,12 @@ const ALICE = {
   email: 'aurelie.vasseur@example.org',
   message: 'Pour le moulin de Lodève, de tout cœur',
 };
-const BRUNO = { accountId: uuidv7(), name: 'Bruno Castagnède', email: 'bruno.c@example.net', message: 'Courage à toute l’équipe' };
+const BRUNO = {
+  accountId: uuidv7(),
+  name: 'Bruno Castagnède',
+  email: 'bruno.c@example.net',
+  message: 'Courage à toute l’équipe',
+};
 type Person = typeof ALICE;
 
 /**
@@ -68,7 +73,11 @@ describe('personal data in the pledge service: export and erasure', () => {
     const intentId = `${fundingModel === 'keep_it_all' ? 'pi' : 'seti'}_${pledgeId.slice(-12)}`;
     await pledges.execute({ type: 'RequestPayment', data: { pledgeId, intentId }, metadata: {} });
     if (until === 'committed')
-      await pledges.execute({ type: 'ConfirmPayment', data: { pledgeId, intentId, confirmedAt: NOW.toISOString() }, metadata: {} });
+      await pledges.execute({
+        type: 'ConfirmPayment',
+        data: { pledgeId, intentId, confirmedAt: NOW.toISOString() },
+        metadata: {},
+      });
     return pledgeId;
   };
 
@@ -113,13 +122,20 @@ describe('personal data in the pledge service: export and erasure', () => {
     const exported = await personalData.exportOf(ALICE.accountId);
     expect(exported.erasedAt).toBe(NOW.toISOString());
     for (const view of exported.pledges)
-      expect(view).toMatchObject({ amount: eur(2_500), tip: eur(300), contributor: { name: 'erased', email: 'erased' }, message: 'erased' });
+      expect(view).toMatchObject({
+        amount: eur(2_500),
+        tip: eur(300),
+        contributor: { name: 'erased', email: 'erased' },
+        message: 'erased',
+      });
     // Someone else's pledge still reads.
     expect((await personalData.exportOf(BRUNO.accountId)).pledges[0]).toMatchObject({ pledgeId: brunos, message: BRUNO.message });
 
     expect(await store.verify()).toMatchObject({ ok: true });
     expect(await findInSchema(db.pool, db.schema, [...plaintextOf(ALICE), key])).toEqual([]);
-    const { rows } = await db.pool.query(`SELECT 1 FROM ${db.schema}.personal_data_keys WHERE subject_id = $1`, [ALICE.accountId]);
+    const { rows } = await db.pool.query(`SELECT 1 FROM ${db.schema}.personal_data_keys WHERE subject_id = $1`, [
+      ALICE.accountId,
+    ]);
     expect(rows).toEqual([]);
     // And an erased person cannot be given a new key by a pledge arriving late.
     await expect(pledge(ALICE, 'keep_it_all', 'placed')).rejects.toBeInstanceOf(SubjectErasedError);
@@ -156,7 +172,11 @@ describe('personal data in the pledge service: export and erasure', () => {
     await pledges.execute({ type: 'RequestCollection', data: { pledgeId: allOrNothing }, metadata: {} });
     await expect(personalData.erase(person.accountId)).rejects.toBeInstanceOf(IllegalStateError);
 
-    await pledges.execute({ type: 'RecordCollectionDecline', data: { pledgeId: allOrNothing, declineCode: 'insufficient_funds' }, metadata: {} });
+    await pledges.execute({
+      type: 'RecordCollectionDecline',
+      data: { pledgeId: allOrNothing, declineCode: 'insufficient_funds' },
+      metadata: {},
+    });
     const outcome = await personalData.erase(person.accountId);
     expect(outcome).toMatchObject({ abandoned: [awaiting], kept: [allOrNothing] });
     expect(await findInSchema(db.pool, db.schema, plaintextOf(person))).toEqual([]);
