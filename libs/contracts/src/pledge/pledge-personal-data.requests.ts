@@ -26,6 +26,17 @@ export const exportPersonalData = defineRequest({
 
 const pledgeIds = (what: string) => z.array(uuid()).describe(what);
 
+const erasureOutcome = z.object({
+  erasedAt: instant().describe('When the key was erased (the first time, if asked again).'),
+  abandoned: pledgeIds('Checkouts ended, never to be charged.'),
+  cancelled: pledgeIds('Committed all-or-nothing pledges withdrawn before their deadline.'),
+  kept: pledgeIds('Pledges left as they were: paid, refunded or ended, amounts and tips intact.'),
+});
+
+const STILL_CHARGEABLE =
+  'Refused (illegal_state, details.pledgeIds) while an all-or-nothing pledge may still be charged (past its deadline and ' +
+  'not settled): erasure never leaves a card to be charged for an erased person.';
+
 export const erasePersonalData = defineRequest({
   service: 'pledge',
   name: 'ErasePersonalData',
@@ -34,14 +45,26 @@ export const erasePersonalData = defineRequest({
     'Erases an account’s personal data from the pledge service: unfinished checkouts are abandoned and committed ' +
     'all-or-nothing pledges cancelled (before their deadline), then the person’s key is deleted, so every name, e-mail and ' +
     'message sealed under it reads "erased"; amounts, tips and statuses stay. Idempotent: asking again after a crash ' +
-    'finishes the work. Refused (illegal_state, details.pledgeIds) while an all-or-nothing pledge may still be charged ' +
-    '(past its deadline and not settled): erasure never leaves a card to be charged for an erased person.',
+    `finishes the work. ${STILL_CHARGEABLE}`,
   callers: ['gateway'],
   request: z.object({ accountId: uuid().describe('The account to erase.') }),
-  reply: z.object({
-    erasedAt: instant().describe('When the key was erased (the first time, if asked again).'),
-    abandoned: pledgeIds('Checkouts ended, never to be charged.'),
-    cancelled: pledgeIds('Committed all-or-nothing pledges withdrawn before their deadline.'),
-    kept: pledgeIds('Pledges left as they were: paid, refunded or ended, amounts and tips intact.'),
+  reply: erasureOutcome,
+});
+
+export const eraseGuestPersonalData = defineRequest({
+  service: 'pledge',
+  name: 'EraseGuestPersonalData',
+  version: 1,
+  description:
+    'Erases a guest’s pledge’s personal data (its key is the pledge’s own, ADR 0022), the guest presenting the token of ' +
+    `its private link: as ErasePersonalData, for that one pledge; not_found for a wrong token. ${STILL_CHARGEABLE}`,
+  callers: ['gateway'],
+  request: z.object({
+    pledgeId: uuid().describe('The guest’s pledge.'),
+    guestTokenHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('SHA-256 (hex) of the token of the pledge’s private link.'),
   }),
+  reply: erasureOutcome,
 });

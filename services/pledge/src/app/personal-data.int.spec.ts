@@ -1,6 +1,7 @@
-import { eur, IllegalStateError, manualClock, uuidv7, type ManualClock } from '@elan/domain-kernel';
+import { eur, IllegalStateError, manualClock, NotFoundError, uuidv7, type ManualClock } from '@elan/domain-kernel';
 import { PostgresEventStore } from '@elan/event-store';
 import { PersonalDataVault, PostgresKeyStore, SubjectErasedError, findInSchema } from '@elan/personal-data';
+import { findPledgeRow, pledgeViewOf } from '../read-models/pledge-view';
 import { openTestSchema, type TestSchema } from '@elan/testing';
 import { sealDetails } from '../application/contributor-details';
 import { PledgeApplication } from '../application/pledge-application';
@@ -180,5 +181,50 @@ describe('personal data in the pledge service: export and erasure', () => {
     const outcome = await personalData.erase(person.accountId);
     expect(outcome).toMatchObject({ abandoned: [awaiting], kept: [allOrNothing] });
     expect(await findInSchema(db.pool, db.schema, plaintextOf(person))).toEqual([]);
+  });
+
+  it('erases a guest’s pledge, whose key is the pledge’s own, for the holder of its link’s token only', async () => {
+    const pledgeId = uuidv7();
+    const guestTokenHash = 'a'.repeat(64);
+    const guest = {
+      name: 'Camille Ortolan-Bessière',
+      email: 'camille.ortolan@example.org',
+      message: 'Pour les ruches du Larzac',
+    };
+    const vault = new PersonalDataVault(keys);
+    await pledges.execute({
+      type: 'PlacePledge',
+      data: {
+        pledgeId,
+        campaign: liveCampaign({ fundingModel: 'all_or_nothing' }),
+        amount: eur(4_000),
+        tip: { amount: eur(0) },
+        contributor: { kind: 'guest', guestTokenHash },
+        details: await sealDetails(vault, pledgeId, { ...guest, showName: false }),
+      },
+      metadata: { actor: 'guest', roles: [], guestTokenHash },
+    });
+    await pledges.execute({ type: 'RequestPayment', data: { pledgeId, intentId: 'seti_guest' }, metadata: {} });
+    await pledges.execute({
+      type: 'ConfirmPayment',
+      data: { pledgeId, intentId: 'seti_guest', confirmedAt: NOW.toISOString() },
+      metadata: {},
+    });
+
+    await expect(personalData.eraseGuest(pledgeId, 'b'.repeat(64))).rejects.toBeInstanceOf(NotFoundError);
+    expect(await statusOf(pledgeId)).toBe('committed');
+    const outcome = await personalData.eraseGuest(pledgeId, guestTokenHash);
+
+    expect(outcome).toMatchObject({ abandoned: [], cancelled: [pledgeId], kept: [] });
+    const row = await findPledgeRow(db.pool, db.schema, pledgeId);
+    if (!row) throw new Error('the pledge has no row');
+    expect(await pledgeViewOf(row, vault)).toMatchObject({
+      status: 'cancelled',
+      amount: eur(4_000),
+      contributor: { kind: 'guest', name: 'erased', email: 'erased' },
+      message: 'erased',
+    });
+    expect(await findInSchema(db.pool, db.schema, [guest.name, guest.email, guest.message])).toEqual([]);
+    expect(await store.verify()).toMatchObject({ ok: true });
   });
 });

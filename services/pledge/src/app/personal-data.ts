@@ -23,4 +23,8 @@ export class PersonalData {
   erase(accountId: string): Promise<ErasureOutcome> {
     return this.erasure.erase(accountId);
   }
+
+  eraseGuest(pledgeId: string, guestTokenHash: string): Promise<ErasureOutcome> {
+    return this.erasure.eraseGuest(pledgeId, guestTokenHash);
+  }
 }
