@@ -215,8 +215,32 @@ describe('personal data: export and erasure across the services', () => {
     }
   });
 
-  it('balances to the cent: Stripe kept the paid pledges and their tips, and charged nothing for the cancelled ones', async () => {
-    const expected = 3_300 + 3_300;
+  it('lets a guest erase their pledge’s personal data with their link’s token, the pledge and its payment kept', async () => {
+    const guest = { name: 'Ysaline Bouscatel', email: uniqueEmail('ysaline'), message: 'Longue vie au fournil' };
+    const placed = await pledgeOn(api, keepItAll, pledgeBody({ amount: eur(2_500), tip: eur(0), ...guest }));
+    expect(await confirmWithCard(stripe(), placed)).toBe('succeeded');
+    const viewer = { guestToken: placed.guestToken ?? '' };
+    const pledgeId = placed.pledge.pledgeId;
+    await pledgeOnceIn(api, pledgeId, viewer, 'committed');
+    const path = `/api/pledges/${pledgeId}/personal-data`;
+    const before = await foundInStack(stack.environment, pool, [guest.name, guest.email, guest.message]);
+    expect(before.map((hit) => hit.table)).toContain('idempotency_records');
+
+    expectProblem(await api.delete(path).set('X-Guest-Token', 'x'.repeat(43)), 404, 'not_found');
+    expectProblem(await api.delete(path, backer), 403, 'forbidden');
+    await api.delete(path).set('X-Guest-Token', viewer.guestToken).expect(204);
+
+    expect(await pledgeOf(api, pledgeId, viewer)).toMatchObject({
+      status: 'committed',
+      amount: eur(2_500),
+      contributor: { kind: 'guest', name: 'erased', email: 'erased' },
+      message: 'erased',
+    });
+    expect(await foundInStack(stack.environment, pool, [guest.name, guest.email, guest.message])).toEqual([]);
+  });
+
+  it('balances to the cent: Stripe kept the paid pledges and their tips, erased or not, and charged nothing for the cancelled ones', async () => {
+    const expected = 3_300 + 3_300 + 2_500;
     const books = await waitUntil(
       async () => {
         const now = await stripeBooks(stripe());

@@ -4,15 +4,26 @@ import { AccountsService } from './accounts.service';
 import { AdminAccountsController } from './admin-accounts.controller';
 import { AccountErasureService } from './erasure';
 import { AccountErasureController } from './erasure.controller';
+import { GuestErasureService } from './erasure-guest';
+import { GuestErasureController } from './erasure-guest.controller';
 import { FirstAdminBootstrap } from './first-admin.bootstrap';
 import { MeController } from './me.controller';
 import { PersonalDataExportService } from './me-data';
 import { PersonalDataExportController } from './me-data.controller';
 import { PasswordHasher } from './password-hasher';
 
-/** Accounts in the gateway's own schema: `/api/me`, its export and erasure, role management, the first admin. */
+/**
+ * Accounts in the gateway's own schema: `/api/me`, its export and erasure (and a guest's erasure of
+ * their pledge), role management, the first admin.
+ */
 @Module({
-  controllers: [MeController, PersonalDataExportController, AccountErasureController, AdminAccountsController],
+  controllers: [
+    MeController,
+    PersonalDataExportController,
+    AccountErasureController,
+    GuestErasureController,
+    AdminAccountsController,
+  ],
   providers: [
     AccountsRepository,
     AccountsService,
@@ -20,6 +31,7 @@ import { PasswordHasher } from './password-hasher';
     FirstAdminBootstrap,
     PersonalDataExportService,
     AccountErasureService,
+    GuestErasureService,
   ],
   exports: [AccountsService],
 })

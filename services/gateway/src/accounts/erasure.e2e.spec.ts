@@ -30,9 +30,10 @@ describe('the personal-data routes of the gateway', () => {
       )
     )[0];
 
-  it('needs an access token for both routes', async () => {
+  it('needs an access token, or for a guest’s pledge the link’s token', async () => {
     expectProblem(await api().get('/api/me/data'), 401, 'unauthenticated');
     expectProblem(await api().delete('/api/me').send({ password: PASSWORD }), 401, 'unauthenticated');
+    expectProblem(await api().delete('/api/pledges/0193a3b2-7c1d-7000-8000-000000000000/personal-data'), 401, 'unauthenticated');
   });
 
   it('asks for the password in the body, and erases nothing when it is missing or wrong', async () => {
@@ -65,7 +66,7 @@ describe('the personal-data routes of the gateway', () => {
     await api().post('/api/auth/login').send(admin).expect(200);
   });
 
-  it('documents both routes in the OpenAPI document', async () => {
+  it('documents the routes in the OpenAPI document', async () => {
     const { body } = await api().get('/api/docs-json').expect(200);
     const paths = body.paths as Record<string, Record<string, Operation>>;
     expect(paths['/api/me']?.['delete']?.requestBody?.content['application/json']?.schema.$ref).toBe(
@@ -76,5 +77,8 @@ describe('the personal-data routes of the gateway', () => {
     );
     expect(Object.keys(paths['/api/me/data']?.['get']?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401']));
     expect(body.components.schemas).toHaveProperty('PersonalDataExport');
+    expect(Object.keys(paths['/api/pledges/{id}/personal-data']?.['delete']?.responses ?? {})).toEqual(
+      expect.arrayContaining(['204', '401', '403', '404', '409']),
+    );
   });
 });
