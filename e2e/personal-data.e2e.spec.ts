@@ -19,6 +19,11 @@ import {
 import { startStack } from './support/preamble';
 import type { Stack } from './support/stack';
 
+/** Four services started (each has 60 s to say 'ready'), then two campaigns approved and live, on a busy machine. */
+const STARTS_WITHIN_MS = 180_000;
+/** Each scan reads every column of every table of four schemas, once per value looked for. */
+const SCANS_WITHIN_MS = 120_000;
+
 /** Who erases themselves: every value below must be gone from every table of every service. */
 const MAELYS = {
   displayName: 'Maëlys Quintard-Ferréol',
@@ -78,7 +83,7 @@ describe('personal data: export and erasure across the services', () => {
       liveCampaign(api, holder, moderator, { fundingModel: 'keep_it_all', lastsMs: 10 * 60_000 }),
       liveCampaign(api, holder, moderator, { fundingModel: 'all_or_nothing', lastsMs: 10 * 60_000 }),
     ]);
-  });
+  }, STARTS_WITHIN_MS);
   afterAll(async () => {
     await pool?.end();
     await stack?.stop();
@@ -147,42 +152,46 @@ describe('personal data: export and erasure across the services', () => {
     );
   });
 
-  it('erases the caller on DELETE /api/me with their password: 204, then logging in fails', async () => {
-    // Before, the search finds what is there, so finding nothing after means something: the account
-    // in clear, the answers kept for the pledges' Idempotency-Keys (which quote the message), the key.
-    const key = await keyOf(maelys.id);
-    expect(key).toBeDefined();
-    const needles = [MAELYS.displayName, maelys.email, MAELYS.keepItAllMessage, ...(key ? [key] : [])];
-    const { GATEWAY_SCHEMA, PLEDGE_SCHEMA } = stack.environment;
-    const before = await foundInStack(stack.environment, pool, needles);
-    expect(before.map((hit) => `${hit.schema}.${hit.table}`)).toEqual(
-      expect.arrayContaining([
-        `${GATEWAY_SCHEMA}.accounts`,
-        `${GATEWAY_SCHEMA}.idempotency_records`,
-        `${PLEDGE_SCHEMA}.personal_data_keys`,
-      ]),
-    );
+  it(
+    'erases the caller on DELETE /api/me with their password: 204, then logging in fails',
+    async () => {
+      // Before, the search finds what is there, so finding nothing after means something: the account
+      // in clear, the answers kept for the pledges' Idempotency-Keys (which quote the message), the key.
+      const key = await keyOf(maelys.id);
+      expect(key).toBeDefined();
+      const needles = [MAELYS.displayName, maelys.email, MAELYS.keepItAllMessage, ...(key ? [key] : [])];
+      const { GATEWAY_SCHEMA, PLEDGE_SCHEMA } = stack.environment;
+      const before = await foundInStack(stack.environment, pool, needles);
+      expect(before.map((hit) => `${hit.schema}.${hit.table}`)).toEqual(
+        expect.arrayContaining([
+          `${GATEWAY_SCHEMA}.accounts`,
+          `${GATEWAY_SCHEMA}.idempotency_records`,
+          `${PLEDGE_SCHEMA}.personal_data_keys`,
+        ]),
+      );
 
-    expectProblem(await api.delete('/api/me', maelys).send({ password: 'not the password at all' }), 403, 'wrong-password');
-    await api.delete('/api/me', maelys).send({ password: PASSWORD }).expect(204);
+      expectProblem(await api.delete('/api/me', maelys).send({ password: 'not the password at all' }), 403, 'wrong-password');
+      await api.delete('/api/me', maelys).send({ password: PASSWORD }).expect(204);
 
-    expectProblem(
-      await api.post('/api/auth/login').send({ email: maelys.email, password: PASSWORD }),
-      401,
-      'invalid-credentials',
-    );
-    expectProblem(await api.get('/api/me', maelys), 401, 'unauthenticated');
-    expect(await keyOf(maelys.id)).toBeUndefined();
-    const after = await foundInStack(stack.environment, pool, [
-      MAELYS.displayName,
-      MAELYS.publicName,
-      maelys.email,
-      MAELYS.keepItAllMessage,
-      MAELYS.allOrNothingMessage,
-      ...(key ? [key] : []),
-    ]);
-    expect(after).toEqual([]);
-  });
+      expectProblem(
+        await api.post('/api/auth/login').send({ email: maelys.email, password: PASSWORD }),
+        401,
+        'invalid-credentials',
+      );
+      expectProblem(await api.get('/api/me', maelys), 401, 'unauthenticated');
+      expect(await keyOf(maelys.id)).toBeUndefined();
+      const after = await foundInStack(stack.environment, pool, [
+        MAELYS.displayName,
+        MAELYS.publicName,
+        maelys.email,
+        MAELYS.keepItAllMessage,
+        MAELYS.allOrNothingMessage,
+        ...(key ? [key] : []),
+      ]);
+      expect(after).toEqual([]);
+    },
+    SCANS_WITHIN_MS,
+  );
 
   it('shows the erased pledges as "erased" to the holder and an admin, amounts, tips and statuses intact', async () => {
     const paid = await pledgeOf(api, pledgeIds.paid, holder);
@@ -215,29 +224,33 @@ describe('personal data: export and erasure across the services', () => {
     }
   });
 
-  it('lets a guest erase their pledge’s personal data with their link’s token, the pledge and its payment kept', async () => {
-    const guest = { name: 'Ysaline Bouscatel', email: uniqueEmail('ysaline'), message: 'Longue vie au fournil' };
-    const placed = await pledgeOn(api, keepItAll, pledgeBody({ amount: eur(2_500), tip: eur(0), ...guest }));
-    expect(await confirmWithCard(stripe(), placed)).toBe('succeeded');
-    const viewer = { guestToken: placed.guestToken ?? '' };
-    const pledgeId = placed.pledge.pledgeId;
-    await pledgeOnceIn(api, pledgeId, viewer, 'committed');
-    const path = `/api/pledges/${pledgeId}/personal-data`;
-    const before = await foundInStack(stack.environment, pool, [guest.name, guest.email, guest.message]);
-    expect(before.map((hit) => hit.table)).toContain('idempotency_records');
+  it(
+    'lets a guest erase their pledge’s personal data with their link’s token, the pledge and its payment kept',
+    async () => {
+      const guest = { name: 'Ysaline Bouscatel', email: uniqueEmail('ysaline'), message: 'Longue vie au fournil' };
+      const placed = await pledgeOn(api, keepItAll, pledgeBody({ amount: eur(2_500), tip: eur(0), ...guest }));
+      expect(await confirmWithCard(stripe(), placed)).toBe('succeeded');
+      const viewer = { guestToken: placed.guestToken ?? '' };
+      const pledgeId = placed.pledge.pledgeId;
+      await pledgeOnceIn(api, pledgeId, viewer, 'committed');
+      const path = `/api/pledges/${pledgeId}/personal-data`;
+      const before = await foundInStack(stack.environment, pool, [guest.name, guest.email, guest.message]);
+      expect(before.map((hit) => hit.table)).toContain('idempotency_records');
 
-    expectProblem(await api.delete(path).set('X-Guest-Token', 'x'.repeat(43)), 404, 'not_found');
-    expectProblem(await api.delete(path, backer), 403, 'forbidden');
-    await api.delete(path).set('X-Guest-Token', viewer.guestToken).expect(204);
+      expectProblem(await api.delete(path).set('X-Guest-Token', 'x'.repeat(43)), 404, 'not_found');
+      expectProblem(await api.delete(path, backer), 403, 'forbidden');
+      await api.delete(path).set('X-Guest-Token', viewer.guestToken).expect(204);
 
-    expect(await pledgeOf(api, pledgeId, viewer)).toMatchObject({
-      status: 'committed',
-      amount: eur(2_500),
-      contributor: { kind: 'guest', name: 'erased', email: 'erased' },
-      message: 'erased',
-    });
-    expect(await foundInStack(stack.environment, pool, [guest.name, guest.email, guest.message])).toEqual([]);
-  });
+      expect(await pledgeOf(api, pledgeId, viewer)).toMatchObject({
+        status: 'committed',
+        amount: eur(2_500),
+        contributor: { kind: 'guest', name: 'erased', email: 'erased' },
+        message: 'erased',
+      });
+      expect(await foundInStack(stack.environment, pool, [guest.name, guest.email, guest.message])).toEqual([]);
+    },
+    SCANS_WITHIN_MS,
+  );
 
   it('balances to the cent: Stripe kept the paid pledges and their tips, erased or not, and charged nothing for the cancelled ones', async () => {
     const expected = 3_300 + 3_300 + 2_500;
