@@ -1,4 +1,8 @@
+import type { Pool } from 'pg';
 import type { PledgeView, ReplyOf, placePledge } from '@elan/contracts';
+// ADR 0022's erasure check reads every table of every service: the scan lives with the vault.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { findInSchema, type PlaintextHit } from '@elan/personal-data';
 import { stripeClientFor, unbalancedBooks, type RunningStripeEmulator } from '@elan/stripe-emulator';
 import { uniqueIdempotencyKey, waitUntil } from '@elan/testing';
 import type { Account, Api } from './api';
@@ -141,4 +145,25 @@ export async function inWaves<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, runner));
   return results;
+}
+
+/** The schemas of every service of a stack, by the variables that name them. */
+export const STACK_SCHEMAS = ['GATEWAY_SCHEMA', 'CAMPAIGN_SCHEMA', 'PLEDGE_SCHEMA', 'TIPPING_SCHEMA'] as const;
+
+/**
+ * Where any of `needles` (plaintext, or a key's bytes) is found in any column of any table of
+ * any service of the stack (`findInSchema`, ADR 0022): `[]` when nowhere.
+ */
+export async function foundInStack(
+  environment: NodeJS.ProcessEnv,
+  pool: Pool,
+  needles: ReadonlyArray<string | Buffer>,
+): Promise<Array<PlaintextHit & { readonly schema: string }>> {
+  const hits: Array<PlaintextHit & { readonly schema: string }> = [];
+  for (const variable of STACK_SCHEMAS) {
+    const schema = environment[variable];
+    if (!schema) throw new Error(`the stack has no ${variable}`);
+    hits.push(...(await findInSchema(pool, schema, needles)).map((hit) => ({ ...hit, schema })));
+  }
+  return hits;
 }

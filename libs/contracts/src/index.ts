@@ -19,3 +19,4 @@ export * from './pledge/pledge.requests';
 export * from './tipping/tip-ledger.requests';
 export * from './tipping/tip-refund.requests';
 export * from './pledge/pledge-holder.requests';
+export * from './pledge/pledge-personal-data.requests';

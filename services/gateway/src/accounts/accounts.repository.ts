@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { GatewayDatabase } from '../storage/gateway-database';
 import { sortedRoles, type Account, type Role } from './account';
 import { normaliseEmail } from './email-address';
+import { erasedAccountFields } from './erasure-placeholders';
 
 interface AccountRow {
   id: string;
@@ -34,6 +35,9 @@ export type RolesChange =
   | { readonly kind: 'changed'; readonly account: Account }
   | { readonly kind: 'not-found' }
   | { readonly kind: 'last-admin' };
+
+/** What became of an erasure. */
+export type AccountErasure = 'erased' | 'not-found' | 'last-admin';
 
 /** Accounts in the gateway's schema. E-mail addresses are compared in their normalised form only. */
 @Injectable()
@@ -115,5 +119,60 @@ export class AccountsRepository {
       if (!row) return { kind: 'not-found' };
       return { kind: 'changed', account: toAccount(row) };
     });
+  }
+
+  /** The password hash of an account, to confirm who asks for something irreversible. */
+  async passwordHashOf(id: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ password_hash: string }>(
+      `SELECT password_hash FROM ${this.db.schema}.accounts WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.password_hash;
+  }
+
+  /**
+   * Erases the person behind the account in one transaction (ADR 0022): e-mail and display name
+   * replaced by placeholders that cannot be turned back into them, the password hash dropped (no
+   * password matches an empty one), every role removed, the caller's token revoked, and the
+   * answers kept for their Idempotency-Keys (which may quote their name or e-mail) deleted. The
+   * row and its id stay, so the pledges, campaigns and amounts that name the id stay whole.
+   * The last admin cannot erase themselves: the platform would be left without one.
+   */
+  erase(id: string, token: { readonly tokenId: string; readonly expiresAt: Date }): Promise<AccountErasure> {
+    const s = this.db.schema;
+    return this.db.transaction(async (client) => {
+      await client.query(`SELECT id FROM ${s}.accounts WHERE 'admin' = ANY (roles) ORDER BY id FOR UPDATE`);
+      const found = await client.query<{ roles: string[] }>(`SELECT roles FROM ${s}.accounts WHERE id = $1 FOR UPDATE`, [id]);
+      const current = found.rows[0];
+      if (!current) return 'not-found';
+      if (current.roles.includes('admin')) {
+        const admins = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM ${s}.accounts WHERE 'admin' = ANY (roles)`,
+        );
+        if ((admins.rows[0]?.n ?? 0) <= 1) return 'last-admin';
+      }
+      const erased = erasedAccountFields(id);
+      await client.query(
+        `UPDATE ${s}.accounts SET email = $2, email_normalised = $2, display_name = $3, password_hash = '', roles = '{}'
+          WHERE id = $1`,
+        [id, erased.email, erased.displayName],
+      );
+      await client.query(`INSERT INTO ${s}.revoked_tokens (jti, expires_at) VALUES ($1, $2) ON CONFLICT (jti) DO NOTHING`, [
+        token.tokenId,
+        token.expiresAt,
+      ]);
+      await client.query(`DELETE FROM ${s}.idempotency_records WHERE scope = $1`, [`account:${id}`]);
+      return 'erased';
+    });
+  }
+
+  /** Whether the account is the only admin left (checked again, under lock, by `erase`). */
+  async isLastAdmin(id: string): Promise<boolean> {
+    const { rows } = await this.db.query<{ last: boolean }>(
+      `SELECT 'admin' = ANY (a.roles) AND (SELECT count(*) FROM ${this.db.schema}.accounts WHERE 'admin' = ANY (roles)) <= 1 AS last
+         FROM ${this.db.schema}.accounts a WHERE a.id = $1`,
+      [id],
+    );
+    return rows[0]?.last ?? false;
   }
 }

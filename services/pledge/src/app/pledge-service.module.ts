@@ -8,6 +8,8 @@ import { PledgeHolderMessageController } from './pledge-holder.message.controlle
 import { PledgeHolderQueries } from './pledge-holder.queries';
 import { PledgeQueries } from './pledge-queries';
 import { PledgeQueriesMessageController } from './pledge-queries.message.controller';
+import { PersonalData } from './personal-data';
+import { PersonalDataMessageController } from './personal-data.message.controller';
 
 /**
  * The pledge service as Nest sees it: message controllers only, given the application services
@@ -18,13 +20,19 @@ export class PledgeServiceModule {
   static forRoot(composition: PledgeComposition): DynamicModule {
     return {
       module: PledgeServiceModule,
-      controllers: [PledgeCommandsMessageController, PledgeQueriesMessageController, PledgeHolderMessageController],
+      controllers: [
+        PledgeCommandsMessageController,
+        PledgeQueriesMessageController,
+        PledgeHolderMessageController,
+        PersonalDataMessageController,
+      ],
       providers: [
         { provide: PledgeApplication, useValue: composition.pledges },
         { provide: PledgeCheckout, useValue: composition.checkout },
         { provide: PledgeChanges, useValue: composition.changes },
         { provide: PledgeQueries, useValue: composition.queries },
         { provide: PledgeHolderQueries, useValue: composition.holderViews },
+        { provide: PersonalData, useValue: composition.personalData },
       ],
     };
   }

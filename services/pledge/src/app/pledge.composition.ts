@@ -19,6 +19,7 @@ import { PledgeSweeper } from '../workers/pledge-sweeper';
 import type { PledgeConfig } from './pledge.config';
 import { PledgeQueries } from './pledge-queries';
 import { PledgeHolderQueries } from './pledge-holder.queries';
+import { PersonalData } from './personal-data';
 
 /** The application services the message controllers call, and the work that runs beside them. */
 export interface PledgeComposition {
@@ -29,6 +30,7 @@ export interface PledgeComposition {
   /** Backers, messages of support and receipts. */
   readonly holderViews: PledgeHolderQueries;
   readonly vault: PersonalDataVault;
+  readonly personalData: PersonalData;
   readonly sweeper: PledgeSweeper;
   readonly workers: readonly Worker[];
 }
@@ -96,5 +98,6 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
     { name: 'the sweeper', start: () => sweeper.start(), stop: () => sweeper.stop() },
   ];
   const holderViews = new PledgeHolderQueries(store, vault, campaigns);
-  return { pledges, checkout, changes, queries, holderViews, vault, sweeper, workers };
+  const personalData = new PersonalData(store, pledges, vault);
+  return { pledges, checkout, changes, queries, holderViews, vault, personalData, sweeper, workers };
 }
