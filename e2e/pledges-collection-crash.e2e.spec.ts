@@ -2,7 +2,15 @@ import { stripeClientFor } from '@elan/stripe-emulator';
 import { waitUntil } from '@elan/testing';
 import type { Account, Api } from './support/api';
 import { eur, ON_TIME_MS, pageOnceItHolds, READ_MODEL_LAG_MS } from './support/campaigns';
-import { confirmWithCard, inWaves, liveCampaign, pledgeBody, pledgeOn, stripeBooks, type PlacedPledge } from './support/pledges';
+import {
+  confirmWithCard,
+  inWaves,
+  liveCampaign,
+  pledgeBody,
+  pledgeOnPatiently,
+  stripeBooks,
+  type PlacedPledge,
+} from './support/pledges';
 import { startStack } from './support/preamble';
 import type { Stack } from './support/stack';
 
@@ -55,8 +63,8 @@ describe('collecting 500 pledges through faults and a crash', () => {
       lastsMs: LASTS_MS,
       goal: 1_000,
     }));
-    placed = await inWaves(Array.from({ length: PLEDGES }), 25, async () => {
-      const pledge = await pledgeOn(api, campaignId, pledgeBody({ amount: eur(1_000), tip: eur(100) }), backer);
+    placed = await inWaves(Array.from({ length: PLEDGES }), 10, async () => {
+      const pledge = await pledgeOnPatiently(api, campaignId, pledgeBody({ amount: eur(1_000), tip: eur(100) }), backer);
       await confirmWithCard(stripe(), pledge);
       return pledge;
     });
