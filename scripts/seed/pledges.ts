@@ -28,7 +28,8 @@ const WAITING = new Set<PledgeView['status']>(['placed', 'awaiting_payment', 'aw
 type CampaignPage = ReplyOf<typeof getCampaign>;
 type TipLedger = ReplyOf<typeof getTipLedger>;
 
-const eur = (euros: number) => ({ amount: Math.round(euros * 100), currency: 'EUR' });
+const eur = (value: number) => ({ amount: Math.round(value * 100), currency: 'EUR' });
+const euros = (money: { amount: number }): string => `${(money.amount / 100).toFixed(2)} €`;
 
 /** A contributor: a demo account (logged in) or a guest with a name and an e-mail address. */
 export type DemoContributor = { readonly account: DemoAccount } | { readonly guest: { name: string; email: string } };
@@ -315,7 +316,7 @@ export async function seedPledges(
     });
     if (card === 'confirmed') placed += 1;
     else already += 1;
-    const tip = demo.tipEuros === 0 ? 'no tip' : `tip ${demo.tipEuros} €`;
+    const tip = demo.tipEuros === 0 ? 'no tip' : `tip ${euros(eur(demo.tipEuros))}`;
     const what =
       card === 'confirmed'
         ? answer.payment.kind === 'payment'
@@ -385,8 +386,6 @@ export async function settledTotals(
   );
   return { pages, ledger };
 }
-
-const euros = (money: { amount: number }): string => `${(money.amount / 100).toFixed(2)} €`;
 
 /** The short summary a newcomer reads: each campaign's totals, then the tip ledger. */
 export function summary(pages: ReadonlyMap<string, CampaignPage>, ledger: TipLedger): string[] {
