@@ -58,8 +58,24 @@ describe('the public tip ledger (rpc.tipping.GetTipLedger.v1)', () => {
     expect(ledger).toEqual({
       currency: 'EUR',
       months: [
-        { month: '2026-10', total: eur(800), tips: 2, contributions: 3, tippedPerMille: 667, average: eur(400), median: eur(300) },
-        { month: '2026-11', total: eur(1_000), tips: 1, contributions: 1, tippedPerMille: 1_000, average: eur(1_000), median: eur(1_000) },
+        {
+          month: '2026-10',
+          total: eur(800),
+          tips: 2,
+          contributions: 3,
+          tippedPerMille: 667,
+          average: eur(400),
+          median: eur(300),
+        },
+        {
+          month: '2026-11',
+          total: eur(1_000),
+          tips: 1,
+          contributions: 1,
+          tippedPerMille: 1_000,
+          average: eur(1_000),
+          median: eur(1_000),
+        },
       ],
     });
   });
