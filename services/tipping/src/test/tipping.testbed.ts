@@ -35,10 +35,21 @@ export class TippingTestbed {
     readonly nats: SpawnedNatsServer,
     readonly nc: NatsConnection,
     readonly emulator: RunningStripeEmulator,
-    readonly service: RunningService<TippingParts>,
+    private running: RunningService<TippingParts>,
     readonly requests: RequestClient,
     private readonly payments: StripePaymentProvider,
+    private readonly restart: (stripe: boolean) => Promise<RunningService<TippingParts>>,
   ) {}
+
+  get service(): RunningService<TippingParts> {
+    return this.running;
+  }
+
+  /** Stops the service and starts it again on the same schema and streams, with or without a Stripe key. */
+  async restartService(options: { stripe: boolean }): Promise<void> {
+    await this.running.close();
+    this.running = await this.restart(options.stripe);
+  }
 
   static async start(options: { stripe?: boolean; clock?: Clock } = {}): Promise<TippingTestbed> {
     const database = await openTestSchema({ prefix: 'tipping', poolSize: 2 });
@@ -55,19 +66,22 @@ export class TippingTestbed {
       port: emulator.port,
       protocol: emulator.protocol,
     };
-    const service = await startTippingService(
-      {
-        databaseUrl: testDatabaseUrl(),
-        natsUrl: nats.url,
-        schema: database.schema,
-        shutdownGraceMs: 0,
-        tipSuggestions: DEFAULT_TIP_SUGGESTION_POLICY,
-        ...(options.stripe !== false && { stripe: { ...connection, maxNetworkRetries: 0 } }),
-      },
-      { logger: false, refundRetryAfterMs: () => 50, ...(options.clock && { clock: options.clock }) },
-    );
+    const start = (stripe: boolean) =>
+      startTippingService(
+        {
+          databaseUrl: testDatabaseUrl(),
+          natsUrl: nats.url,
+          schema: database.schema,
+          shutdownGraceMs: 0,
+          tipSuggestions: DEFAULT_TIP_SUGGESTION_POLICY,
+          ...(stripe && { stripe: { ...connection, maxNetworkRetries: 0 } }),
+        },
+        { logger: false, refundRetryAfterMs: () => 50, ...(options.clock && { clock: options.clock }) },
+      );
+    const service = await start(options.stripe !== false);
     const requests = new RequestClient({ connection: () => nc, timeoutMs: 10_000 });
-    return new TippingTestbed(database, nats, nc, emulator, service, requests, new StripePaymentProvider(connection));
+    const payments = new StripePaymentProvider(connection);
+    return new TippingTestbed(database, nats, nc, emulator, service, requests, payments, start);
   }
 
   publisher(pledge: PledgeFacts): PledgeStreamPublisher {
