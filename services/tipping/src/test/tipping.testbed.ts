@@ -45,6 +45,15 @@ export class TippingTestbed {
     return this.running;
   }
 
+  private readonly replicas: RunningService<TippingParts>[] = [];
+
+  /** One more replica of the service on the same schema and NATS server, closed with the bed. */
+  async startReplica(): Promise<RunningService<TippingParts>> {
+    const replica = await this.restart(true);
+    this.replicas.push(replica);
+    return replica;
+  }
+
   /** Stops the service and starts it again on the same schema and streams, with or without a Stripe key. */
   async restartService(options: { stripe: boolean }): Promise<void> {
     await this.running.close();
@@ -149,6 +158,7 @@ export class TippingTestbed {
   }
 
   async close(): Promise<void> {
+    for (const replica of this.replicas.splice(0)) await replica.close();
     await this.service.close();
     await this.nc.close();
     await this.emulator.stop();
