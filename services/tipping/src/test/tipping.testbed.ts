@@ -157,12 +157,15 @@ export class TippingTestbed {
     return info.num_pending === 0 && info.num_ack_pending === 0;
   }
 
+  /** Stops everything; throws when the emulator's books do not balance after all the file's tests moved. */
   async close(): Promise<void> {
+    const problems = await this.unbalancedBooks();
     for (const replica of this.replicas.splice(0)) await replica.close();
     await this.service.close();
     await this.nc.close();
     await this.emulator.stop();
     await this.nats.stop();
     await this.database.dispose();
+    if (problems.length > 0) throw new Error(`the emulator's books do not balance:\n${problems.join('\n')}`);
   }
 }
