@@ -151,6 +151,15 @@ export class TippingTestbed {
     return rows.map((row) => row.type);
   }
 
+  /** What the inbox says of a pledge's n-th event: `handled`, `dead_lettered`, or undefined while not settled. */
+  async inboxOutcome(pledgeId: string, position: number): Promise<string | undefined> {
+    const { rows } = await this.database.pool.query<{ outcome: string }>(
+      `SELECT outcome FROM ${this.database.schema}.inbox WHERE consumer = $1 AND stream_id = $2 AND stream_position = $3`,
+      [TIPPING_PLEDGES_CONSUMER, `pledge-${pledgeId}`, position],
+    );
+    return rows[0]?.outcome;
+  }
+
   /** The durable consumer has acknowledged every message published so far. */
   async consumerCaughtUp(): Promise<boolean> {
     const info = await (await this.nc.jetstreamManager()).consumers.info(ELAN_STREAM, TIPPING_PLEDGES_CONSUMER);
