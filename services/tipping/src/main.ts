@@ -8,7 +8,8 @@ import { tippingConfigFromEnv, startTippingService } from './tipping-service';
  *
  * with DATABASE_URL, NATS_URL, and optionally TIPPING_SCHEMA (`tipping`), TIPPING_POOL_SIZE,
  * SHUTDOWN_GRACE_MS, NATS_NKEY_SEED(_FILE), TIP_SUGGESTION_SHARES_BPS, TIP_SUGGESTION_STEP,
- * TIP_SUGGESTION_MAX_SHARE_BPS. Says 'ready' under `fork`; stops on SIGTERM.
+ * TIP_SUGGESTION_MAX_SHARE_BPS, and STRIPE_SECRET_KEY with STRIPE_API_URL (the emulator) for the
+ * tip refunds. Says 'ready' under `fork`; stops on SIGTERM.
  */
 runMain('tipping service', () => {
   const config = tippingConfigFromEnv(process.env);

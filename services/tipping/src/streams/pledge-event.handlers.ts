@@ -59,6 +59,13 @@ export const pledgeEventHandlers = (tips: TipStreams): IntegrationEventHandler[]
   }),
   on(pledgeWithdrawn, async (pledge, context) => {
     const data = { tipId: tipIdOf(pledge.tip, pledge.pledgeId), pledgeId: pledge.pledgeId };
+    // The refund worker refunds against the payment the tip recorded: one the pledge service
+    // names otherwise is a wiring bug, stopped here before any money moves.
+    const tip = await tips.state(data.tipId, context.client);
+    if (pledge.charged && 'paymentId' in tip && pledge.paymentIntentId !== undefined && tip.paymentId !== pledge.paymentIntentId)
+      throw new TypeError(
+        `pledge ${pledge.pledgeId} was withdrawn naming ${pledge.paymentIntentId}, its tip was paid by ${tip.paymentId}`,
+      );
     const type = pledge.charged ? 'RefundTipWithPledge' : 'ReleaseTipWithPledge';
     await tips.execute({ type, data, metadata: at(pledge.withdrawnAt) }, causedBy(context), context.client);
   }),

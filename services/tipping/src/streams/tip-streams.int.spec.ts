@@ -149,4 +149,22 @@ describe('the tipping service’s tip streams, from the pledge events', () => {
     await expect(bed.chargeOf(pledge.paymentIntentId)).resolves.toMatchObject({ amount_refunded: 1_150, refunded: true });
     await expect(bed.unbalancedBooks()).resolves.toEqual([]);
   });
+
+  it('moves no money when a withdrawal names another payment than the one the tip was paid by', async () => {
+    const pledge = await bed.charge(aPledge({ amount: 1_200, tip: 120 }));
+    const stream = bed.publisher(pledge);
+    await stream.publish(pledgeCommitted, committed(pledge, COMMITTED_AT));
+    await waitForStatus(pledge.pledgeId, 'paid');
+
+    await stream.publish(pledgeWithdrawn, withdrawn({ ...pledge, paymentIntentId: 'pi_someone_else' }, WITHDRAWN_AT, true));
+    // Retried, then dead-lettered for a person to look at.
+    await waitUntil(async () => (await bed.inboxOutcome(pledge.pledgeId, 2)) === 'dead_lettered', {
+      timeoutMs: 20_000,
+      description: 'the bad withdrawal is dead-lettered',
+    });
+
+    await expect(statusOf(pledge.pledgeId)).resolves.toBe('paid');
+    await expect(bed.refundOwed(pledge.pledgeId)).resolves.toBeUndefined();
+    expect(await bed.refundsOf(pledge.paymentIntentId)).toEqual([]);
+  });
 });

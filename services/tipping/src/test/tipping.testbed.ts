@@ -35,10 +35,30 @@ export class TippingTestbed {
     readonly nats: SpawnedNatsServer,
     readonly nc: NatsConnection,
     readonly emulator: RunningStripeEmulator,
-    readonly service: RunningService<TippingParts>,
+    private running: RunningService<TippingParts>,
     readonly requests: RequestClient,
     private readonly payments: StripePaymentProvider,
+    private readonly restart: (stripe: boolean) => Promise<RunningService<TippingParts>>,
   ) {}
+
+  get service(): RunningService<TippingParts> {
+    return this.running;
+  }
+
+  private readonly replicas: RunningService<TippingParts>[] = [];
+
+  /** One more replica of the service on the same schema and NATS server, closed with the bed. */
+  async startReplica(): Promise<RunningService<TippingParts>> {
+    const replica = await this.restart(true);
+    this.replicas.push(replica);
+    return replica;
+  }
+
+  /** Stops the service and starts it again on the same schema and streams, with or without a Stripe key. */
+  async restartService(options: { stripe: boolean }): Promise<void> {
+    await this.running.close();
+    this.running = await this.restart(options.stripe);
+  }
 
   static async start(options: { stripe?: boolean; clock?: Clock } = {}): Promise<TippingTestbed> {
     const database = await openTestSchema({ prefix: 'tipping', poolSize: 2 });
@@ -55,19 +75,22 @@ export class TippingTestbed {
       port: emulator.port,
       protocol: emulator.protocol,
     };
-    const service = await startTippingService(
-      {
-        databaseUrl: testDatabaseUrl(),
-        natsUrl: nats.url,
-        schema: database.schema,
-        shutdownGraceMs: 0,
-        tipSuggestions: DEFAULT_TIP_SUGGESTION_POLICY,
-        ...(options.stripe !== false && { stripe: { ...connection, maxNetworkRetries: 0 } }),
-      },
-      { logger: false, refundRetryAfterMs: () => 50, ...(options.clock && { clock: options.clock }) },
-    );
+    const start = (stripe: boolean) =>
+      startTippingService(
+        {
+          databaseUrl: testDatabaseUrl(),
+          natsUrl: nats.url,
+          schema: database.schema,
+          shutdownGraceMs: 0,
+          tipSuggestions: DEFAULT_TIP_SUGGESTION_POLICY,
+          ...(stripe && { stripe: { ...connection, maxNetworkRetries: 0 } }),
+        },
+        { logger: false, refundRetryAfterMs: () => 50, ...(options.clock && { clock: options.clock }) },
+      );
+    const service = await start(options.stripe !== false);
     const requests = new RequestClient({ connection: () => nc, timeoutMs: 10_000 });
-    return new TippingTestbed(database, nats, nc, emulator, service, requests, new StripePaymentProvider(connection));
+    const payments = new StripePaymentProvider(connection);
+    return new TippingTestbed(database, nats, nc, emulator, service, requests, payments, start);
   }
 
   publisher(pledge: PledgeFacts): PledgeStreamPublisher {
@@ -128,17 +151,30 @@ export class TippingTestbed {
     return rows.map((row) => row.type);
   }
 
+  /** What the inbox says of a pledge's n-th event: `handled`, `dead_lettered`, or undefined while not settled. */
+  async inboxOutcome(pledgeId: string, position: number): Promise<string | undefined> {
+    const { rows } = await this.database.pool.query<{ outcome: string }>(
+      `SELECT outcome FROM ${this.database.schema}.inbox WHERE consumer = $1 AND stream_id = $2 AND stream_position = $3`,
+      [TIPPING_PLEDGES_CONSUMER, `pledge-${pledgeId}`, position],
+    );
+    return rows[0]?.outcome;
+  }
+
   /** The durable consumer has acknowledged every message published so far. */
   async consumerCaughtUp(): Promise<boolean> {
     const info = await (await this.nc.jetstreamManager()).consumers.info(ELAN_STREAM, TIPPING_PLEDGES_CONSUMER);
     return info.num_pending === 0 && info.num_ack_pending === 0;
   }
 
+  /** Stops everything; throws when the emulator's books do not balance after all the file's tests moved. */
   async close(): Promise<void> {
+    const problems = await this.unbalancedBooks();
+    for (const replica of this.replicas.splice(0)) await replica.close();
     await this.service.close();
     await this.nc.close();
     await this.emulator.stop();
     await this.nats.stop();
     await this.database.dispose();
+    if (problems.length > 0) throw new Error(`the emulator's books do not balance:\n${problems.join('\n')}`);
   }
 }

@@ -59,12 +59,15 @@ export class TipsE2eBed {
     return unbalancedBooks(await this.emulator.control.state());
   }
 
+  /** Stops everything; throws when the emulator's books do not balance after all the file's tests moved. */
   async close(): Promise<void> {
+    const problems = await this.unbalancedBooks();
     await this.gateway?.close();
     await this.tipping.stop();
     await this.nc.close();
     await this.emulator.stop();
     await this.nats.stop();
     await this.database.dispose();
+    if (problems.length > 0) throw new Error(`the emulator's books do not balance:\n${problems.join('\n')}`);
   }
 }
