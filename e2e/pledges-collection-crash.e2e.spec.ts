@@ -31,10 +31,7 @@ describe('collecting 500 pledges through faults and a crash', () => {
   let campaignId: string;
   let placed: PlacedPledge[];
 
-  const stripe = () => {
-    if (!stack.stripe) throw new Error('the stack runs without the Stripe emulator');
-    return stack.stripe;
-  };
+  const stripe = () => stack.payments;
   /** Succeeded charges by pledge, as Stripe holds them. */
   const chargesByPledge = async (): Promise<Map<string, number[]>> => {
     const intents = await stripeClientFor(stripe()).paymentIntents.list({ limit: 100 }).autoPagingToArray({ limit: 10_000 });

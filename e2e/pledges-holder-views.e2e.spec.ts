@@ -36,10 +36,7 @@ describe('what holders and supporters see of the pledges', () => {
   let unpaid: PlacedPledge;
   const expectedAtStripe = new Map<string, number>();
 
-  const stripe = () => {
-    if (!stack.stripe) throw new Error('the stack runs without the Stripe emulator');
-    return stack.stripe;
-  };
+  const stripe = () => stack.payments;
   const committed = async (body: object, contributor?: Account): Promise<PlacedPledge> => {
     const placed = await pledgeOn(api, campaignId, body, contributor);
     expect(await confirmWithCard(stripe(), placed)).toBe('succeeded');

@@ -140,6 +140,12 @@ export class Stack {
     return { ...this.env };
   }
 
+  /** The stack's Stripe emulator; only a stack started with `payments` has one. */
+  get payments(): RunningStripeEmulator {
+    if (!this.stripe) throw new Error('the stack runs without the Stripe emulator: start it with { payments: true }');
+    return this.stripe;
+  }
+
   /** The stack's NATS server, which lets in only the stack's users. */
   get natsUrl(): string {
     return this.nats.url;

@@ -1,21 +1,13 @@
 import { Controller, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { changePledge, grantPledgeRefund, requestPledgeRefund, updatePledgeCard, type PledgeViewer } from '@elan/contracts';
 import { CampaignRequests } from '../campaigns/campaign-requests';
 import { ApiProblem } from '../openapi/api-problems.decorator';
 import { requestSchema, responseSchema, schemaRef } from '../openapi/api-schemas';
-import { ValidBody, ValidParam } from '../validation/validated.decorators';
+import { ValidBody } from '../validation/validated.decorators';
 import { PledgeSchema } from './pledge-bodies.schemas';
-import { GUEST_TOKEN_HEADER, Viewer } from './pledge-viewer';
-
-const PledgeIdParam = (): ParameterDecorator => ValidParam('id', z.uuid());
-
-const guestHeader = ApiHeader({
-  name: GUEST_TOKEN_HEADER,
-  required: false,
-  description: 'A guest’s secret token (from the answer to their pledge), instead of an access token.',
-});
+import { GuestTokenHeader, PledgeIdParam, Viewer } from './pledge-viewer';
 
 const ChangePledgeBodySchema = requestSchema(
   'ChangePledgeBody',
@@ -39,7 +31,7 @@ export class PledgeChangesHttpController {
   constructor(private readonly requests: CampaignRequests) {}
 
   @Patch(':id')
-  @guestHeader
+  @GuestTokenHeader()
   @ApiOperation({
     summary: 'Change a committed all-or-nothing pledge before the deadline (its contributor)',
     description:
@@ -59,7 +51,7 @@ export class PledgeChangesHttpController {
 
   @Post(':id/refund-request')
   @HttpCode(HttpStatus.OK)
-  @guestHeader
+  @GuestTokenHeader()
   @ApiOperation({ summary: 'Ask for the refund of a paid keep-it-all pledge (its contributor)' })
   @ApiOkResponse({ description: 'The pledge, refund requested', schema: schemaRef(PledgeSchema) })
   @ApiProblem(404, 'No such pledge, or not one the caller may see')
@@ -88,7 +80,7 @@ export class PledgeChangesHttpController {
 
   @Post(':id/card')
   @HttpCode(HttpStatus.OK)
-  @guestHeader
+  @GuestTokenHeader()
   @ApiOperation({
     summary: 'Save another card after a declined collection, during the retry window (its contributor)',
     description:

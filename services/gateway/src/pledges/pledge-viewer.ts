@@ -1,9 +1,11 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { HttpStatus } from '@nestjs/common';
+import { createParamDecorator, HttpStatus, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { z } from 'zod';
 import type { PledgeViewer } from '@elan/contracts';
 import { actorOf } from '../auth/actor';
 import type { HttpRequest } from '../common/http-exchange';
 import { ProblemException } from '../problem/problem-details';
+import { ValidParam } from '../validation/validated.decorators';
 import { guestTokenHash } from './guest-tokens';
 
 /** The header a guest presents their private link's token in (never in the URL, which logs keep). */
@@ -29,3 +31,14 @@ export const Viewer = createParamDecorator((_data: unknown, context: ExecutionCo
     detail: 'Send "Authorization: Bearer <token>", or the guest token of your pledge’s private link as "X-Guest-Token".',
   });
 });
+
+/** `:id` of a pledge route: a UUID, or a 400 naming it. */
+export const PledgeIdParam = (): ParameterDecorator => ValidParam('id', z.uuid());
+
+/** The guest's header, documented on every route a guest may call. */
+export const GuestTokenHeader = (): MethodDecorator & ClassDecorator =>
+  ApiHeader({
+    name: GUEST_TOKEN_HEADER,
+    required: false,
+    description: 'A guest’s secret token (from the answer to their pledge), instead of an access token.',
+  });

@@ -1,6 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
-import { z } from 'zod';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { cancelPledge, getPledge, listMyPledges, placePledge, type PledgeViewer, type RequestOf } from '@elan/contracts';
 import { AccountsService } from '../accounts/accounts.service';
 import { actorOf, type Actor } from '../auth/actor';
@@ -12,7 +11,7 @@ import { RequestIds, type MintId } from '../idempotency/request-ids';
 import { ApiProblem } from '../openapi/api-problems.decorator';
 import { schemaRef } from '../openapi/api-schemas';
 import { validationProblem } from '../validation/zod-validation.pipe';
-import { ValidBody, ValidParam } from '../validation/validated.decorators';
+import { ValidBody } from '../validation/validated.decorators';
 import { GuestTokens, guestTokenHash } from './guest-tokens';
 import {
   MyPledgesSchema,
@@ -22,15 +21,7 @@ import {
   type PlacePledgeBody,
   type PlacedPledge,
 } from './pledge-bodies.schemas';
-import { GUEST_TOKEN_HEADER, Viewer } from './pledge-viewer';
-
-const PledgeIdParam = (): ParameterDecorator => ValidParam('id', z.uuid());
-
-const guestHeader = ApiHeader({
-  name: GUEST_TOKEN_HEADER,
-  required: false,
-  description: 'A guest’s secret token (from the answer to their pledge), instead of an access token.',
-});
+import { GuestTokenHeader, PledgeIdParam, Viewer } from './pledge-viewer';
 
 /**
  * The pledge routes of the public API, answered by the pledge service over NATS. A contributor is
@@ -78,7 +69,7 @@ export class PledgesHttpController {
   }
 
   @Get('pledges/:id')
-  @guestHeader
+  @GuestTokenHeader()
   @ApiOperation({ summary: 'One pledge (its contributor, the campaign’s holder or an admin)' })
   @ApiOkResponse({ description: 'The pledge', schema: schemaRef(PledgeSchema) })
   @ApiProblem(401, 'Neither an access token nor a guest token')
@@ -89,7 +80,7 @@ export class PledgesHttpController {
 
   @Post('pledges/:id/cancel')
   @HttpCode(HttpStatus.OK)
-  @guestHeader
+  @GuestTokenHeader()
   @ApiOperation({
     summary: 'Withdraw a committed pledge before the deadline (its contributor)',
     description: 'A paid keep-it-all pledge is refunded, tip included; an all-or-nothing one will never be charged.',

@@ -1,23 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { getPledgeReceipt, type PledgeReceipt, type PledgeViewer } from '@elan/contracts';
-import { z } from 'zod';
 import { CampaignRequests } from '../campaigns/campaign-requests';
 import { ApiProblem } from '../openapi/api-problems.decorator';
 import { responseSchema, schemaRef } from '../openapi/api-schemas';
-import { ValidParam } from '../validation/validated.decorators';
-import { GUEST_TOKEN_HEADER, Viewer } from './pledge-viewer';
+import { GuestTokenHeader, PledgeIdParam, Viewer } from './pledge-viewer';
 import { RECEIPT_PAGE_POLICY, receiptPage } from './receipt-page';
 
 export const PledgeReceiptSchema = responseSchema('PledgeReceipt', getPledgeReceipt.reply);
-
-const PledgeIdParam = (): ParameterDecorator => ValidParam('id', z.uuid());
-
-const guestHeader = ApiHeader({
-  name: GUEST_TOKEN_HEADER,
-  required: false,
-  description: 'A guest’s secret token (from the answer to their pledge), instead of an access token.',
-});
 
 const RECEIPT_DESCRIPTION =
   'For the contributor (or the guest token), the campaign’s holder and admins. Only a paid pledge has one: keep-it-all ' +
@@ -31,7 +21,7 @@ export class ReceiptHttpController {
   constructor(private readonly requests: CampaignRequests) {}
 
   @Get(':id/receipt')
-  @guestHeader
+  @GuestTokenHeader()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The receipt of a paid pledge', description: RECEIPT_DESCRIPTION })
   @ApiOkResponse({ description: 'The receipt', schema: schemaRef(PledgeReceiptSchema) })
@@ -43,7 +33,7 @@ export class ReceiptHttpController {
   }
 
   @Get(':id/receipt.html')
-  @guestHeader
+  @GuestTokenHeader()
   @Header('Cache-Control', 'no-store')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', RECEIPT_PAGE_POLICY)
