@@ -1,5 +1,6 @@
 /**
- * `npm run seed`: a few demo campaigns, so that a newcomer's catalog is not empty.
+ * `npm run seed`: a few demo campaigns and pledges, so that a newcomer's catalog is not empty and
+ * its pages show live totals and the tip ledger.
  *
  * Against a running `npm start` (ELAN_URL, default http://localhost:3000), and through the
  * public API only, as any client would: it registers (or logs in) three demo holders, creates
@@ -8,27 +9,34 @@
  * ELAN_ADMIN_PASSWORD (the same two variables are read here). Each campaign starts a few
  * seconds after it is created and runs for weeks, so the catalog shows them live moments later.
  *
- * Running it again adds nothing: a holder's campaign is recognised by its title. One left as a
- * draft or submitted by an interrupted run (or sent back by a moderator) is carried on to
- * approval, with new dates.
+ * Then (scripts/seed/pledges.ts) it waits for them to go live and places a dozen pledges, from a
+ * demo contributor, the holders backing each other's campaigns and guests: some anonymous, some
+ * with a 0 tip, some with a message. It confirms each card with a Stripe test card through the
+ * official SDK, as the contributor's page would with Stripe.js: keep-it-all pledges are paid,
+ * all-or-nothing ones save the card. It waits (with a deadline) until the campaign pages count
+ * them and the tip ledger shows the tips, and prints both.
+ *
+ * Running it again adds nothing: a holder's campaign is recognised by its title, a pledge by its
+ * Idempotency-Key (made of the campaign and the pledge's fixed name), and a card is confirmed only
+ * when its intent still waits for one. A campaign left as a draft or submitted by an interrupted
+ * run (or sent back by a moderator) is carried on to approval, with new dates.
  *
  * Environment: ELAN_URL; ELAN_ADMIN_EMAIL, ELAN_ADMIN_PASSWORD (required); SEED_PASSWORD, the
- * demo holders' password (default below); SEED_STARTS_IN_SECONDS (5).
+ * demo accounts' password (default below); SEED_STARTS_IN_SECONDS (5). Stripe: STRIPE_SECRET_KEY
+ * (a test key) and STRIPE_API_URL, as the services are given them; without a key, `npm start`'s
+ * Stripe emulator at http://127.0.0.1:12111 (its default port, STRIPE_EMULATOR_PORT).
  */
-import type { ReplyOf, RequestOf, addTier, createCampaign, getCampaign, listHolderCampaigns } from '@elan/contracts';
+import type { ReplyOf, RequestOf, addTier, createCampaign, getCampaign } from '@elan/contracts';
+import { Client, type DemoAccount } from './seed/client';
+import { TITLES, demoPledges, liveCampaigns, seedPledges, settledTotals, stripeForSeed, summary } from './seed/pledges';
 
 const DEFAULT_URL = 'http://localhost:3000';
 const DEFAULT_HOLDER_PASSWORD = 'élan demo holder password';
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Waits for a rate limit's Retry-After at most this many times per request. */
-const RATE_LIMIT_RETRIES = 3;
 
 const eur = (euros: number) => ({ amount: euros * 100, currency: 'EUR' });
 
-interface DemoHolder {
-  readonly email: string;
-  readonly displayName: string;
-}
+type DemoHolder = DemoAccount;
 
 /** The body of `POST /api/campaigns` without the dates, set at each run; stretch goal ids are the gateway's. */
 type DemoDraft = Omit<RequestOf<typeof createCampaign>, 'actor' | 'campaignId' | 'startsAt' | 'deadline' | 'stretchGoals'> & {
@@ -54,7 +62,7 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     holder: claire,
     weeks: 4,
     draft: {
-      title: 'Un four à pain pour le quartier Saint-Géry',
+      title: TITLES.four,
       summary: 'Un four à bois partagé, où les voisins cuisent leur pain et les écoles viennent apprendre.',
       story:
         'Le vieux four de la rue des Capucins dort depuis trente ans. Nous voulons le restaurer et l’ouvrir à tous, deux jours par semaine.',
@@ -83,7 +91,7 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     holder: paulu,
     weeks: 6,
     draft: {
-      title: 'Restaurer la chapelle San Ghjuvanni',
+      title: TITLES.chapelle,
       summary: 'Refaire la toiture de lauzes d’une chapelle romane avant l’hiver.',
       story:
         'La chapelle domine le golfe depuis le XIIe siècle. Les infiltrations menacent les fresques : l’association du village relance le chantier.',
@@ -106,7 +114,7 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     holder: maryse,
     weeks: 5,
     draft: {
-      title: 'Un jardin créole partagé à Pointe-à-Pitre',
+      title: TITLES.jardin,
       summary: 'Des parcelles cultivées ensemble, des semences échangées, des récoltes partagées.',
       story:
         'Sur une friche du quartier de Lauricisque, nous plantons un jardin créole : ignames, giraumons, plantes médicinales et arbres fruitiers.',
@@ -125,7 +133,7 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     holder: claire,
     weeks: 3,
     draft: {
-      title: 'Une ressourcerie associative à Bègles',
+      title: TITLES.ressourcerie,
       summary: 'Collecter, réparer et revendre ce qui finirait à la déchetterie, en créant trois emplois.',
       story: 'Meubles, vélos, vaisselle : tout peut revivre. Il nous manque le local et l’outillage de l’atelier.',
       category: 'solidarity',
@@ -139,7 +147,7 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     holder: paulu,
     weeks: 8,
     draft: {
-      title: 'Le festival d’accordéon de Tulle',
+      title: TITLES.festival,
       summary: 'Trois jours de bals, de concerts et d’ateliers dans la capitale de l’accordéon.',
       story:
         'Pour sa première édition, le festival invite des musiciens de toute l’Europe et ouvre des ateliers aux collégiens du département.',
@@ -167,92 +175,24 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
   },
 ];
 
-type HolderCampaign = ReplyOf<typeof listHolderCampaigns>['items'][number];
 type CampaignPage = ReplyOf<typeof getCampaign>;
-
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    what: string,
-    body: unknown,
-  ) {
-    const detail = typeof body === 'object' && body !== null && 'detail' in body ? String(body.detail) : JSON.stringify(body);
-    super(`${what} answered ${status}: ${detail}`);
-  }
-}
-
-/** The public API of a running Élan, spoken with fetch. */
-class Client {
-  constructor(private readonly url: string) {}
-
-  async call<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      const response = await fetch(`${this.url}${path}`, {
-        method,
-        headers: {
-          ...(options.body !== undefined && { 'Content-Type': 'application/json' }),
-          ...(options.token && { Authorization: `Bearer ${options.token}` }),
-        },
-        ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-      });
-      const text = await response.text();
-      const body: unknown = text === '' ? undefined : JSON.parse(text);
-      // Authentication is rate-limited: wait as told rather than fail a second run.
-      const retryAfter = Number(response.headers.get('retry-after'));
-      if (response.status === 429 && attempt < RATE_LIMIT_RETRIES && retryAfter > 0) {
-        console.log(`  rate-limited on ${path}: waiting ${retryAfter} s`);
-        await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
-        continue;
-      }
-      if (!response.ok) throw new ApiError(response.status, `${method} ${path}`, body);
-      return body as T;
-    }
-  }
-
-  async logIn(email: string, password: string): Promise<string> {
-    const { accessToken } = await this.call<{ accessToken: string }>('POST', '/api/auth/login', { body: { email, password } });
-    return accessToken;
-  }
-
-  /** Logs a demo holder in, registering the account the first time. */
-  async holderSession(holder: DemoHolder, password: string): Promise<string> {
-    try {
-      return await this.logIn(holder.email, password);
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 401) throw error;
-      await this.call('POST', '/api/auth/register', { body: { email: holder.email, password, displayName: holder.displayName } });
-      return this.logIn(holder.email, password);
-    }
-  }
-
-  async campaignsOf(token: string): Promise<HolderCampaign[]> {
-    const cards: HolderCampaign[] = [];
-    let cursor: string | null = null;
-    do {
-      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const page = await this.call<ReplyOf<typeof listHolderCampaigns>>('GET', `/api/me/campaigns?limit=50${query}`, { token });
-      cards.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return cards;
-  }
-}
 
 const datesFrom = (startsInMs: number, weeks: number) => {
   const startsAt = Date.now() + startsInMs;
   return { startsAt: new Date(startsAt).toISOString(), deadline: new Date(startsAt + weeks * 7 * DAY_MS).toISOString() };
 };
 
-/** Creates the campaign, or carries on the one a previous run left; answers what it did. */
+/** Creates the campaign, or carries on the one a previous run left; answers its id and what it did. */
 async function seedCampaign(
   client: Client,
   demo: DemoCampaign,
   holderToken: string,
   adminToken: string,
   startsInMs: number,
-): Promise<string> {
+): Promise<{ campaignId: string; outcome: string }> {
   const existing = (await client.campaignsOf(holderToken)).find((card) => card.title === demo.draft.title);
-  if (existing && existing.status !== 'draft' && existing.status !== 'submitted') return `already there (${existing.status})`;
+  if (existing && existing.status !== 'draft' && existing.status !== 'submitted')
+    return { campaignId: existing.campaignId, outcome: `already there (${existing.status})` };
 
   let campaignId = existing?.campaignId;
   let tierTitles = new Set<string>();
@@ -274,7 +214,10 @@ async function seedCampaign(
     await client.call('POST', `${campaign}/submit`, { token: holderToken });
   }
   await client.call('POST', `${campaign}/approve`, { token: adminToken });
-  return existing ? `carried on to approval (was ${existing.status})` : 'created, submitted and approved';
+  return {
+    campaignId,
+    outcome: existing ? `carried on to approval (was ${existing.status})` : 'created, submitted and approved',
+  };
 }
 
 async function main(): Promise<void> {
@@ -285,31 +228,53 @@ async function main(): Promise<void> {
       'set ELAN_ADMIN_EMAIL and ELAN_ADMIN_PASSWORD, the same as for `npm start` (which creates that admin): ' +
         'the demo campaigns are approved by it',
     );
-  const holderPassword = process.env.SEED_PASSWORD ?? DEFAULT_HOLDER_PASSWORD;
+  const demoPassword = process.env.SEED_PASSWORD ?? DEFAULT_HOLDER_PASSWORD;
   const startsInMs = Number(process.env.SEED_STARTS_IN_SECONDS ?? '5') * 1000;
   if (!Number.isFinite(startsInMs) || startsInMs <= 0) throw new Error('SEED_STARTS_IN_SECONDS must be a positive number');
+  const stripe = stripeForSeed(process.env);
 
   const client = new Client(url);
   console.log(`Seeding demo campaigns into ${url}…`);
   const adminToken = await client.logIn(ELAN_ADMIN_EMAIL, ELAN_ADMIN_PASSWORD).catch((error: unknown) => {
     throw new Error(`the admin ${ELAN_ADMIN_EMAIL} cannot log in (${error instanceof Error ? error.message : String(error)})`);
   });
-  const sessions = new Map<DemoHolder, string>();
+  const sessions = new Map<DemoAccount, string>();
+  const sessionOf = async (account: DemoAccount): Promise<string> => {
+    const token = sessions.get(account) ?? (await client.demoSession(account, demoPassword));
+    sessions.set(account, token);
+    return token;
+  };
+  const campaigns = new Map<string, string>();
   let approved = 0;
   for (const demo of DEMO_CAMPAIGNS) {
-    const token = sessions.get(demo.holder) ?? (await client.holderSession(demo.holder, holderPassword));
-    sessions.set(demo.holder, token);
-    const outcome = await seedCampaign(client, demo, token, adminToken, startsInMs);
+    const { campaignId, outcome } = await seedCampaign(client, demo, await sessionOf(demo.holder), adminToken, startsInMs);
+    campaigns.set(demo.draft.title, campaignId);
     if (!outcome.startsWith('already there')) approved += 1;
     console.log(`  ${demo.draft.location.departement.padEnd(3)} ${demo.draft.title}: ${outcome}`);
   }
-  const holders = [...sessions.keys()].map((holder) => holder.email).join(', ');
   console.log(
     approved === 0
       ? `Nothing to add: every demo campaign is there. ${url}/api/campaigns`
       : `Done: ${approved} approved, live in about ${startsInMs / 1000} s at ${url}/api/campaigns?status=live`,
   );
-  console.log(`Demo holders: ${holders}; their password is SEED_PASSWORD, or the default in scripts/seed.ts.`);
+
+  const pledges = demoPledges({ claire, paulu, maryse });
+  console.log(`Pledging on the live demo campaigns (${pledges.length} pledges, cards confirmed with a test card)…`);
+  const pages = await liveCampaigns(client, campaigns, startsInMs);
+  const { seeded, placed, already } = await seedPledges(
+    { client, stripe, env: process.env, campaigns, sessionOf },
+    pledges,
+    pages,
+  );
+  console.log(
+    placed === 0
+      ? `Nothing to add: ${already} demo pledges are there.`
+      : `Done: ${placed} pledges placed, ${already} already there.`,
+  );
+  const settled = await settledTotals(client, seeded);
+  for (const line of summary(settled.pages, settled.ledger)) console.log(line);
+  const accounts = [...sessions.keys()].map((account) => account.email).join(', ');
+  console.log(`Demo accounts: ${accounts}; their password is SEED_PASSWORD, or the default in scripts/seed.ts.`);
 }
 
 main().catch((error: unknown) => {

@@ -32,6 +32,8 @@ import { startTippingService, tippingConfigFromEnv } from '../services/tipping/s
 
 /** Where the Stripe emulator keeps its state, so a restart keeps test payments (ADR 0019). */
 const STRIPE_EMULATOR_STATE = join('tmp', 'infra', 'stripe-emulator.json');
+/** The emulator's port unless STRIPE_EMULATOR_PORT says otherwise: fixed, so `npm run seed` finds it. */
+const DEFAULT_STRIPE_EMULATOR_PORT = 12111;
 
 /**
  * Stripe: with STRIPE_SECRET_KEY, the real API (test or live keys, and STRIPE_WEBHOOK_SECRET from
@@ -41,9 +43,8 @@ const STRIPE_EMULATOR_STATE = join('tmp', 'infra', 'stripe-emulator.json');
 async function startStripe(shutdown: StopStack): Promise<RunningStripeEmulator | undefined> {
   if (process.env.STRIPE_SECRET_KEY) return undefined;
   await mkdir(dirname(STRIPE_EMULATOR_STATE), { recursive: true });
-  const port = process.env.STRIPE_EMULATOR_PORT;
   const emulator = await startStripeEmulator({
-    ...(port !== undefined && { port: Number(port) }),
+    port: Number(process.env.STRIPE_EMULATOR_PORT ?? DEFAULT_STRIPE_EMULATOR_PORT),
     stateFile: STRIPE_EMULATOR_STATE,
     ...(process.env.STRIPE_WEBHOOK_SECRET && { webhookSecret: process.env.STRIPE_WEBHOOK_SECRET }),
   });

@@ -43,6 +43,30 @@ export async function pledgeOn(
 }
 
 /**
+ * As a careful client does on a busy platform: a 503 or 504 ("it may still have acted"), or a 409
+ * while the first request with the key still runs, is asked again with the same Idempotency-Key,
+ * which answers the very same pledge.
+ */
+export async function pledgeOnPatiently(
+  api: Api,
+  campaignId: string,
+  body: object,
+  contributor?: Account,
+  idempotencyKey = uniqueIdempotencyKey('pledge'),
+): Promise<PlacedPledge> {
+  return waitUntil(
+    async () => {
+      const response = await api.post(`/api/campaigns/${campaignId}/pledges`, contributor, { idempotencyKey }).send(body);
+      if (response.status === 201) return response.body as PlacedPledge;
+      const retryable = [503, 504].includes(response.status) || response.body?.type === 'urn:elan:problem:idempotency-key-in-use';
+      if (!retryable) throw new Error(`the pledge answered ${response.status}: ${JSON.stringify(response.body)}`);
+      return undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, description: `the pledge with key ${idempotencyKey} is accepted` },
+  );
+}
+
+/**
  * What the contributor's page does with Stripe.js: confirms the intent with a card (a test card's
  * payment method id), here through the official SDK against the emulator.
  */
