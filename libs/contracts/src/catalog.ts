@@ -1,5 +1,6 @@
 import {
   campaignCancelled,
+  campaignDeadlineReached,
   campaignEnded,
   campaignFailed,
   campaignLaunched,
@@ -8,23 +9,53 @@ import {
 import { getCampaign, listCampaigns, listChangedCampaigns, listHolderCampaigns } from './campaign/campaign-catalog.requests';
 import { campaignCommands } from './campaign/campaign-commands.requests';
 import { getCampaignSummary } from './campaign/campaign-queries.requests';
+import { getPledgeTerms } from './campaign/pledge-terms.requests';
 import { reserveTierUnit } from './campaign/tier-stock.requests';
 import { stripeEventReceived } from './gateway/stripe-event-received.events';
+import { getPledgeReceipt, listBackers, listCampaignMessages } from './pledge/pledge-holder.requests';
+import {
+  pledgeChanged,
+  pledgeCollected,
+  pledgeCommitted,
+  pledgesTallied,
+  pledgeWithdrawn,
+  tierUnitReleased,
+} from './pledge/pledge-lifecycle.events';
+import { eraseGuestPersonalData, erasePersonalData, exportPersonalData } from './pledge/pledge-personal-data.requests';
+import {
+  cancelPledge,
+  changePledge,
+  getPledge,
+  grantPledgeRefund,
+  listMyPledges,
+  placePledge,
+  requestPledgeRefund,
+  updatePledgeCard,
+} from './pledge/pledge.requests';
+import { getTipLedger } from './tipping/tip-ledger.requests';
+import { refundTip } from './tipping/tip-refund.requests';
 import { suggestTips } from './tipping/tip-suggestions.requests';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
 /**
- * Every contract of the published language, in the order docs/contracts.md lists them. A
- * contract missing here is undocumented and unchecked: the catalog test and the docs generator
- * both read these arrays.
+ * Every contract of the published language, in the order docs/contracts.md lists them: campaign,
+ * pledge, tipping, gateway. A contract missing here is undocumented and unchecked: the catalog
+ * test and the docs generator both read these arrays.
  */
 export const integrationEvents: readonly IntegrationEventContract[] = [
   campaignLaunched,
+  campaignDeadlineReached,
   campaignSucceeded,
   campaignFailed,
   campaignEnded,
   campaignCancelled,
+  pledgeCommitted,
+  pledgeChanged,
+  pledgeCollected,
+  pledgeWithdrawn,
+  tierUnitReleased,
+  pledgesTallied,
   stripeEventReceived,
 ];
 
@@ -36,5 +67,22 @@ export const requests: readonly RequestContract[] = [
   listChangedCampaigns,
   getCampaignSummary,
   reserveTierUnit,
+  getPledgeTerms,
+  placePledge,
+  getPledge,
+  listMyPledges,
+  cancelPledge,
+  changePledge,
+  requestPledgeRefund,
+  grantPledgeRefund,
+  updatePledgeCard,
+  listBackers,
+  listCampaignMessages,
+  getPledgeReceipt,
+  exportPersonalData,
+  erasePersonalData,
+  eraseGuestPersonalData,
   suggestTips,
+  getTipLedger,
+  refundTip,
 ];

@@ -5,6 +5,9 @@ import { contractShapes } from './contract-fields';
 import { SERVICES } from './integration-event';
 import { moneySchema } from './money';
 import { campaignRequestSamples } from './campaign/campaign-requests.samples';
+import { pledgeTermsSamples } from './campaign/pledge-terms.samples';
+import { pledgeEventSamples, pledgeRequestSamples } from './pledge/pledge.samples';
+import { tipLedgerAndRefundSamples } from './tipping/tip-ledger-and-refund.samples';
 import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
@@ -43,6 +46,18 @@ const eventSamples: Record<string, { valid: unknown; invalid: Invalid }> = {
       },
     },
   },
+  'elan.campaign.CampaignDeadlineReached.v1': {
+    valid: {
+      campaignId: CAMPAIGN,
+      fundingModel: 'all_or_nothing',
+      goal: eur(1_500_000),
+      deadline: '2026-04-15T22:00:00+02:00',
+    },
+    invalid: {
+      field: 'deadline',
+      payload: { campaignId: CAMPAIGN, fundingModel: 'all_or_nothing', goal: eur(1_500_000), deadline: '2026-04-15T22:00:00' },
+    },
+  },
   'elan.campaign.CampaignSucceeded.v1': {
     valid: { campaignId: CAMPAIGN, closedAt: '2026-04-15T20:00:00Z', committedTotal: eur(1_612_300), backers: 412 },
     invalid: {
@@ -71,6 +86,7 @@ const eventSamples: Record<string, { valid: unknown; invalid: Invalid }> = {
       payload: { campaignId: 'campaign-1', cancelledAt: '2026-03-20T10:00:00Z', reason: 'The venue fell through.' },
     },
   },
+  ...pledgeEventSamples,
   'elan.gateway.StripeEventReceived.v1': {
     valid: {
       stripeEventId: 'evt_1QxYz2AbCdEf',
@@ -107,7 +123,10 @@ const requestSamples: Record<
   { request: { valid: unknown; invalid: Invalid }; reply: { valid: unknown[]; invalid: Invalid } }
 > = {
   ...campaignRequestSamples,
+  ...pledgeTermsSamples,
+  ...pledgeRequestSamples,
   ...tippingRequestSamples,
+  ...tipLedgerAndRefundSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },
