@@ -109,7 +109,7 @@ export const placePledge = defineRequest({
     message: personalText(1_000).optional().describe('A public message of support.'),
   }),
   reply: z.object({
-    pledge: pledgeViewSchema,
+    pledge: pledgeViewSchema.describe('The pledge as recorded, waiting for its payment or card setup.'),
     total: moneySchema.describe('What the card is charged: pledge + tip (now, or at success for all-or-nothing).'),
     payment: z
       .object({
@@ -199,11 +199,13 @@ export const updatePledgeCard = defineRequest({
   callers: ['gateway'],
   request: z.object({ pledgeId: uuid().describe('The pledge.'), viewer: pledgeViewerSchema }),
   reply: z.object({
-    pledge: pledgeViewSchema,
-    payment: z.object({
-      kind: z.literal('card_setup').describe('A SetupIntent to confirm.'),
-      intentId: z.string().describe('Its id.'),
-      clientSecret: z.string().describe('What Stripe.js confirms it with.'),
-    }),
+    pledge: pledgeViewSchema.describe('The pledge as it stands.'),
+    payment: z
+      .object({
+        kind: z.literal('card_setup').describe('A SetupIntent to confirm.'),
+        intentId: z.string().describe('Its id.'),
+        clientSecret: z.string().describe('What Stripe.js confirms it with.'),
+      })
+      .describe('The SetupIntent the contributor’s page confirms to save the new card.'),
   }),
 });

@@ -13,7 +13,7 @@ export const stripeConnectionFromEnv = (env: Readonly<Record<string, string | un
   if (!/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/.test(secretKey))
     throw new Error('STRIPE_SECRET_KEY must be a Stripe secret or restricted key (sk_test_…, sk_live_…, rk_…)');
   const timeout = env.STRIPE_TIMEOUT_MS?.trim();
-  if (timeout !== undefined && !/^\d{3,6}$/.test(timeout))
+  if (timeout !== undefined && !(/^\d{3,6}$/.test(timeout) && Number(timeout) >= 100))
     throw new Error(`STRIPE_TIMEOUT_MS must be a number of milliseconds (100 to 999999), got ${JSON.stringify(timeout)}`);
   const timing = timeout === undefined ? {} : { timeoutMs: Number(timeout) };
   const apiUrl = env.STRIPE_API_URL?.trim();
