@@ -19,7 +19,7 @@ const UNFINISHED = ['placed', 'awaiting_payment', 'awaiting_card_setup', 'paymen
  * What the campaign's life means for its pledges. At the deadline, a tally is due once the grace
  * period for webhooks in flight has passed (ADR 0008; the sweeper publishes it). At success,
  * every committed all-or-nothing pledge is collected; at failure or cancellation, none is charged
- * and unfinished checkouts end. Each runs in the consumer's inbox transaction: exactly once.
+ * and unfinished checkouts end; at cancellation, paid keep-it-all pledges are refunded, tips included. Each runs in the consumer's inbox transaction: exactly once.
  */
 export const campaignEventHandlers = (
   pledges: PledgeApplication,
@@ -30,9 +30,13 @@ export const campaignEventHandlers = (
     for (const { pledge_id: pledgeId } of await pledgesOf(client, schema, campaignId, UNFINISHED))
       await pledges.execute({ type: 'AbandonPledge', data: { pledgeId }, metadata: {} }, client);
   };
+  /** Failed: saved cards are released. Cancelled: saved cards too, and paid keep-it-all pledges refunded. */
   const release = async (client: PoolClient, campaignId: string, reason: 'campaign_failed' | 'campaign_cancelled') => {
-    for (const { pledge_id: pledgeId, funding_model } of await pledgesOf(client, schema, campaignId, ['committed']))
-      if (funding_model === 'all_or_nothing')
+    for (const { pledge_id: pledgeId, funding_model } of await pledgesOf(client, schema, campaignId, [
+      'committed',
+      'refund_requested',
+    ]))
+      if (funding_model === 'all_or_nothing' || reason === 'campaign_cancelled')
         await pledges.execute({ type: 'ReleasePledge', data: { pledgeId, reason }, metadata: {} }, client);
     await endUnfinished(client, campaignId);
   };

@@ -15,6 +15,7 @@ import type {
   CollectionRequested,
   PledgeCollected,
   PledgeDropped,
+  PledgeRefunded,
   PledgeReleased,
   TierUnitReleased,
 } from './pledge.events';
@@ -121,9 +122,14 @@ export const dropPledge = (command: DropPledge, state: PledgeState): readonly (P
 };
 
 /** The campaign failed or was cancelled: the committed pledge is released, nothing charged. */
-export const releasePledge = (command: ReleasePledge, state: PledgeState): readonly (PledgeReleased | TierUnitReleased)[] => {
+export const releasePledge = (
+  command: ReleasePledge,
+  state: PledgeState,
+): readonly (PledgeReleased | PledgeRefunded | TierUnitReleased)[] => {
   const { data, metadata } = command;
   const pledge = existing(state, data.pledgeId);
+  if (pledge.fundingModel === 'keep_it_all' && data.reason === 'campaign_cancelled')
+    return refundForCancellation(pledge, metadata);
   requireAllOrNothing(pledge, 'be released');
   if (pledge.status === 'released') return [];
   const committed = requireStatus(pledge, ['committed'], 'be released');
@@ -135,5 +141,26 @@ export const releasePledge = (command: ReleasePledge, state: PledgeState): reado
       data: { pledgeId, campaignId, reason: data.reason, settlement: settlementOf(committed, false), releasedAt: at },
     },
     ...releasedUnit(committed, 'released'),
+  ];
+};
+
+/**
+ * A cancelled keep-it-all campaign gives back what it took: every paid pledge still standing is
+ * refunded, tip included (the tipping service refunds the tip on the withdrawal). Once: an ended
+ * pledge changes nothing.
+ */
+const refundForCancellation = (
+  pledge: ExistingPledge,
+  metadata: ReleasePledge['metadata'],
+): readonly (PledgeRefunded | TierUnitReleased)[] => {
+  if (!isIn(pledge, ['committed', 'refund_requested'])) return [];
+  const { at } = commandTime(metadata);
+  const { pledgeId, campaignId } = pledge;
+  return [
+    {
+      type: 'PledgeRefunded',
+      data: { pledgeId, campaignId, settlement: settlementOf(pledge, true), refundedBy: 'campaign_cancelled', refundedAt: at },
+    },
+    ...releasedUnit(pledge, 'refunded'),
   ];
 };

@@ -20,7 +20,9 @@ import {
   OTHER_PAYMENT_INTENT_ID,
   pledgeCollected,
   pledgeDropped,
+  pledgeRefunded,
   pledgeReleased,
+  refundRequested,
   recordCollection,
   recordCollectionDecline,
   releasePledge,
@@ -159,6 +161,20 @@ describe('releasing pledges when the campaign fails or is cancelled', () => {
 
   it('never releases a collected pledge', () => given(aCollectedPledge()).when(releasePledge()).thenThrows(IllegalStateError));
 
-  it('never releases a keep-it-all pledge', () =>
+  it('never releases a keep-it-all pledge: a keep-it-all campaign does not fail', () =>
     given(aKeepItAllCommittedPledge()).when(releasePledge()).thenThrows(IllegalStateError));
+
+  it('refunds a paid keep-it-all pledge, tip included, when its campaign is cancelled', () =>
+    given(aKeepItAllCommittedPledge())
+      .when(releasePledge('campaign_cancelled'))
+      .then([pledgeRefunded('campaign_cancelled', AFTER_DEADLINE)]));
+
+  it('refunds a keep-it-all pledge once, whether its refund was asked or not', () => {
+    given([...aKeepItAllCommittedPledge(), refundRequested()])
+      .when(releasePledge('campaign_cancelled'))
+      .then([pledgeRefunded('campaign_cancelled', AFTER_DEADLINE)]);
+    given([...aKeepItAllCommittedPledge(), pledgeRefunded('campaign_cancelled', AFTER_DEADLINE)])
+      .when(releasePledge('campaign_cancelled'))
+      .thenNothingHappened();
+  });
 });

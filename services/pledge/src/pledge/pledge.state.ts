@@ -282,6 +282,7 @@ export const evolve = (state: PledgeState, event: PledgeEvent): PledgeState => {
       return { ...abandoned, paymentRefunded: true };
     }
     case 'PledgeRefunded':
-      return ended(applicable(state, event, ['refund_requested', 'collected']), 'refunded', event.data.refundedAt);
+      // `committed`: a keep-it-all pledge refunded because its campaign was cancelled.
+      return ended(applicable(state, event, ['committed', 'refund_requested', 'collected']), 'refunded', event.data.refundedAt);
   }
 };

@@ -121,7 +121,7 @@ describe('evolve refuses an event that cannot follow', () => {
     ['a release after collection', [...aCollectedPledge(), pledgeReleased()]],
     ['a release of a keep-it-all pledge', [...aKeepItAllCommittedPledge(), pledgeReleased()]],
     ['a refund request on an all-or-nothing pledge', [...aCommittedAllOrNothing(), refundRequested()]],
-    ['a refund without a request', [...aKeepItAllCommittedPledge(), pledgeRefunded()]],
+    ['a refund of a pledge never paid', [...aKeepItAllAwaitingPayment(), pledgeRefunded()]],
     [
       'a cancellation of a late pledge',
       [...aKeepItAllAwaitingPayment(), latePledgeRefused(shifted(DEADLINE, 0)), pledgeCancelled()],
