@@ -26,6 +26,7 @@ describe('backing a keep-it-all campaign', () => {
   let holder: Account;
   let backer: Account;
   let stranger: Account;
+  let moderator: Account;
   let campaignId: string;
   /** What each pledge should have left at Stripe: pledge + tip when it stands, 0 once refunded. */
   const expectedAtStripe = new Map<string, number>();
@@ -38,7 +39,6 @@ describe('backing a keep-it-all campaign', () => {
   };
 
   beforeAll(async () => {
-    let moderator: Account;
     ({
       stack,
       api,
@@ -144,6 +144,20 @@ describe('backing a keep-it-all campaign', () => {
     expect(cancelled.body).toMatchObject({ status: 'cancelled' });
     expectedAtStripe.set(placed.pledge.pledgeId, 0);
     await pageOnceItHolds(api, campaignId, (p) => p.committed.amount === 3_000 + 3_000 + 1_500 + 2_000, 'the page drops it');
+  });
+
+  it('refunds every paid pledge, tip included, when the holder cancels the campaign', async () => {
+    const { campaignId: cancelled } = await liveCampaign(api, holder, moderator, {
+      fundingModel: 'keep_it_all',
+      lastsMs: 10 * 60_000,
+    });
+    const placed = await pledgeOn(api, cancelled, pledgeBody({ amount: eur(2_500), tip: eur(250) }), backer);
+    await confirmWithCard(stripe(), placed);
+    await pledgeOnceIn(api, placed.pledge.pledgeId, backer, 'committed');
+
+    await api.post(`/api/campaigns/${cancelled}/cancel`, holder).send({ reason: 'Le local a brûlé.' }).expect(200);
+    await pledgeOnceIn(api, placed.pledge.pledgeId, backer, 'refunded');
+    expectedAtStripe.set(placed.pledge.pledgeId, 0);
   });
 
   it('balances to the cent: what Stripe kept equals the standing pledges and their tips', async () => {
