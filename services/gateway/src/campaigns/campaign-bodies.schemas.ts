@@ -37,7 +37,7 @@ const stretchGoalsInput = z.array(StretchGoalInput).describe('Further amounts ab
  * A PATCH that names no field would change nothing yet answer 200, as if something had been
  * saved: refused, naming the body. `minProperties` says the same in the OpenAPI document.
  */
-const atLeastOneField = <T extends z.ZodObject>(schema: T): T =>
+export const atLeastOneField = <T extends z.ZodObject>(schema: T): T =>
   schema
     .refine((changes: Record<string, unknown>) => Object.values(changes).some((value) => value !== undefined), {
       message: 'names no field to change',

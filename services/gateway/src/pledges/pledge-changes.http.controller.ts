@@ -1,7 +1,15 @@
 import { Controller, HttpCode, HttpStatus, Patch, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { changePledge, grantPledgeRefund, requestPledgeRefund, updatePledgeCard, type PledgeViewer } from '@elan/contracts';
+import {
+  changePledge,
+  getPledge,
+  grantPledgeRefund,
+  requestPledgeRefund,
+  updatePledgeCard,
+  type PledgeViewer,
+} from '@elan/contracts';
+import { atLeastOneField } from '../campaigns/campaign-bodies.schemas';
 import { CampaignRequests } from '../campaigns/campaign-requests';
 import { ApiProblem } from '../openapi/api-problems.decorator';
 import { requestSchema, responseSchema, schemaRef } from '../openapi/api-schemas';
@@ -11,12 +19,15 @@ import { GuestTokenHeader, PledgeIdParam, Viewer } from './pledge-viewer';
 
 const ChangePledgeBodySchema = requestSchema(
   'ChangePledgeBody',
-  z.strictObject({
-    amount: z
-      .strictObject({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) })
-      .describe('The new amount, in minor units.'),
-    tierId: z.uuid().nullable().default(null).describe('The tier after the change; null or absent for none.'),
-  }),
+  atLeastOneField(
+    z.strictObject({
+      amount: z
+        .strictObject({ amount: z.number().int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) })
+        .optional()
+        .describe('The new amount, in minor units; absent: unchanged.'),
+      tierId: z.uuid().nullable().optional().describe('The tier after the change; null for none; absent: unchanged.'),
+    }),
+  ),
 );
 const RefundRequestBodySchema = requestSchema(
   'RefundRequestBody',
@@ -41,12 +52,20 @@ export class PledgeChangesHttpController {
   @ApiProblem(400, 'The new amount breaks a rule (minimum, maximum, tier minimum, tip multiple)')
   @ApiProblem(404, 'No such pledge, or not one the caller may see')
   @ApiProblem(409, 'Not a committed all-or-nothing pledge, the deadline passed, or the tier is sold out')
-  change(
+  async change(
     @PledgeIdParam() pledgeId: string,
     @Viewer() viewer: PledgeViewer,
     @ValidBody(ChangePledgeBodySchema) body: z.infer<typeof ChangePledgeBodySchema>,
   ) {
-    return this.requests.withBody(changePledge, { pledgeId, viewer, amount: body.amount, tierId: body.tierId });
+    // What the body leaves out stays as it is.
+    const current =
+      body.amount === undefined || body.tierId === undefined
+        ? await this.requests.ask(getPledge, { pledgeId, viewer })
+        : undefined;
+    const amount = body.amount ?? current?.amount;
+    const tierId = body.tierId === undefined ? (current?.tierId ?? null) : body.tierId;
+    if (!amount) throw new Error('the pledge has no amount');
+    return this.requests.withBody(changePledge, { pledgeId, viewer, amount, tierId });
   }
 
   @Post(':id/refund-request')
