@@ -1,0 +1,219 @@
+/**
+ * Pledge benchmark (issue #10, deliverable 7): 50 contributors pledge at once through HTTP on a
+ * keep-it-all campaign — place (201) → confirm with the Stripe emulator → webhook → committed →
+ * visible in the campaign's total — against a bare NestJS endpoint doing one INSERT, measured in
+ * the same run. See bench/pledge/README.md.
+ *
+ *   npm run bench:pledge [-- --contributors=50 --warmup-ms=5000 --measure-ms=20000]
+ */
+import { cpus } from 'node:os';
+import { Client } from 'pg';
+import { freePort } from '@elan/testing';
+import { createBenchDatabase } from '../messaging/database';
+import { cpuBetween, sampleCpu, type CpuWindow } from './cpu';
+import { now, percentile, sleep } from './http';
+import { PLEDGE_MINOR_UNITS, startBaselineLoad, startPledgeLoad, visibleAt, visibleCountAt, type BaselineRun } from './load';
+import { firstMessage, startNode } from './processes';
+import { contributors as registerContributors, liveKeepItAllCampaign } from './setup';
+import { startStack } from './stack';
+
+const option = (name: string, variable: string, fallback: number): number => {
+  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? process.env[variable];
+  return given === undefined || given === '' ? fallback : Number(given);
+};
+const CONTRIBUTORS = option('contributors', 'BENCH_CONTRIBUTORS', 50);
+const WARMUP_MS = option('warmup-ms', 'BENCH_WARMUP_MS', 5_000);
+const MEASURE_MS = option('measure-ms', 'BENCH_MEASURE_MS', 20_000);
+/** The baseline runs twice, before and after the pledges, so drift on a shared machine hits both alike. */
+const BASELINE_MS = option('baseline-ms', 'BENCH_BASELINE_MS', 4_000);
+const BACKLOG = option('backlog', 'BENCH_BACKLOG', 1_000);
+const POLL_MS = option('poll-ms', 'BENCH_POLL_MS', 20);
+const TARGET_PER_S = 300;
+const TARGET_VS_BARE = 0.1;
+
+/** The processes whose CPU is Élan's own: what `cpu_ms_per_pledge` adds up. */
+const ELAN = (name: string): boolean =>
+  ['gateway', 'campaign', 'pledge', 'tipping', 'nats-server'].includes(name) ||
+  (name.startsWith('postgres (elan-') && !name.includes('bench'));
+
+const progress = (line: string): void => void process.stderr.write(`  ${line}\n`);
+const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  const wallStart = now();
+  const database = await createBenchDatabase();
+  const monitor = new Client({ connectionString: database.url, application_name: 'bench-monitor' });
+  await monitor.connect();
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    progress(`database ${database.name}; starting NATS, the emulator, the services, the gateway and the bare endpoint`);
+    const barePort = await freePort();
+    const bare = startNode(
+      'bare endpoint',
+      'bench/pledge/bare-endpoint.ts',
+      { ...process.env, DATABASE_URL: database.url, BARE_SCHEMA: 'bench_bare', PORT: String(barePort), NODE_ENV: 'production' },
+      true,
+    );
+    stops.push(bare.stop);
+    const [stack] = await Promise.all([
+      startStack(database.url),
+      firstMessage(bare, (message) => (message === 'ready' ? true : undefined)),
+    ]);
+    stops.unshift(stack.stop);
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+
+    progress(`registering ${CONTRIBUTORS} contributors; a live keep-it-all campaign`);
+    const [accounts, campaignId] = await Promise.all([
+      registerContributors(stack.gatewayUrl, CONTRIBUTORS),
+      liveKeepItAllCampaign(stack.gatewayUrl, stack.admin, 60 * 60 * 1000),
+    ]);
+    const pids = { ...stack.pids, 'bare endpoint': bare.pid };
+
+    const baselineWindow = async (label: string): Promise<{ run: BaselineRun; from: number; to: number; cpu: CpuWindow }> => {
+      progress(`baseline (${label}): ${CONTRIBUTORS} clients on the bare endpoint, 1 s warm-up, ${BASELINE_MS} ms measured`);
+      const load = startBaselineLoad(bareUrl, CONTRIBUTORS);
+      await sleep(1_000);
+      const from = now();
+      const cpuFrom = await sampleCpu(pids, monitor);
+      await sleep(BASELINE_MS);
+      const to = now();
+      const cpuTo = await sampleCpu(pids, monitor);
+      await load.stop();
+      return { run: load.run, from, to, cpu: cpuBetween(cpuFrom, cpuTo) };
+    };
+
+    const before = await baselineWindow('before');
+
+    progress(`pledges: ${CONTRIBUTORS} contributors, ${WARMUP_MS} ms warm-up, ${MEASURE_MS} ms measured`);
+    const load = startPledgeLoad({
+      gatewayUrl: stack.gatewayUrl,
+      stripe: stack.stripe,
+      campaignId,
+      contributors: accounts,
+      backlog: BACKLOG,
+      pollMs: POLL_MS,
+    });
+    await sleep(WARMUP_MS);
+    const from = now();
+    const cpuFrom = await sampleCpu(pids, monitor);
+    const backlogWaitBefore = load.run.backlogWaitMs;
+    await sleep(MEASURE_MS);
+    const to = now();
+    const cpuTo = await sampleCpu(pids, monitor);
+    const backlogWaitMs = load.run.backlogWaitMs - backlogWaitBefore;
+    await load.stop();
+    progress('waiting until every confirmed pledge is in the campaign total');
+    const drained = await load.drained(60_000);
+    const drainedAt = now();
+
+    const after = await baselineWindow('after');
+
+    // The figures.
+    const run = load.run;
+    const pledgeCpu = cpuBetween(cpuFrom, cpuTo);
+    const measureS = (to - from) / 1000;
+    const committed = visibleCountAt(run, to) - visibleCountAt(run, from);
+    const pledgesPerS = committed / measureS;
+    const inWindow = run.confirmed
+      .map((record, k) => ({ record, k }))
+      .filter(({ record }) => record.start >= from && record.start < to);
+    const visible = visibleAt(run);
+    const acceptMs = inWindow.map(({ record }) => record.accepted - record.start);
+    const confirmMs = inWindow.map(({ record }) => record.confirmed - record.accepted);
+    const visibleMs = inWindow.map(({ record, k }) => (visible[k] ?? Number.NaN) - record.start);
+    const afterConfirmMs = inWindow.map(({ record, k }) => (visible[k] ?? Number.NaN) - record.confirmed);
+    const placedPerS = inWindow.length / measureS;
+
+    const baselineAnswered = [before, after].flatMap(({ run: baseline, from: f, to: t }) =>
+      baseline.answered.filter(([start, end]) => start >= f && end <= t),
+    );
+    const baselineS = [before, after].reduce((sum, window) => sum + (window.to - window.from) / 1000, 0);
+    const baselinePerS = baselineAnswered.length / baselineS;
+    const baselineLatency = baselineAnswered.map(([start, end]) => end - start);
+
+    const elanCpuS = pledgeCpu.used.filter(([name]) => ELAN(name)).reduce((sum, [, s]) => sum + s, 0);
+    const allCpuS = pledgeCpu.used.reduce((sum, [, s]) => sum + s, 0);
+    const cpuMsPerPledge = committed > 0 ? (elanCpuS * 1000) / committed : Number.NaN;
+    const bareCpuS = [before, after]
+      .flatMap((window) => window.cpu.used)
+      .filter(([name]) => name === 'bare endpoint' || name === 'postgres (elan-bench-bare)')
+      .reduce((sum, [, s]) => sum + s, 0);
+
+    // Final check: the page's total is every confirmed pledge, to the cent.
+    const finalCount = run.visible[run.visible.length - 1]?.[1] ?? 0;
+
+    console.log(
+      `\nPledges on a keep-it-all campaign, ${CONTRIBUTORS} contributors, ${round(measureS)} s measured after ${WARMUP_MS / 1000} s warm-up\n`,
+    );
+    console.log('| load | per s | p50 ms | p99 ms | max ms |');
+    console.log('|---|---|---|---|---|');
+    const row = (name: string, perS: number, values: number[]): void =>
+      console.log(
+        `| ${name} | ${perS > 0 ? round(perS) : ''} | ${round(percentile(values, 0.5))} | ${round(percentile(values, 0.99))} | ${round(Math.max(...values))} |`,
+      );
+    row('baseline: bare NestJS POST, one INSERT (201)', baselinePerS, baselineLatency);
+    row('pledge: POST → 201', placedPerS, acceptMs);
+    row('pledge: 201 → emulator confirmed', 0, confirmMs);
+    row('pledge: confirmed → visible in the total', 0, afterConfirmMs);
+    row('pledge: POST → visible in the total (committed/s)', pledgesPerS, visibleMs);
+    console.log(
+      `\npledges placed and confirmed in the window: ${inWindow.length}; committed into the total in the window: ${committed}` +
+        `; contributors waited ${round(backlogWaitMs / 1000 / CONTRIBUTORS, 2)} s each (of ${round(measureS)}) with ${BACKLOG} confirmed pledges not yet visible`,
+    );
+    console.log(
+      `after the load: ${run.confirmed.length} pledges confirmed, the total holds ${finalCount} × ${PLEDGE_MINOR_UNITS / 100} € ` +
+        `(${drained ? 'all' : 'NOT all'}, ${round((drainedAt - to) / 1000, 2)} s after the load stopped); failures: ${JSON.stringify(run.failures)}` +
+        `; baseline failures: ${JSON.stringify({ ...before.run.failures, ...after.run.failures })}`,
+    );
+
+    console.log(`\nCPU during the pledge window (${round(pledgeCpu.wallSeconds)} s, ${committed} committed)\n`);
+    console.log('| process | CPU s | ms per committed pledge | CPUs busy |');
+    console.log('|---|---|---|---|');
+    for (const [name, seconds] of pledgeCpu.used)
+      console.log(
+        `| ${name}${ELAN(name) ? '' : ' *'} | ${round(seconds, 2)} | ${round((seconds * 1000) / committed, 2)} | ${round(seconds / pledgeCpu.wallSeconds, 2)} |`,
+      );
+    console.log(
+      `| **Élan (no \\*)** | ${round(elanCpuS, 2)} | ${round(cpuMsPerPledge, 2)} | ${round(elanCpuS / pledgeCpu.wallSeconds, 2)} |`,
+    );
+    console.log(
+      `| **whole run** | ${round(allCpuS, 2)} | ${round((allCpuS * 1000) / committed, 2)} | ${round(allCpuS / pledgeCpu.wallSeconds, 2)} |`,
+    );
+    console.log(
+      `\n\\* not Élan: the Stripe emulator, the load generator (contributors' browsers and the watcher), the bare endpoint. ` +
+        `Machine: ${pledgeCpu.machineBusy === null ? 'n/a' : round(pledgeCpu.machineBusy / pledgeCpu.wallSeconds, 2)} CPUs busy of ${cpus().length}.`,
+    );
+    console.log(
+      `baseline: ${round((bareCpuS * 1000) / Math.max(1, baselineAnswered.length), 3)} ms CPU per INSERT (bare endpoint + its backends)`,
+    );
+    const vsBare = pledgesPerS / baselinePerS;
+    console.log(
+      `\ntargets: ≥ ${TARGET_PER_S} committed pledges/s — ${pledgesPerS >= TARGET_PER_S ? 'met' : 'NOT met'} (${round(pledgesPerS)}); ` +
+        `vs_bare ≥ ${TARGET_VS_BARE} — ${vsBare >= TARGET_VS_BARE ? 'met' : 'NOT met'} (${round(vsBare, 3)})`,
+    );
+    console.log(`wall time ${round((now() - wallStart) / 1000)} s\n`);
+    console.log(
+      JSON.stringify({
+        bench: 'pledge',
+        results: {
+          pledges_per_s: round(pledgesPerS),
+          accept_p50_ms: round(percentile(acceptMs, 0.5)),
+          accept_p99_ms: round(percentile(acceptMs, 0.99)),
+          visible_p99_ms: round(percentile(visibleMs, 0.99)),
+          baseline_per_s: round(baselinePerS),
+          cpu_ms_per_pledge: round(cpuMsPerPledge, 2),
+        },
+        ratios: { vs_bare: round(vsBare, 3) },
+      }),
+    );
+  } finally {
+    for (const stop of stops) await stop().catch((error: unknown) => progress(`stopping: ${String(error)}`));
+    await monitor.end();
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
