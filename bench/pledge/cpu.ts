@@ -8,6 +8,8 @@ import { machineBusySeconds, processCpuSeconds } from '../messaging/cpu';
 
 export interface CpuSample {
   readonly at: number;
+  /** The run database's counters (pg_stat_database): transactions committed, rows inserted and updated. */
+  readonly database: { readonly commits: number; readonly inserted: number; readonly updated: number };
   readonly machine: number | null;
   /** CPU seconds so far, by name: a process, or `postgres (<application_name>)`. */
   readonly seconds: Record<string, number>;
@@ -32,7 +34,15 @@ export async function sampleCpu(pids: Readonly<Record<string, number | undefined
     if (used !== null) backendSeen.set(pid, { name: `postgres (${name || 'unnamed'})`, seconds: used });
   }
   for (const { name, seconds: used } of backendSeen.values()) seconds[name] = (seconds[name] ?? 0) + used;
-  return { at: performance.now(), machine: await machineBusySeconds(), seconds };
+  const stats = await monitor.query<{ commits: string; inserted: string; updated: string }>(
+    `SELECT xact_commit AS commits, tup_inserted AS inserted, tup_updated AS updated FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  const database = {
+    commits: Number(stats.rows[0]?.commits),
+    inserted: Number(stats.rows[0]?.inserted),
+    updated: Number(stats.rows[0]?.updated),
+  };
+  return { at: performance.now(), machine: await machineBusySeconds(), seconds, database };
 }
 
 export interface CpuWindow {
@@ -40,6 +50,7 @@ export interface CpuWindow {
   /** CPU seconds used in the window, by name, largest first. */
   readonly used: ReadonlyArray<readonly [string, number]>;
   readonly machineBusy: number | null;
+  readonly database: CpuSample['database'];
 }
 
 export function cpuBetween(from: CpuSample, to: CpuSample): CpuWindow {
@@ -51,5 +62,10 @@ export function cpuBetween(from: CpuSample, to: CpuSample): CpuWindow {
     wallSeconds: (to.at - from.at) / 1000,
     used,
     machineBusy: from.machine === null || to.machine === null ? null : to.machine - from.machine,
+    database: {
+      commits: to.database.commits - from.database.commits,
+      inserted: to.database.inserted - from.database.inserted,
+      updated: to.database.updated - from.database.updated,
+    },
   };
 }

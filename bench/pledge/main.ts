@@ -6,7 +6,9 @@
  *
  *   npm run bench:pledge [-- --contributors=50 --warmup-ms=5000 --measure-ms=20000]
  */
+import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '@elan/testing';
 import { createBenchDatabase } from '../messaging/database';
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     const before = await baselineWindow('before');
 
     progress(`pledges: ${CONTRIBUTORS} contributors, ${WARMUP_MS} ms warm-up, ${MEASURE_MS} ms measured`);
+    const cpuAtStart = await sampleCpu(pids, monitor);
     const load = startPledgeLoad({
       gatewayUrl: stack.gatewayUrl,
       stripe: stack.stripe,
@@ -95,22 +98,34 @@ async function main(): Promise<void> {
     });
     await sleep(WARMUP_MS);
     const from = now();
+    const fromUs = process.hrtime.bigint() / 1000n;
     const cpuFrom = await sampleCpu(pids, monitor);
     const backlogWaitBefore = load.run.backlogWaitMs;
     await sleep(MEASURE_MS);
     const to = now();
     const cpuTo = await sampleCpu(pids, monitor);
     const backlogWaitMs = load.run.backlogWaitMs - backlogWaitBefore;
+    const profileDir = process.env['BENCH_PROFILE_DIR'];
+    // The pledge window on the monotonic clock V8's profiles use, for profile-summary.ts.
+    if (profileDir)
+      await writeFile(
+        join(profileDir, 'window.json'),
+        JSON.stringify({ fromUs: String(fromUs), toUs: String(process.hrtime.bigint() / 1000n) }),
+      );
     await load.stop();
     progress('waiting until every confirmed pledge is in the campaign total');
     const drained = await load.drained(60_000);
     const drainedAt = now();
+    const cpuDrained = await sampleCpu(pids, monitor);
 
     const after = await baselineWindow('after');
 
     // The figures.
     const run = load.run;
-    const pledgeCpu = cpuBetween(cpuFrom, cpuTo);
+    const windowCpu = cpuBetween(cpuFrom, cpuTo);
+    // Every pledge's whole path, from the first POST until the last one is in the total.
+    const pledgeCpu = cpuBetween(cpuAtStart, cpuDrained);
+    const pledges = run.confirmed.length;
     const measureS = (to - from) / 1000;
     const committed = visibleCountAt(run, to) - visibleCountAt(run, from);
     const pledgesPerS = committed / measureS;
@@ -133,7 +148,7 @@ async function main(): Promise<void> {
 
     const elanCpuS = pledgeCpu.used.filter(([name]) => ELAN(name)).reduce((sum, [, s]) => sum + s, 0);
     const allCpuS = pledgeCpu.used.reduce((sum, [, s]) => sum + s, 0);
-    const cpuMsPerPledge = committed > 0 ? (elanCpuS * 1000) / committed : Number.NaN;
+    const cpuMsPerPledge = pledges > 0 ? (elanCpuS * 1000) / pledges : Number.NaN;
     const bareCpuS = [before, after]
       .flatMap((window) => window.cpu.used)
       .filter(([name]) => name === 'bare endpoint' || name === 'postgres (elan-bench-bare)')
@@ -166,26 +181,57 @@ async function main(): Promise<void> {
         `; baseline failures: ${JSON.stringify({ ...before.run.failures, ...after.run.failures })}`,
     );
 
-    console.log(`\nCPU during the pledge window (${round(pledgeCpu.wallSeconds)} s, ${committed} committed)\n`);
-    console.log('| process | CPU s | ms per committed pledge | CPUs busy |');
-    console.log('|---|---|---|---|');
+    const perPledge = (seconds: number): number => round((seconds * 1000) / pledges, 2);
+    const busy = (seconds: number, window: CpuWindow): number => round(seconds / window.wallSeconds, 2);
+    const inMeasure = new Map(windowCpu.used);
+    console.log(
+      `\nCPU from the first pledge until the last one was in the total (${round(pledgeCpu.wallSeconds)} s, ${pledges} pledges; ` +
+        `CPUs busy also in the ${round(windowCpu.wallSeconds)} s window)\n`,
+    );
+    console.log('| process | CPU s | ms per pledge | CPUs busy | CPUs busy in the window |');
+    console.log('|---|---|---|---|---|');
     for (const [name, seconds] of pledgeCpu.used)
       console.log(
-        `| ${name}${ELAN(name) ? '' : ' *'} | ${round(seconds, 2)} | ${round((seconds * 1000) / committed, 2)} | ${round(seconds / pledgeCpu.wallSeconds, 2)} |`,
+        `| ${name}${ELAN(name) ? '' : ' *'} | ${round(seconds, 2)} | ${perPledge(seconds)} | ${busy(seconds, pledgeCpu)} | ${busy(inMeasure.get(name) ?? 0, windowCpu)} |`,
       );
+    const windowSum = (names: (name: string) => boolean): number =>
+      windowCpu.used.filter(([name]) => names(name)).reduce((sum, [, seconds]) => sum + seconds, 0);
     console.log(
-      `| **Élan (no \\*)** | ${round(elanCpuS, 2)} | ${round(cpuMsPerPledge, 2)} | ${round(elanCpuS / pledgeCpu.wallSeconds, 2)} |`,
+      `| **Élan (no \\*)** | ${round(elanCpuS, 2)} | ${round(cpuMsPerPledge, 2)} | ${busy(elanCpuS, pledgeCpu)} | ${busy(windowSum(ELAN), windowCpu)} |`,
     );
     console.log(
-      `| **whole run** | ${round(allCpuS, 2)} | ${round((allCpuS * 1000) / committed, 2)} | ${round(allCpuS / pledgeCpu.wallSeconds, 2)} |`,
+      `| **whole run** | ${round(allCpuS, 2)} | ${perPledge(allCpuS)} | ${busy(allCpuS, pledgeCpu)} | ${busy(
+        windowSum(() => true),
+        windowCpu,
+      )} |`,
     );
     console.log(
       `\n\\* not Élan: the Stripe emulator, the load generator (contributors' browsers and the watcher), the bare endpoint. ` +
-        `Machine: ${pledgeCpu.machineBusy === null ? 'n/a' : round(pledgeCpu.machineBusy / pledgeCpu.wallSeconds, 2)} CPUs busy of ${cpus().length}.`,
+        `Machine: ${windowCpu.machineBusy === null ? 'n/a' : busy(windowCpu.machineBusy, windowCpu)} CPUs busy of ${cpus().length} in the window.`,
+    );
+    const db = pledgeCpu.database;
+    console.log(
+      `PostgreSQL per pledge: ${round(db.commits / pledges)} transactions, ${round(db.inserted / pledges)} rows inserted, ` +
+        `${round(db.updated / pledges)} rows updated (the run's database, relays' and consumers' idle polls included)`,
     );
     console.log(
       `baseline: ${round((bareCpuS * 1000) / Math.max(1, baselineAnswered.length), 3)} ms CPU per INSERT (bare endpoint + its backends)`,
     );
+    console.log(`events recorded per pledge, by service:`);
+    for (const [service, schema, type] of [
+      ['gateway', 'bench_gateway', "'StripeEventReceived ' || (data->>'type')"],
+      ['pledge', 'bench_pledge', 'type'],
+      ['tipping', 'bench_tipping', 'type'],
+      ['campaign', 'bench_campaign', 'type'],
+    ] as const) {
+      const { rows } = await monitor.query<{ type: string; n: string }>(
+        `SELECT ${type} AS type, count(*) AS n FROM ${schema}.events GROUP BY 1 ORDER BY 2 DESC`,
+      );
+      const counts = rows
+        .filter(({ n }) => Number(n) >= pledges / 10)
+        .map(({ type: t, n }) => `${t} ${round(Number(n) / pledges, 2)}`);
+      console.log(`  ${service}: ${counts.join(', ') || 'none'}`);
+    }
     const vsBare = pledgesPerS / baselinePerS;
     console.log(
       `\ntargets: ≥ ${TARGET_PER_S} committed pledges/s — ${pledgesPerS >= TARGET_PER_S ? 'met' : 'NOT met'} (${round(pledgesPerS)}); ` +
@@ -209,7 +255,8 @@ async function main(): Promise<void> {
   } finally {
     for (const stop of stops) await stop().catch((error: unknown) => progress(`stopping: ${String(error)}`));
     await monitor.end();
-    await database.drop();
+    if (process.env['BENCH_KEEP_DATABASE'] === '1') progress(`kept database ${database.name}`);
+    else await database.drop();
   }
 }
 

@@ -21,7 +21,12 @@ export interface Started {
 
 /** Spawns `main` (a path from the repository root) under node with the TypeScript loader. */
 export function startNode(name: string, main: string, env: NodeJS.ProcessEnv, ipc = false): Started {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(REPO_ROOT, main)], {
+  // BENCH_PROFILE_DIR: each process writes a V8 CPU profile there when it exits.
+  const profileDir = process.env['BENCH_PROFILE_DIR'];
+  const profile = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name.replace(/\W+/g, '-')}.cpuprofile`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', join(REPO_ROOT, main)], {
     cwd: REPO_ROOT,
     env,
     stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
