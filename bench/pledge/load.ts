@@ -33,6 +33,8 @@ export interface PledgeRun {
   readonly failures: Record<string, number>;
   /** Milliseconds contributors spent waiting because the backlog was at its cap. */
   backlogWaitMs: number;
+  /** Campaign pages the watcher read. */
+  watcherReads: number;
 }
 
 export interface PledgeLoadOptions {
@@ -49,10 +51,11 @@ export interface PledgeLoadOptions {
 /** Runs the pledge load until `stop()`; `drained()` then waits until every confirmed pledge is visible. */
 export function startPledgeLoad(options: PledgeLoadOptions): {
   readonly run: PledgeRun;
+  readonly options: PledgeLoadOptions;
   stop(): Promise<void>;
   drained(timeoutMs: number): Promise<boolean>;
 } {
-  const run: PledgeRun = { confirmed: [], visible: [[now(), 0]], failures: {}, backlogWaitMs: 0 };
+  const run: PledgeRun = { confirmed: [], visible: [[now(), 0]], failures: {}, backlogWaitMs: 0, watcherReads: 0 };
   const url = new URL(options.stripe.url);
   const stripe = new Stripe(options.stripe.secretKey, {
     host: url.hostname,
@@ -109,6 +112,7 @@ export function startPledgeLoad(options: PledgeLoadOptions): {
           'GET',
           `/api/campaigns/${options.campaignId}`,
         );
+        run.watcherReads++;
         const count = Math.trunc((page.body.committed?.amount ?? 0) / PLEDGE_MINOR_UNITS);
         if (page.status === 200 && count > visibleCount()) run.visible.push([now(), count]);
       } catch {
@@ -122,6 +126,7 @@ export function startPledgeLoad(options: PledgeLoadOptions): {
   const watching$ = watcher();
   return {
     run,
+    options,
     stop: async () => {
       running = false;
       await contributors;

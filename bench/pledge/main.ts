@@ -29,7 +29,9 @@ const MEASURE_MS = option('measure-ms', 'BENCH_MEASURE_MS', 20_000);
 /** The baseline runs twice, before and after the pledges, so drift on a shared machine hits both alike. */
 const BASELINE_MS = option('baseline-ms', 'BENCH_BASELINE_MS', 4_000);
 const BACKLOG = option('backlog', 'BENCH_BACKLOG', 1_000);
-const POLL_MS = option('poll-ms', 'BENCH_POLL_MS', 20);
+const POLL_MS = option('poll-ms', 'BENCH_POLL_MS', 50);
+/** The watcher alone, to tell its cost from the pledges'. */
+const WATCHER_ALONE_MS = 3_000;
 const TARGET_PER_S = 300;
 const TARGET_VS_BARE = 0.1;
 
@@ -117,6 +119,16 @@ async function main(): Promise<void> {
     const drained = await load.drained(60_000);
     const drainedAt = now();
     const cpuDrained = await sampleCpu(pids, monitor);
+
+    progress(`the watcher alone for ${WATCHER_ALONE_MS} ms: what reading the campaign page costs`);
+    const alone = startPledgeLoad({ ...load.options, contributors: [] });
+    const aloneFrom = await sampleCpu(pids, monitor);
+    await sleep(WATCHER_ALONE_MS);
+    const aloneCpu = cpuBetween(aloneFrom, await sampleCpu(pids, monitor));
+    await alone.drained(0);
+    const watcherMsPerRead =
+      (aloneCpu.used.filter(([name]) => ELAN(name)).reduce((sum, [, seconds]) => sum + seconds, 0) * 1000) /
+      Math.max(1, alone.run.watcherReads);
 
     const after = await baselineWindow('after');
 
@@ -208,6 +220,11 @@ async function main(): Promise<void> {
     console.log(
       `\n\\* not Élan: the Stripe emulator, the load generator (contributors' browsers and the watcher), the bare endpoint. ` +
         `Machine: ${windowCpu.machineBusy === null ? 'n/a' : busy(windowCpu.machineBusy, windowCpu)} CPUs busy of ${cpus().length} in the window.`,
+    );
+    const readsPerPledge = run.watcherReads / pledges;
+    console.log(
+      `of which the watcher's reads of the campaign page: about ${round(readsPerPledge * watcherMsPerRead, 2)} ms per pledge ` +
+        `(${round(readsPerPledge, 2)} reads per pledge × ${round(watcherMsPerRead, 2)} ms of Élan CPU per read, measured alone)`,
     );
     const db = pledgeCpu.database;
     console.log(
