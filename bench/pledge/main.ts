@@ -230,6 +230,13 @@ async function main(): Promise<void> {
         `(${round(readsPerPledge, 2)} reads per pledge × ${round(watcherMsPerRead, 2)} ms of Élan CPU per read, measured alone, ` +
         `less the ${round(idlePerS * 1000)} ms/s the stack burns idle)`,
     );
+    console.log(
+      `with no pledges (during the first baseline window) Élan burns ${round(idlePerS * 1000)} ms of CPU per second: ` +
+        before.cpu.used
+          .filter(([name]) => ELAN(name))
+          .map(([name, seconds]) => `${name} ${round((seconds * 1000) / before.cpu.wallSeconds)}`)
+          .join(', '),
+    );
     const db = pledgeCpu.database;
     console.log(
       `PostgreSQL per pledge: ${round(db.commits / pledges)} transactions, ${round(db.inserted / pledges)} rows inserted, ` +
