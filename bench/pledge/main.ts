@@ -6,7 +6,7 @@
  *
  *   npm run bench:pledge [-- --contributors=50 --warmup-ms=5000 --measure-ms=20000]
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -109,6 +109,7 @@ async function main(): Promise<void> {
     const backlogWaitMs = load.run.backlogWaitMs - backlogWaitBefore;
     const profileDir = process.env['BENCH_PROFILE_DIR'];
     // The pledge window on the monotonic clock V8's profiles use, for profile-summary.ts.
+    if (profileDir) await mkdir(profileDir, { recursive: true });
     if (profileDir)
       await writeFile(
         join(profileDir, 'window.json'),

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const START_TIMEOUT_MS = 60_000;
@@ -22,7 +22,7 @@ export interface Started {
 /** Spawns `main` (a path from the repository root) under node with the TypeScript loader. */
 export function startNode(name: string, main: string, env: NodeJS.ProcessEnv, ipc = false): Started {
   // BENCH_PROFILE_DIR: each process writes a V8 CPU profile there when it exits.
-  const profileDir = process.env['BENCH_PROFILE_DIR'];
+  const profileDir = process.env['BENCH_PROFILE_DIR'] && resolve(process.env['BENCH_PROFILE_DIR']);
   const profile = profileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name.replace(/\W+/g, '-')}.cpuprofile`]
     : [];
