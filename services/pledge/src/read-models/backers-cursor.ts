@@ -7,17 +7,22 @@ import { isUuid, ValidationError } from '@elan/domain-kernel';
  * and a page boundary holds while new pledges arrive (unlike OFFSET). Clients must not build them.
  */
 
-const CURSOR_VERSION = 1;
+/** 2: the position gained `placedAt`, which orders commitments of one second (Stripe's time) as they were made. */
+const CURSOR_VERSION = 2;
 const MAX_CURSOR_LENGTH = 500;
 export const DEFAULT_PAGE_LIMIT = 20;
 
 export interface PledgePosition {
   readonly committedAt: string;
+  readonly placedAt: string;
   readonly pledgeId: string;
 }
 
 export const encodePledgeCursor = (list: string, position: PledgePosition): string =>
-  Buffer.from(JSON.stringify([CURSOR_VERSION, list, position.committedAt, position.pledgeId]), 'utf8').toString('base64url');
+  Buffer.from(
+    JSON.stringify([CURSOR_VERSION, list, position.committedAt, position.placedAt, position.pledgeId]),
+    'utf8',
+  ).toString('base64url');
 
 const refused = (): ValidationError => new ValidationError('cursor is not one this API gave', { field: 'cursor' });
 
@@ -37,15 +42,19 @@ export const decodePledgeCursor = (list: string, cursor: string): PledgePosition
   } catch {
     throw refused();
   }
-  if (!Array.isArray(decoded) || decoded.length !== 4) throw refused();
-  const [version, cursorList, committedAt, pledgeId] = decoded as unknown[];
-  if (version !== CURSOR_VERSION || cursorList !== list || !isInstant(committedAt)) throw refused();
+  if (!Array.isArray(decoded) || decoded.length !== 5) throw refused();
+  const [version, cursorList, committedAt, placedAt, pledgeId] = decoded as unknown[];
+  if (version !== CURSOR_VERSION || cursorList !== list || !isInstant(committedAt) || !isInstant(placedAt)) throw refused();
   if (typeof pledgeId !== 'string' || !isUuid(pledgeId)) throw refused();
-  return { committedAt, pledgeId };
+  return { committedAt, placedAt, pledgeId };
 };
 
 /** The position of a row, for the cursor after it. */
-export const positionOf = (row: { readonly committed_at: Date | null; readonly pledge_id: string }): PledgePosition => {
+export const positionOf = (row: {
+  readonly committed_at: Date | null;
+  readonly placed_at: Date;
+  readonly pledge_id: string;
+}): PledgePosition => {
   if (!row.committed_at) throw new Error(`pledge ${row.pledge_id} has no commitment to page on`);
-  return { committedAt: row.committed_at.toISOString(), pledgeId: row.pledge_id };
+  return { committedAt: row.committed_at.toISOString(), placedAt: row.placed_at.toISOString(), pledgeId: row.pledge_id };
 };

@@ -32,10 +32,17 @@ export const backerRowsOf = async (
   const { rows } = await db.query<PledgeRow>(
     `SELECT * FROM ${schema}.pledges
       WHERE campaign_id = $1 AND status = ANY($2::text[]) AND committed_at IS NOT NULL
-        AND ($3::timestamptz IS NULL OR (committed_at, pledge_id) > ($3::timestamptz, $4::uuid))
-      ORDER BY committed_at, pledge_id
-      LIMIT $5`,
-    [campaignId, [...BACKER_STATUSES], after?.committedAt ?? null, after?.pledgeId ?? null, page.limit + 1],
+        AND ($3::timestamptz IS NULL OR (committed_at, placed_at, pledge_id) > ($3::timestamptz, $4::timestamptz, $5::uuid))
+      ORDER BY committed_at, placed_at, pledge_id
+      LIMIT $6`,
+    [
+      campaignId,
+      [...BACKER_STATUSES],
+      after?.committedAt ?? null,
+      after?.placedAt ?? null,
+      after?.pledgeId ?? null,
+      page.limit + 1,
+    ],
   );
   return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
 };

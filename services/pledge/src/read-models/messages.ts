@@ -25,10 +25,10 @@ const messageRows = async (
     await db.query<PledgeRow>(
       `SELECT * FROM ${schema}.pledges
         WHERE campaign_id = $1 AND status = ANY($2::text[]) AND committed_at IS NOT NULL AND message_sealed IS NOT NULL
-          AND ($3::timestamptz IS NULL OR (committed_at, pledge_id) < ($3::timestamptz, $4::uuid))
-        ORDER BY committed_at DESC, pledge_id DESC
-        LIMIT $5`,
-      [campaignId, [...STANDING], after?.committedAt ?? null, after?.pledgeId ?? null, count],
+          AND ($3::timestamptz IS NULL OR (committed_at, placed_at, pledge_id) < ($3::timestamptz, $4::timestamptz, $5::uuid))
+        ORDER BY committed_at DESC, placed_at DESC, pledge_id DESC
+        LIMIT $6`,
+      [campaignId, [...STANDING], after?.committedAt ?? null, after?.placedAt ?? null, after?.pledgeId ?? null, count],
     )
   ).rows;
 
