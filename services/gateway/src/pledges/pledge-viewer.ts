@@ -11,7 +11,8 @@ import { guestTokenHash } from './guest-tokens';
 /** The header a guest presents their private link's token in (never in the URL, which logs keep). */
 export const GUEST_TOKEN_HEADER = 'x-guest-token';
 
-const GUEST_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** A guest token as `GuestTokens` makes them: an HMAC-SHA256, base64url (43 characters). */
+export const GUEST_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * `@Viewer() viewer: PledgeViewer`: the account of a valid access token, or else the guest whose

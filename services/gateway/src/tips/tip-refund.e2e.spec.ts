@@ -7,7 +7,8 @@ import { TipsE2eBed } from './test/tips-e2e.bed';
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
-const GUEST_TOKEN = 'guest-private-link-token-0123456789';
+/** 43 base64url characters, the shape of the tokens the pledge routes hand out. */
+const GUEST_TOKEN = 'guest-private-link-token-0123456789abcdefgh';
 
 /**
  * `POST /api/pledges/{pledgeId}/tip/refund` end to end: the gateway authenticates the account (or

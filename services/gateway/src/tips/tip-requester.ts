@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { createParamDecorator, HttpStatus, type ExecutionContext } from '@nestjs/common';
 import type { RequestOf, refundTip } from '@elan/contracts';
 import { actorOf } from '../auth/actor';
 import type { HttpRequest } from '../common/http-exchange';
 import { ProblemException } from '../problem/problem-details';
 import { validationProblem } from '../validation/zod-validation.pipe';
+import { guestTokenHash } from '../pledges/guest-tokens';
 import { GuestTokenSchema } from './tip-refund.schemas';
 
 /** The header a guest proves their pledge with: the token of its private link. */
@@ -16,7 +16,7 @@ export type TipRequester = RequestOf<typeof refundTip>['actor'];
  * `guest:<sha-256 hex of the token>`: the contributor reference the pledge service recorded for a
  * guest. Only the hash travels: the token itself never leaves the gateway.
  */
-export const guestRef = (token: string): string => `guest:${createHash('sha256').update(token, 'utf8').digest('hex')}`;
+export const guestRef = (token: string): string => `guest:${guestTokenHash(token)}`;
 
 /**
  * Who asks about a pledge's tip: the account of a valid access token (with its roles), else the

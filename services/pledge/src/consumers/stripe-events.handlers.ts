@@ -5,6 +5,7 @@ import { ConcurrencyError, DomainError } from '@elan/domain-kernel';
 import { on, type IntegrationEventHandler } from '@elan/messaging';
 import { isIn } from '../pledge';
 import type { PledgeApplication, PledgeCommandRequest } from '../application/pledge-application';
+import { actorMetadataOf } from '../application/pledge-changes';
 
 const logger = new Logger('PledgeStripeEvents');
 
@@ -42,10 +43,11 @@ const commandOf = async (
       // A new card saved during the retry window: the SetupIntent was made at the contributor's
       // own request (`UpdatePledgeCard` checked who asked), so Stripe's success is theirs.
       const { contributor } = state;
-      const actor =
+      const actor = actorMetadataOf(
         contributor.kind === 'account'
-          ? { actor: contributor.accountId, roles: [] }
-          : { actor: 'guest', roles: [], guestTokenHash: contributor.guestTokenHash };
+          ? { kind: 'account', accountId: contributor.accountId, roles: [] }
+          : { kind: 'guest', guestTokenHash: contributor.guestTokenHash },
+      );
       return [
         { type: 'UpdateCard', data: { pledgeId, setupIntentId: intentId }, metadata: actor },
         { type: 'RequestCollection', data: { pledgeId }, metadata: {} },
