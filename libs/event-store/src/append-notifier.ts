@@ -19,6 +19,8 @@ export class AppendNotifier {
   private listenClient: Client | undefined;
   private notifyClient: Promise<Client> | undefined;
   private listening: Promise<void> | undefined;
+  /** The backend our NOTIFYs come from: their echo on our own LISTEN is not news (see `listen`). */
+  private notifyingBackend: number | undefined;
   private notifyInFlight = false;
   private notifyPending = false;
   private closed = false;
@@ -88,6 +90,7 @@ export class AppendNotifier {
       const client = this.newClient();
       client.on('error', () => (this.notifyClient = undefined));
       await client.connect();
+      this.notifyingBackend = (client as unknown as { processID?: number }).processID;
       return client;
     })();
     return this.notifyClient;
@@ -103,7 +106,10 @@ export class AppendNotifier {
     this.listening ??= (async () => {
       const client = this.newClient();
       client.on('notification', (message) => {
-        if (message.channel === this.channel) for (const listener of this.listeners) listener();
+        // Our own appends woke this process's subscribers directly (`announce`): waking them
+        // again for the echo would cost every subscription an empty batch per append.
+        if (message.channel !== this.channel || message.processId === this.notifyingBackend) return;
+        for (const listener of this.listeners) listener();
       });
       // A lost LISTEN connection is not fatal: polling carries on, and the next listen retries.
       client.on('error', () => {

@@ -24,6 +24,12 @@ export interface CommandResult<E, S> extends Loaded<S> {
   readonly newEvents: readonly E[];
 }
 
+/** A command with the metadata its events carry (see `CommandHandler.handle`). */
+export interface StampedCommand<C extends Command> {
+  readonly command: C;
+  readonly metadata?: EventMetadata;
+}
+
 /** The stream of one aggregate, locked for the transaction `client` runs. */
 export interface LockedStream<C extends Command, E extends DomainEvent, S> {
   readonly client: PoolClient;
@@ -42,6 +48,14 @@ export interface CommandHandler<C extends Command, E extends DomainEvent, S, Id 
    * `client`, reads and appends in the caller's transaction.
    */
   handle(id: Id, command: C, metadata?: EventMetadata, client?: PoolClient): Promise<CommandResult<E, S>>;
+  /**
+   * Applies commands in turn to the aggregate `id` — each decided on the state the previous ones
+   * left — with one read and one append: the commands a single fact implies (a pledge placed and
+   * its payment requested) cost one round trip each way, not one per command. `commandsFor` is
+   * given the loaded state (again on a retry after a version conflict) and may return none.
+   * One command refused refuses them all: nothing is appended.
+   */
+  handleAll(id: Id, commandsFor: (state: S) => readonly StampedCommand<C>[], client?: PoolClient): Promise<CommandResult<E, S>>;
   load(id: Id, client?: PoolClient): Promise<Loaded<S>>;
   /**
    * Runs `work` in a transaction holding a lock on the aggregate's stream, for streams so hot that
@@ -68,26 +82,36 @@ export const commandHandler = <C extends Command, E extends DomainEvent, S, Id =
     return { state: fold(decider, recorded.map(toDomainEvent)), version: recorded[recorded.length - 1]?.streamPosition ?? 0 };
   };
 
-  const handle = async (id: Id, command: C, metadata: EventMetadata = {}, client?: PoolClient): Promise<CommandResult<E, S>> => {
-    const streamId = streamOf(id);
-    const stamped = withoutUndefined({
+  const stampOf = (command: C, metadata: EventMetadata = {}): EventMetadata =>
+    withoutUndefined({
       ...metadata,
       correlationId: metadata.correlationId ?? command.metadata?.correlationId,
       causationId: metadata.causationId ?? command.metadata?.causationId,
       actor: metadata.actor ?? command.metadata?.actor,
     });
+
+  const handleAll = async (
+    id: Id,
+    commandsFor: (state: S) => readonly StampedCommand<C>[],
+    client?: PoolClient,
+  ): Promise<CommandResult<E, S>> => {
+    const streamId = streamOf(id);
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await loadStream(streamId, client);
-      const newEvents = asEvents(decider.decide(command, state));
+      let next = state;
+      const newEvents: E[] = [];
+      const toAppend: Array<{ type: string; data: unknown; metadata: EventMetadata }> = [];
+      for (const { command, metadata } of commandsFor(state)) {
+        const stamped = stampOf(command, metadata);
+        for (const event of asEvents(decider.decide(command, next))) {
+          newEvents.push(event);
+          toAppend.push({ type: event.type, data: event.data, metadata: stamped });
+          next = decider.evolve(next, event);
+        }
+      }
       if (newEvents.length === 0) return { newEvents, state, version };
       try {
-        const appended = await store.append(
-          streamId,
-          newEvents.map((event) => ({ type: event.type, data: event.data, metadata: stamped })),
-          version,
-          inClient(client),
-        );
-        const next = newEvents.reduce((current, event) => decider.evolve(current, event), state);
+        const appended = await store.append(streamId, toAppend, version, inClient(client));
         return { newEvents, state: next, version: appended.nextExpectedVersion };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
@@ -95,8 +119,12 @@ export const commandHandler = <C extends Command, E extends DomainEvent, S, Id =
     }
   };
 
+  const handle = (id: Id, command: C, metadata: EventMetadata = {}, client?: PoolClient): Promise<CommandResult<E, S>> =>
+    handleAll(id, () => [{ command, metadata }], client);
+
   return {
     handle,
+    handleAll,
     load: (id, client) => loadStream(streamOf(id), client),
     locked: (id, work) =>
       withStreamLock(store, streamOf(id), (client) =>

@@ -73,6 +73,52 @@ describe('a command handler built from a decider', () => {
     expect((await handler.load(id)).version).toBe(1);
   });
 
+  it('applies several commands in turn with one append, each decided on what the previous left', async () => {
+    const handler = handlerOf();
+    const id = aShelf();
+    await handler.handle(id, fill(4));
+
+    const seen: number[] = [];
+    const result = await handler.handleAll(id, (state) => {
+      seen.push(state.jars);
+      return [
+        { command: fill(5), metadata: { actor: 'holder-1' } },
+        { command: fill(0) },
+        { command: fill(6, { correlationId: 'corr-3' }), metadata: { actor: 'scheduler' } },
+      ];
+    });
+
+    expect(seen).toEqual([4]);
+    expect(result).toEqual({
+      newEvents: [
+        { type: 'Filled', data: { jars: 5, total: 9 } },
+        { type: 'Filled', data: { jars: 6, total: 15 } },
+      ],
+      state: { jars: 15 },
+      version: 3,
+    });
+    const recorded = await ctx.store.readStream(`shelf-${id}`);
+    expect(recorded.map((event) => [event.streamPosition, event.metadata])).toEqual([
+      [1, {}],
+      [2, { actor: 'holder-1' }],
+      [3, { correlationId: 'corr-3', actor: 'scheduler' }],
+    ]);
+    // One append: both events share the transaction that recorded them.
+    expect(recorded[1]?.transactionId).toBe(recorded[2]?.transactionId);
+    expect(recorded[0]?.transactionId).not.toBe(recorded[1]?.transactionId);
+  });
+
+  it('appends none of the commands when one of them is refused', async () => {
+    const handler = handlerOf();
+    const id = aShelf();
+
+    await expect(handler.handleAll(id, () => [{ command: fill(20) }, { command: fill(SHELF_SIZE) }])).rejects.toThrow(
+      IllegalStateError,
+    );
+    expect(await handler.load(id)).toEqual({ state: { jars: 0 }, version: 0 });
+    expect(await handler.handleAll(id, () => [])).toEqual({ newEvents: [], state: { jars: 0 }, version: 0 });
+  });
+
   /**
    * Writer A appends in a transaction left open; writer B reads the stream without A's event and
    * its append waits on A's row. A commits: B's append conflicts, B decides again on the fresh

@@ -35,8 +35,20 @@ export class PledgeApplication {
 
   /** With `client`, inside the caller's transaction (a consumer's inbox); otherwise in one of its own. */
   execute(request: PledgeCommandRequest, client?: PoolClient): Promise<PledgeCommandResult> {
-    if (client) return this.executeIn(client, request);
-    return inTransaction(this.store.pool, (own) => this.executeIn(own, request));
+    return this.executeAll(request.data.pledgeId, () => [request], client);
+  }
+
+  /**
+   * The commands one fact implies for one pledge, chosen on its current state (`requestsFor`),
+   * applied in turn under one lock with one read, one append and one row written.
+   */
+  executeAll(
+    pledgeId: string,
+    requestsFor: (state: PledgeState) => readonly PledgeCommandRequest[],
+    client?: PoolClient,
+  ): Promise<PledgeCommandResult> {
+    if (client) return this.executeIn(client, pledgeId, requestsFor);
+    return inTransaction(this.store.pool, (own) => this.executeIn(own, pledgeId, requestsFor));
   }
 
   async load(pledgeId: string, client?: PoolClient): Promise<PledgeState> {
@@ -47,15 +59,27 @@ export class PledgeApplication {
     return this.clock.now();
   }
 
-  private async executeIn(client: PoolClient, request: PledgeCommandRequest): Promise<PledgeCommandResult> {
-    // Each member of the union gets `now` back (below, once the lock is held), which the distributive type cannot show.
-    const command = request as PledgeCommand;
-    const actor = 'actor' in request.metadata ? String(request.metadata.actor) : 'pledge-service';
+  private async executeIn(
+    client: PoolClient,
+    pledgeId: string,
+    requestsFor: (state: PledgeState) => readonly PledgeCommandRequest[],
+  ): Promise<PledgeCommandResult> {
     // Webhooks, the contributor and the sweeper may act on one pledge at once: they queue.
-    await lockStreamIn(client, this.store, pledgeStream(command.data.pledgeId));
+    await lockStreamIn(client, this.store, pledgeStream(pledgeId));
     const now = this.clock.now();
-    const timed = { ...command, metadata: { ...command.metadata, now } } as PledgeCommand;
-    const { newEvents, state, version } = await this.pledges.handle(timed.data.pledgeId, timed, { actor }, client);
+    const { newEvents, state, version } = await this.pledges.handleAll(
+      pledgeId,
+      (current) =>
+        requestsFor(current).map((request) => {
+          if (request.data.pledgeId !== pledgeId)
+            throw new TypeError(`a command for ${request.data.pledgeId} sent to ${pledgeId}`);
+          // Each member of the union gets `now` back, which the distributive type cannot show.
+          const command = { ...request, metadata: { ...request.metadata, now } } as PledgeCommand;
+          const actor = 'actor' in request.metadata ? String(request.metadata.actor) : 'pledge-service';
+          return { command, metadata: { actor } };
+        }),
+      client,
+    );
     if (newEvents.length > 0) await savePledgeRow(client, this.store.schema, state, version, now);
     return { events: newEvents, state, version };
   }

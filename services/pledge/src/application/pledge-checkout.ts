@@ -1,6 +1,6 @@
 import type { ReplyOf, RequestOf, placePledge } from '@elan/contracts';
 import { add, IllegalStateError, type Money } from '@elan/domain-kernel';
-import { inTransaction, type PostgresEventStore } from '@elan/event-store';
+import type { PostgresEventStore } from '@elan/event-store';
 import type { PersonalDataVault } from '@elan/personal-data';
 import {
   checkPledge,
@@ -83,13 +83,10 @@ export class PledgeCheckout {
       campaign.fundingModel === 'keep_it_all'
         ? await intents.payment({ ...request, tip: request.tip })
         : await intents.cardSetup({ pledgeId: request.pledgeId, email: request.contributor.email });
-    await inTransaction(this.store.pool, async (client) => {
-      await this.pledges.execute({ type: 'PlacePledge', data: { ...data, ...(hold && { hold }) }, metadata }, client);
-      await this.pledges.execute(
-        { type: 'RequestPayment', data: { pledgeId: request.pledgeId, intentId: intent.intentId }, metadata: {} },
-        client,
-      );
-    });
+    await this.pledges.executeAll(request.pledgeId, () => [
+      { type: 'PlacePledge', data: { ...data, ...(hold && { hold }) }, metadata },
+      { type: 'RequestPayment', data: { pledgeId: request.pledgeId, intentId: intent.intentId }, metadata: {} },
+    ]);
     return this.reply(request.pledgeId, add(request.amount, request.tip), intent);
   }
 

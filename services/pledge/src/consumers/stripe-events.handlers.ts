@@ -1,9 +1,8 @@
-import type { PoolClient } from 'pg';
 import { Logger } from '@nestjs/common';
 import { stripeEventReceived, type StripeEventReceivedPayload } from '@elan/contracts';
 import { ConcurrencyError, DomainError } from '@elan/domain-kernel';
 import { on, type IntegrationEventHandler } from '@elan/messaging';
-import { isIn } from '../pledge';
+import { isIn, type PledgeState } from '../pledge';
 import type { PledgeApplication, PledgeCommandRequest } from '../application/pledge-application';
 import { actorMetadataOf } from '../application/pledge-changes';
 
@@ -20,24 +19,20 @@ const declineOf = (object: StripeEventReceivedPayload['object']): string =>
  * Stripe's (`created`), compared with the deadline by the decider (ADR 0008); duplicates and
  * stale intents are no-ops there, so redelivered or reordered events change nothing.
  */
-const commandOf = async (
+const commandsOf = (
   event: StripeEventReceivedPayload,
   pledgeId: string,
-  pledges: PledgeApplication,
-  client: PoolClient,
-): Promise<readonly PledgeCommandRequest[]> => {
-  const intentId = event.object.id;
-  if (!intentId) return [];
+  intentId: string,
+  state: PledgeState,
+): readonly PledgeCommandRequest[] => {
   const at = new Date(event.created).toISOString();
   switch (event.type) {
     case 'payment_intent.succeeded': {
-      const state = await pledges.load(pledgeId, client);
       if (isIn(state, COLLECTING))
         return [{ type: 'RecordCollection', data: { pledgeId, paymentIntentId: intentId, collectedAt: at }, metadata: {} }];
       return [{ type: 'ConfirmPayment', data: { pledgeId, intentId, confirmedAt: at }, metadata: {} }];
     }
     case 'setup_intent.succeeded': {
-      const state = await pledges.load(pledgeId, client);
       if (!isIn(state, ['collection_declined', 'card_updated']))
         return [{ type: 'ConfirmPayment', data: { pledgeId, intentId, confirmedAt: at }, metadata: {} }];
       // A new card saved during the retry window: the SetupIntent was made at the contributor's
@@ -54,7 +49,6 @@ const commandOf = async (
       ];
     }
     case 'payment_intent.payment_failed': {
-      const state = await pledges.load(pledgeId, client);
       if (isIn(state, ['collecting']))
         return [{ type: 'RecordCollectionDecline', data: { pledgeId, declineCode: declineOf(event.object) }, metadata: {} }];
       return [{ type: 'RecordPaymentFailure', data: { pledgeId, intentId, declineCode: declineOf(event.object) }, metadata: {} }];
@@ -75,7 +69,9 @@ export const stripeEventHandlers = (pledges: PledgeApplication): IntegrationEven
     const pledgeId = event.object.metadata.elan_pledge_id;
     if (event.routedTo !== 'pledge' || !pledgeId) return;
     try {
-      for (const command of await commandOf(event, pledgeId, pledges, client)) await pledges.execute(command, client);
+      const intentId = event.object.id;
+      if (!intentId) return;
+      await pledges.executeAll(pledgeId, (state) => commandsOf(event, pledgeId, intentId, state), client);
     } catch (error) {
       // An event that fits no pledge (unknown id, an intent never requested) is kept by the
       // gateway's log; retrying it would not make it fit.

@@ -39,12 +39,17 @@ export const pledgeEventHandlers = (tips: TipStreams): IntegrationEventHandler[]
     const tipId = tipIdOf(pledge.tip, pledge.pledgeId);
     const { pledgeId, campaignId, contributorRef } = pledge;
     const offer = { tipId, pledgeId, campaignId, contributorRef, amount: pledge.tip.amount, pledgeAmount: pledge.amount };
-    await tips.execute({ type: 'OfferTip', data: offer, metadata: at(pledge.committedAt) }, causedBy(context), context.client);
-    if (!pledge.charged) return;
+    const offerTip = { type: 'OfferTip', data: offer, metadata: at(pledge.committedAt) } as const;
+    if (!pledge.charged) {
+      await tips.execute(offerTip, causedBy(context), context.client);
+      return;
+    }
     if (!pledge.paymentIntentId) throw new TypeError(`charged pledge ${pledgeId} came without its paymentIntentId`);
+    // Offered and paid at once (a keep-it-all pledge): one read and one append of the tip's stream.
     const payment = { tipId, pledgeId, paymentId: pledge.paymentIntentId };
-    await tips.execute(
-      { type: 'RecordTipPayment', data: payment, metadata: at(pledge.committedAt) },
+    await tips.executeAll(
+      tipId,
+      [offerTip, { type: 'RecordTipPayment', data: payment, metadata: at(pledge.committedAt) }],
       causedBy(context),
       context.client,
     );

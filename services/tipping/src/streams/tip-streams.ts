@@ -25,6 +25,18 @@ export class TipStreams {
     return this.handler.handle(command.data.tipId, command, metadata, client);
   }
 
+  /** Commands for one tip, applied in turn with one read and one append. */
+  executeAll(
+    tipId: string,
+    commands: readonly TipCommand[],
+    metadata: EventMetadata = {},
+    client?: PoolClient,
+  ): Promise<TipResult> {
+    for (const command of commands)
+      if (command.data.tipId !== tipId) throw new TypeError(`a command for tip ${command.data.tipId} sent to ${tipId}`);
+    return this.handler.handleAll(tipId, () => commands.map((command) => ({ command, metadata })), client);
+  }
+
   async state(tipId: string, client?: PoolClient): Promise<TipState> {
     return (await this.handler.load(tipId, client)).state;
   }
