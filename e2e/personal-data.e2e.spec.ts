@@ -167,6 +167,9 @@ describe('personal data: export and erasure across the services', () => {
         ]),
       );
 
+      // A second session (another device): its token must die with the account, not at its expiry.
+      const otherDevice = { ...maelys, token: await api.logIn({ email: maelys.email, password: PASSWORD }) };
+      await api.get('/api/me', otherDevice).expect(200);
       expectProblem(await api.delete('/api/me', maelys).send({ password: 'not the password at all' }), 403, 'wrong-password');
       await api.delete('/api/me', maelys).send({ password: PASSWORD }).expect(204);
 
@@ -176,6 +179,7 @@ describe('personal data: export and erasure across the services', () => {
         'invalid-credentials',
       );
       expectProblem(await api.get('/api/me', maelys), 401, 'unauthenticated');
+      expectProblem(await api.get('/api/me', otherDevice), 401, 'unauthenticated');
       expect(await keyOf(maelys.id)).toBeUndefined();
       const after = await foundInStack(stack.environment, pool, [
         MAELYS.displayName,

@@ -5,6 +5,9 @@ export interface Actor {
   readonly accountId: string;
   /** Current roles, read from the account on every request (not the token's copy). */
   readonly roles: readonly Role[];
+  /** The account's address and name as they are now, read with the roles (a pledge carries them). */
+  readonly email: string;
+  readonly displayName: string;
   /** The token's `jti`, which logout revokes. */
   readonly tokenId: string;
   readonly tokenExpiresAt: Date;

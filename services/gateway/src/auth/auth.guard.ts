@@ -62,8 +62,8 @@ export class AuthGuard implements CanActivate {
   private async authenticate(token: string): Promise<Actor | undefined> {
     const claims = await this.tokens.verify(token);
     if (!claims) return undefined;
-    const roles = await this.revoked.liveRoles(claims.accountId, claims.tokenId);
-    if (!roles) return undefined;
-    return { accountId: claims.accountId, roles, tokenId: claims.tokenId, tokenExpiresAt: claims.expiresAt };
+    const account = await this.revoked.liveAccount(claims.accountId, claims.tokenId);
+    if (!account) return undefined;
+    return { accountId: claims.accountId, ...account, tokenId: claims.tokenId, tokenExpiresAt: claims.expiresAt };
   }
 }

@@ -18,18 +18,22 @@ export class RevokedTokens {
   }
 
   /**
-   * The account's current roles while the token is live; undefined when the token was revoked or
-   * the account no longer exists. Roles come from the account, not the token, so a role taken
-   * away applies at once rather than when the token expires.
+   * The account's current roles, address and name while the token is live; undefined when the
+   * token was revoked or the account no longer exists or was erased (its tokens all die with it). Roles come from the account, not the
+   * token, so a role taken away applies at once rather than when the token expires.
    */
-  async liveRoles(accountId: string, tokenId: string): Promise<Role[] | undefined> {
+  async liveAccount(
+    accountId: string,
+    tokenId: string,
+  ): Promise<{ roles: Role[]; email: string; displayName: string } | undefined> {
     const s = this.db.schema;
-    const { rows } = await this.db.query<{ roles: string[] }>(
-      `SELECT a.roles FROM ${s}.accounts a
-        WHERE a.id = $1 AND NOT EXISTS (SELECT 1 FROM ${s}.revoked_tokens r WHERE r.jti = $2)`,
+    const { rows } = await this.db.query<{ roles: string[]; email: string; display_name: string }>(
+      `SELECT a.roles, a.email, a.display_name FROM ${s}.accounts a
+        WHERE a.id = $1 AND a.password_hash <> ''
+          AND NOT EXISTS (SELECT 1 FROM ${s}.revoked_tokens r WHERE r.jti = $2)`,
       [accountId, tokenId],
     );
     const row = rows[0];
-    return row && sortedRoles(row.roles);
+    return row && { roles: sortedRoles(row.roles), email: row.email, displayName: row.display_name };
   }
 }

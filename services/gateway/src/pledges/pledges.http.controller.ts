@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { cancelPledge, getPledge, listMyPledges, placePledge, type PledgeViewer, type RequestOf } from '@elan/contracts';
-import { AccountsService } from '../accounts/accounts.service';
 import { actorOf, type Actor } from '../auth/actor';
 import { Authenticated, CurrentActor } from '../auth/auth.decorators';
 import { CampaignRequests } from '../campaigns/campaign-requests';
@@ -32,7 +31,6 @@ import { GuestTokenHeader, PledgeIdParam, Viewer } from './pledge-viewer';
 export class PledgesHttpController {
   constructor(
     private readonly requests: CampaignRequests,
-    private readonly accounts: AccountsService,
     private readonly guestTokens: GuestTokens,
   ) {}
 
@@ -62,7 +60,7 @@ export class PledgesHttpController {
     const pledgeId = mint('pledge');
     const actor = actorOf(request);
     const guestToken = actor ? undefined : await this.guestTokens.tokenFor(pledgeId);
-    const contributor = actor ? await this.accountContributor(actor, body) : guestContributor(body, guestToken ?? '');
+    const contributor = actor ? this.accountContributor(actor, body) : guestContributor(body, guestToken ?? '');
     const { name: _name, email: _email, ...pledge } = body;
     const placed = await this.requests.withBody(placePledge, { ...pledge, pledgeId, campaignId, contributor });
     return { ...placed, ...(guestToken && { guestToken }) };
@@ -102,19 +100,17 @@ export class PledgesHttpController {
     return this.requests.ask(listMyPledges, { accountId: actor.accountId });
   }
 
-  private async accountContributor(actor: Actor, body: PlacePledgeBody): Promise<RequestOf<typeof placePledge>['contributor']> {
+  private accountContributor(actor: Actor, body: PlacePledgeBody): RequestOf<typeof placePledge>['contributor'] {
     if (body.email !== undefined)
       throw validationProblem('body', [
         { field: 'email', message: 'a logged-in contributor pledges with their account’s address' },
       ]);
-    const account = await this.accounts.findById(actor.accountId);
-    if (!account) throw validationProblem('body', [{ field: 'contributor', message: 'the account no longer exists' }]);
     return {
       kind: 'account',
       accountId: actor.accountId,
       roles: [...actor.roles],
-      email: account.email,
-      name: body.name ?? account.displayName,
+      email: actor.email,
+      name: body.name ?? actor.displayName,
     };
   }
 }
