@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { Clock } from '@elan/domain-kernel';
 import { commandHandler, inTransaction, lockStreamIn, type CommandHandler, type PostgresEventStore } from '@elan/event-store';
 import { pledgeStream, type PledgeCommand, type PledgeDecider, type PledgeEvent, type PledgeState } from '../pledge';
-import { savePledgeRow } from '../read-models/pledge-view.table';
+import { savePledgeRow, type PledgeRow } from '../read-models/pledge-view.table';
 
 /** A pledge command as a caller hands it over: everything but the time, which the service adds. */
 export type PledgeCommandRequest = PledgeCommand extends infer C
@@ -15,6 +15,8 @@ export interface PledgeCommandResult {
   readonly events: readonly PledgeEvent[];
   readonly state: PledgeState;
   readonly version: number;
+  /** The pledge's row as this command wrote it; absent when the command changed nothing. */
+  readonly row?: PledgeRow;
 }
 
 /**
@@ -80,7 +82,7 @@ export class PledgeApplication {
         }),
       client,
     );
-    if (newEvents.length > 0) await savePledgeRow(client, this.store.schema, state, version, now);
-    return { events: newEvents, state, version };
+    const row = newEvents.length > 0 ? await savePledgeRow(client, this.store.schema, state, version, now) : undefined;
+    return { events: newEvents, state, version, ...(row && { row }) };
   }
 }

@@ -13,6 +13,7 @@ import {
   type TierHold,
 } from '../pledge';
 import { findPledgeRow, pledgeViewOf } from '../read-models/pledge-view';
+import type { PledgeRow } from '../read-models/pledge-view.table';
 import type { CampaignTerms, PledgeTerms } from './campaign-terms';
 import { sealDetails, subjectOf } from './contributor-details';
 import type { CheckoutIntent, CheckoutIntents } from './payment-intents';
@@ -83,11 +84,11 @@ export class PledgeCheckout {
       campaign.fundingModel === 'keep_it_all'
         ? await intents.payment({ ...request, tip: request.tip })
         : await intents.cardSetup({ pledgeId: request.pledgeId, email: request.contributor.email });
-    await this.pledges.executeAll(request.pledgeId, () => [
+    const placed = await this.pledges.executeAll(request.pledgeId, () => [
       { type: 'PlacePledge', data: { ...data, ...(hold && { hold }) }, metadata },
       { type: 'RequestPayment', data: { pledgeId: request.pledgeId, intentId: intent.intentId }, metadata: {} },
     ]);
-    return this.reply(request.pledgeId, add(request.amount, request.tip), intent);
+    return this.reply(request.pledgeId, add(request.amount, request.tip), intent, placed.row);
   }
 
   /** The same pledge id again: the same contributor gets the same pledge and intent; anyone else, a conflict. */
@@ -106,8 +107,9 @@ export class PledgeCheckout {
     return this.reply(existing.pledgeId, add(existing.amount, existing.tip.amount), intent);
   }
 
-  private async reply(pledgeId: string, total: Money, intent: CheckoutIntent): Promise<PlaceReply> {
-    const row = await findPledgeRow(this.store.pool, this.store.schema, pledgeId);
+  /** From the row just written when there is one, otherwise as the table has it now. */
+  private async reply(pledgeId: string, total: Money, intent: CheckoutIntent, written?: PledgeRow): Promise<PlaceReply> {
+    const row = written ?? (await findPledgeRow(this.store.pool, this.store.schema, pledgeId));
     if (!row) throw new Error(`pledge ${pledgeId} was recorded without its row`);
     return { pledge: await pledgeViewOf(row, this.vault), total, payment: intent };
   }

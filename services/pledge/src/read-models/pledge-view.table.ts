@@ -48,10 +48,10 @@ export const savePledgeRow = async (
   state: PledgeState,
   version: number,
   now: Date,
-): Promise<void> => {
-  if (state.status === 'none') return;
+): Promise<PledgeRow | undefined> => {
+  if (state.status === 'none') return undefined;
   const { contributor, details } = state;
-  await client.query(
+  const saved = await client.query<PledgeRow>(
     `INSERT INTO ${schema}.pledges (pledge_id, campaign_id, holder_id, funding_model, status, amount, tip_amount, currency,
        tier_id, contributor_kind, account_id, guest_token_hash, show_name, name_sealed, email_sealed, message_sealed,
        intent_id, payment_intent_id, deadline, placed_at, committed_at, retry_until, updated_at, version)
@@ -60,7 +60,8 @@ export const savePledgeRow = async (
        tier_id = EXCLUDED.tier_id, intent_id = EXCLUDED.intent_id, payment_intent_id = EXCLUDED.payment_intent_id,
        committed_at = EXCLUDED.committed_at, retry_until = EXCLUDED.retry_until, updated_at = EXCLUDED.updated_at,
        version = EXCLUDED.version
-     WHERE ${schema}.pledges.version < EXCLUDED.version`,
+     WHERE ${schema}.pledges.version < EXCLUDED.version
+     RETURNING *`,
     [
       state.pledgeId,
       state.campaignId,
@@ -88,4 +89,5 @@ export const savePledgeRow = async (
       version,
     ],
   );
+  return saved.rows[0];
 };
