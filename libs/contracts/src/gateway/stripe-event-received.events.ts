@@ -10,6 +10,20 @@ export type StripeObjectOwner = (typeof STRIPE_OBJECT_OWNERS)[number];
 export const STRIPE_EVENT_ROUTES = [...STRIPE_OBJECT_OWNERS, 'unrouted'] as const;
 export type StripeEventRoute = (typeof STRIPE_EVENT_ROUTES)[number];
 
+/**
+ * The Stripe event types an Élan service acts on: the `enabled_events` of Élan's webhook endpoint
+ * (docs/operations.md). Stripe sends nothing else, so a pledge costs one webhook, not three
+ * (`payment_intent.created` and `charge.succeeded` served nobody). A consumer that learns a new
+ * type adds it here, and the endpoint's list follows.
+ */
+export const STRIPE_EVENT_TYPES_HANDLED = [
+  'payment_intent.succeeded',
+  'payment_intent.payment_failed',
+  'setup_intent.succeeded',
+  'setup_intent.setup_failed',
+] as const;
+export type StripeEventTypeHandled = (typeof STRIPE_EVENT_TYPES_HANDLED)[number];
+
 const stripeId = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9_]+$`));
 
 /**

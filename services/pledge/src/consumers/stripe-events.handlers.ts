@@ -19,7 +19,7 @@ const declineOf = (object: StripeEventReceivedPayload['object']): string =>
  * Stripe's (`created`), compared with the deadline by the decider (ADR 0008); duplicates and
  * stale intents are no-ops there, so redelivered or reordered events change nothing.
  */
-const commandsOf = (
+export const commandsOfStripeEvent = (
   event: StripeEventReceivedPayload,
   pledgeId: string,
   intentId: string,
@@ -71,7 +71,7 @@ export const stripeEventHandlers = (pledges: PledgeApplication): IntegrationEven
     try {
       const intentId = event.object.id;
       if (!intentId) return;
-      await pledges.executeAll(pledgeId, (state) => commandsOf(event, pledgeId, intentId, state), client);
+      await pledges.executeAll(pledgeId, (state) => commandsOfStripeEvent(event, pledgeId, intentId, state), client);
     } catch (error) {
       // An event that fits no pledge (unknown id, an intent never requested) is kept by the
       // gateway's log; retrying it would not make it fit.
