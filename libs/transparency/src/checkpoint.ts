@@ -42,7 +42,7 @@ const KEY_ID = /^[0-9a-f]{16}$/;
 const SIGNATURE = /^[A-Za-z0-9_-]{86}$/;
 
 export const streamHeadSchema = z.strictObject({
-  streamId: z.string().min(1).max(200),
+  streamId: z.string().min(1).max(1000),
   position: z.int().min(1),
   hash: z.string().regex(HASH, 'a SHA-256 as 64 lowercase hex digits'),
 });

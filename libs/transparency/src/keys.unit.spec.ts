@@ -29,8 +29,8 @@ describe('checkpoint keys', () => {
   });
 
   const refused: readonly [string, string | undefined, string][] = [
-    ['nothing', undefined, 'TRANSPARENCY_SIGNING_KEY is not set'],
-    ['blanks', '  \n', 'TRANSPARENCY_SIGNING_KEY is not set'],
+    ['an unset variable', undefined, 'TRANSPARENCY_SIGNING_KEY is not set'],
+    ['a blank value', '  \n', 'TRANSPARENCY_SIGNING_KEY is not set'],
     [
       'text that is no key',
       'not a key at all!',
