@@ -4,6 +4,7 @@ export { eventStoreMigrations, migrate, type MigrationOptions } from './migratio
 export * from './migration-runner';
 export { assertSchemaName } from './schema-name';
 export * from './postgres-event-store';
+export { storedLinkHash } from './statements';
 export * from './subscription';
 export type { BrokenLink, VerificationReport } from './verify';
 export * from './transactions';

@@ -60,6 +60,14 @@ const STORED_EVENT: HashedFields = {
   metadata: 'metadata',
 };
 
+/**
+ * The chain's hash of a stored event (its own columns, unqualified) after the link whose hash the
+ * SQL expression `previousHash` gives (NULL for a stream's first event): the expression `verify`
+ * recomputes, for tools that must compute links over stored rows themselves (the transparency
+ * tests rewrite a stream with it, as only the database's owner could).
+ */
+export const storedLinkHash = (previousHash: string): string => linkHash(previousOrNone(previousHash), STORED_EVENT);
+
 /*
  * The transaction id leaves as text under another name: an output column named
  * `transaction_id` would capture `ORDER BY transaction_id` and sort the ids as text.

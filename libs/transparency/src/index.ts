@@ -1,0 +1,5 @@
+export * from './canonical-json';
+export * from './checkpoint';
+export * from './consistency';
+export * from './keys';
+export * from './store-links';
