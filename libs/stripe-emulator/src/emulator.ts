@@ -20,6 +20,7 @@ import { setupIntentRoutes } from './resources/setup-intents';
 import { transferRoutes } from './resources/transfers';
 import { EmulatorState } from './state';
 import { WebhookDeliverer, type RetryPolicy } from './webhooks/deliverer';
+import { webhookEndpointRoutes, type WebhookEndpointConfig } from './webhooks/endpoints';
 import { newWebhookSecret } from './webhooks/signature';
 import { stripeId } from './wire/ids';
 import { StripeApiError } from './wire/stripe-error';
@@ -31,8 +32,12 @@ export interface StripeEmulatorOptions {
   stateFile?: string;
   /** `whsec_…` used to sign webhooks; generated when absent. */
   webhookSecret?: string;
-  /** URLs to deliver events to (also addable through the control API). */
-  webhookEndpoints?: string[];
+  /**
+   * Where to deliver events (also addable through the control API and `POST /v1/webhook_endpoints`): a
+   * URL receives every event; `{ url, enabledEvents }` only the types listed (`*` for all), as
+   * Stripe's `enabled_events`.
+   */
+  webhookEndpoints?: readonly WebhookEndpointConfig[];
   /** Stripe's fee on each charge; European cards by default: 1.5 % + €0.25. */
   fees?: Fees;
   /** Webhook retry back-off; 1 s doubling up to 5 min unless given (tests shorten it). */
@@ -87,6 +92,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     state,
     fees: options.fees ?? EUROPEAN_CARD_FEES,
     baseUrl: () => url,
+    webhookSecret,
     currentRequest: { id: null, idempotencyKey: null },
     emit: (type, object, previous) => recordEvent(type, object, previous),
   };
@@ -106,6 +112,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     accountRoutes,
     transferRoutes,
     eventRoutes,
+    webhookEndpointRoutes,
   ].flatMap((make) => make(context));
   const control = controlRoutes({ context, faults, deliverer });
   const sockets = new Set<Socket>();
