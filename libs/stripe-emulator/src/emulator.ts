@@ -66,14 +66,31 @@ const readBody = (request: IncomingMessage): Promise<string> =>
     request.on('error', reject);
   });
 
+/** A JSON answer, compact (the SDK and tests parse it; pretty printing only cost CPU and bytes). */
 const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   response.writeHead(status, {
     'content-type': 'application/json',
-    'request-id': stripeId('req'),
     'stripe-version': API_VERSION,
     ...headers,
+    'request-id': headers['request-id'] ?? stripeId('req'),
   });
-  response.end(JSON.stringify(body, null, 2));
+  response.end(JSON.stringify(body));
+};
+
+/**
+ * The path and query (`?…`) of a request line. The SDK's paths are plain ASCII, split as they are;
+ * anything else goes through the URL parser (normalised, percent-encoded), as every request used to.
+ */
+const PLAIN_TARGET = /^\/(?!\/)[\w\-/%]*(?:\?[\w\-.~%&=+*,:;@!$()/?[\]]*)?$/;
+const splitTarget = (target: string): { pathname: string; search: string } => {
+  if (!PLAIN_TARGET.test(target)) {
+    const { pathname, search } = new URL(target, 'http://emulator');
+    return { pathname, search };
+  }
+  const query = target.indexOf('?');
+  // An empty query (`/v1/customers?`) is no query, as URL#search has it.
+  if (query < 0 || query === target.length - 1) return { pathname: query < 0 ? target : target.slice(0, query), search: '' };
+  return { pathname: target.slice(0, query), search: target.slice(query) };
 };
 
 /** The refusal every way of starting the emulator shares: it must never stand in for Stripe in production. */
@@ -118,7 +135,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const sockets = new Set<Socket>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const { pathname, search } = new URL(request.url ?? '/', 'http://emulator');
+    const { pathname, search } = splitTarget(request.url ?? '/');
     const method = request.method ?? 'GET';
     const body = await readBody(request);
     if (pathname.startsWith('/_emulator/')) {

@@ -1,5 +1,6 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type Stripe from 'stripe';
 import { signatureHeader } from './signature';
 
@@ -17,6 +18,11 @@ export interface RetryPolicy {
   /** Wait before the second attempt; doubled after each failure. */
   readonly initialMs: number;
   readonly maxMs: number;
+}
+
+interface Target {
+  readonly secure: boolean;
+  readonly options: RequestOptions;
 }
 
 interface Delivery {
@@ -53,7 +59,8 @@ export class WebhookDeliverer {
   private readonly agentOptions = { keepAlive: true, maxSockets: MAX_SOCKETS_PER_ENDPOINT, timeout: IDLE_SOCKET_MS };
   private readonly httpAgent = new HttpAgent(this.agentOptions);
   private readonly httpsAgent = new HttpsAgent(this.agentOptions);
-  private readonly targets = new Map<string, URL | undefined>();
+  /** Each endpoint's URL parsed once: where to connect, and whether with TLS (undefined: not http(s)). */
+  private readonly targets = new Map<string, Target | undefined>();
 
   constructor(
     private readonly secret: string,
@@ -116,15 +123,20 @@ export class WebhookDeliverer {
     this.timers.add(timer);
   }
 
-  private targetOf(endpoint: string): URL | undefined {
+  private targetOf(endpoint: string): Target | undefined {
     if (!this.targets.has(endpoint)) {
-      let target: URL | undefined;
+      let url: URL | undefined;
       try {
-        target = new URL(endpoint);
+        url = new URL(endpoint);
       } catch {
-        target = undefined;
+        url = undefined;
       }
-      this.targets.set(endpoint, target?.protocol === 'http:' || target?.protocol === 'https:' ? target : undefined);
+      const web = url?.protocol === 'http:' || url?.protocol === 'https:';
+      const { protocol, hostname, port, path, auth } = url !== undefined && web ? urlToHttpOptions(url) : {};
+      this.targets.set(
+        endpoint,
+        web ? { secure: protocol === 'https:', options: { protocol, hostname, port, path, auth } } : undefined,
+      );
     }
     return this.targets.get(endpoint);
   }
@@ -154,8 +166,7 @@ export class WebhookDeliverer {
    * One POST; `settle` gets the status once the whole body is read (so the connection goes back to the
    * pool), the status anyway when the body breaks off, or 'network-error' when no answer came.
    */
-  private post(target: URL, payload: string, settle: (status: DeliveryAttempt['status']) => void): void {
-    const secure = target.protocol === 'https:';
+  private post({ secure, options }: Target, payload: string, settle: (status: DeliveryAttempt['status']) => void): void {
     let status: number | undefined;
     let settled = false;
     const done = (): void => {
@@ -164,7 +175,8 @@ export class WebhookDeliverer {
       clearTimeout(timeout);
       settle(status ?? 'network-error');
     };
-    const request = (secure ? httpsRequest : httpRequest)(target, {
+    const request = (secure ? httpsRequest : httpRequest)({
+      ...options,
       method: 'POST',
       agent: secure ? this.httpsAgent : this.httpAgent,
       headers: {
