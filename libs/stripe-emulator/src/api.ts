@@ -51,7 +51,8 @@ export function answerApi(
     return { ...answer(context, routes, request, path, query, body, idempotencyKey), requestId };
   } finally {
     context.currentRequest = { id: null, idempotencyKey: null };
-    context.state.save();
+    // A GET changes nothing (idempotency keys are kept for POSTs only): the state file stays as it is.
+    if (request.method !== 'GET') context.state.save();
   }
 }
 

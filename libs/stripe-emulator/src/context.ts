@@ -13,6 +13,8 @@ export interface EmulatorContext {
   readonly state: EmulatorState;
   readonly fees: Fees;
   readonly baseUrl: () => string;
+  /** The `whsec_…` every webhook is signed with (returned when an endpoint is created). */
+  readonly webhookSecret: string;
   /** The API request being answered, named in the events it causes (`event.request`). */
   currentRequest: { id: string | null; idempotencyKey: string | null };
   /** Records a Stripe event for a state change and queues its webhook deliveries. */

@@ -20,6 +20,7 @@ import { setupIntentRoutes } from './resources/setup-intents';
 import { transferRoutes } from './resources/transfers';
 import { EmulatorState } from './state';
 import { WebhookDeliverer, type RetryPolicy } from './webhooks/deliverer';
+import { webhookEndpointRoutes, type WebhookEndpointConfig } from './webhooks/endpoints';
 import { newWebhookSecret } from './webhooks/signature';
 import { stripeId } from './wire/ids';
 import { StripeApiError } from './wire/stripe-error';
@@ -31,8 +32,12 @@ export interface StripeEmulatorOptions {
   stateFile?: string;
   /** `whsec_…` used to sign webhooks; generated when absent. */
   webhookSecret?: string;
-  /** URLs to deliver events to (also addable through the control API). */
-  webhookEndpoints?: string[];
+  /**
+   * Where to deliver events (also addable through the control API and `POST /v1/webhook_endpoints`): a
+   * URL receives every event; `{ url, enabledEvents }` only the types listed (`*` for all), as
+   * Stripe's `enabled_events`.
+   */
+  webhookEndpoints?: readonly WebhookEndpointConfig[];
   /** Stripe's fee on each charge; European cards by default: 1.5 % + €0.25. */
   fees?: Fees;
   /** Webhook retry back-off; 1 s doubling up to 5 min unless given (tests shorten it). */
@@ -61,14 +66,31 @@ const readBody = (request: IncomingMessage): Promise<string> =>
     request.on('error', reject);
   });
 
+/** A JSON answer, compact (the SDK and tests parse it; pretty printing only cost CPU and bytes). */
 const sendJson = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
   response.writeHead(status, {
     'content-type': 'application/json',
-    'request-id': stripeId('req'),
     'stripe-version': API_VERSION,
     ...headers,
+    'request-id': headers['request-id'] ?? stripeId('req'),
   });
-  response.end(JSON.stringify(body, null, 2));
+  response.end(JSON.stringify(body));
+};
+
+/**
+ * The path and query (`?…`) of a request line. The SDK's paths are plain ASCII, split as they are;
+ * anything else goes through the URL parser (normalised, percent-encoded), as every request used to.
+ */
+const PLAIN_TARGET = /^\/(?!\/)[\w\-/%]*(?:\?[\w\-.~%&=+*,:;@!$()/?[\]]*)?$/;
+const splitTarget = (target: string): { pathname: string; search: string } => {
+  if (!PLAIN_TARGET.test(target)) {
+    const { pathname, search } = new URL(target, 'http://emulator');
+    return { pathname, search };
+  }
+  const query = target.indexOf('?');
+  // An empty query (`/v1/customers?`) is no query, as URL#search has it.
+  if (query < 0 || query === target.length - 1) return { pathname: query < 0 ? target : target.slice(0, query), search: '' };
+  return { pathname: target.slice(0, query), search: target.slice(query) };
 };
 
 /** The refusal every way of starting the emulator shares: it must never stand in for Stripe in production. */
@@ -87,6 +109,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     state,
     fees: options.fees ?? EUROPEAN_CARD_FEES,
     baseUrl: () => url,
+    webhookSecret,
     currentRequest: { id: null, idempotencyKey: null },
     emit: (type, object, previous) => recordEvent(type, object, previous),
   };
@@ -106,12 +129,13 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     accountRoutes,
     transferRoutes,
     eventRoutes,
+    webhookEndpointRoutes,
   ].flatMap((make) => make(context));
   const control = controlRoutes({ context, faults, deliverer });
   const sockets = new Set<Socket>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const { pathname, search } = new URL(request.url ?? '/', 'http://emulator');
+    const { pathname, search } = splitTarget(request.url ?? '/');
     const method = request.method ?? 'GET';
     const body = await readBody(request);
     if (pathname.startsWith('/_emulator/')) {

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import type { EmulatorState } from './state';
 import { nowSeconds, stripeId } from './wire/ids';
 import type { WebhookDeliverer } from './webhooks/deliverer';
+import { endpointUrlsFor } from './webhooks/endpoints';
 
 /** The API version the emulator's objects follow: the one the installed SDK pins. */
 export const API_VERSION = '2026-10-28.endive';
@@ -14,6 +15,7 @@ export const eventRecorder =
     request: () => { id: string | null; idempotencyKey: string | null },
   ) =>
   (type: Stripe.Event.Type, object: object, previousAttributes?: object): void => {
+    const endpoints = endpointUrlsFor(state().data, type);
     const event = {
       id: stripeId('evt'),
       object: 'event',
@@ -24,10 +26,10 @@ export const eventRecorder =
         ...(previousAttributes === undefined ? {} : { previous_attributes: previousAttributes }),
       },
       livemode: false,
-      pending_webhooks: state().data.webhookEndpoints.length,
+      pending_webhooks: endpoints.length,
       request: { id: request().id, idempotency_key: request().idempotencyKey },
       type,
     } as Stripe.Event;
     state().data.events[event.id] = event;
-    deliverer.deliver(event, state().data.webhookEndpoints);
+    deliverer.deliver(event, endpoints);
   };

@@ -2,6 +2,7 @@ export { startStripeEmulator, EUROPEAN_CARD_FEES, type StripeEmulatorOptions, ty
 export { StripeEmulatorControl } from './control/client';
 export type { FaultRule } from './control/faults';
 export type { DeliveryAttempt, RetryPolicy } from './webhooks/deliverer';
+export type { WebhookEndpointConfig } from './webhooks/endpoints';
 export type { Verification } from './resources/accounts';
 export type { EmulatorData } from './state';
 export type { Fees } from './context';

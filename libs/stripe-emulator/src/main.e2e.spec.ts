@@ -28,7 +28,7 @@ const startMain = (env: NodeJS.ProcessEnv): Started => {
 };
 
 describe('the emulator as a process (npm run stripe-emulator)', () => {
-  it('prints its URL and serves the SDK, signing webhooks with STRIPE_WEBHOOK_SECRET', async () => {
+  it('prints its URL and serves the SDK, signing webhooks with STRIPE_WEBHOOK_SECRET, of STRIPE_WEBHOOK_EVENTS only', async () => {
     const secret = 'whsec_e2e_process_secret';
     const receiver = await startWebhookReceiver(secret);
     const started = startMain({
@@ -36,6 +36,7 @@ describe('the emulator as a process (npm run stripe-emulator)', () => {
       STRIPE_EMULATOR_PORT: '0',
       STRIPE_WEBHOOK_SECRET: secret,
       STRIPE_WEBHOOK_URL: receiver.url,
+      STRIPE_WEBHOOK_EVENTS: 'payment_intent.succeeded,charge.refunded',
     });
     try {
       const line = await waitUntil(() => started.output.join('').match(/listening on (http:\/\/[\d.]+:(\d+))/), {
@@ -62,6 +63,15 @@ describe('the emulator as a process (npm run stripe-emulator)', () => {
         description: 'the signed success reaches the receiver',
       });
       expect(receiver.rejected).toEqual([]);
+      // The other events of the payment were recorded before the success and sent nowhere.
+      const events = (await stripe.events.list({ limit: 100 })).data;
+      expect(events.map((event) => [event.type, event.pending_webhooks]).sort()).toEqual([
+        ['charge.succeeded', 0],
+        ['customer.created', 0],
+        ['payment_intent.created', 0],
+        ['payment_intent.succeeded', 1],
+      ]);
+      expect(receiver.events.map((event) => event.type)).toEqual(['payment_intent.succeeded']);
     } finally {
       started.child.kill('SIGTERM');
       await started.exited;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type Stripe from 'stripe';
+import { configureEndpoint, upgradeEndpoints, type WebhookEndpointConfig } from './webhooks/endpoints';
 
 /** A stored answer to an `Idempotency-Key`, replayed for 24 h to the same request. */
 export interface IdempotencyRecord {
@@ -30,13 +31,14 @@ export interface EmulatorData {
   transfers: Record<string, Stripe.Transfer>;
   transferReversals: Record<string, Stripe.TransferReversal>;
   events: Record<string, Stripe.Event>;
-  webhookEndpoints: string[];
+  /** Where events go, each with its `enabled_events` (state files with a list of URLs are read too). */
+  webhookEndpoints: Record<string, Stripe.WebhookEndpoint>;
   idempotency: Record<string, IdempotencyRecord>;
 }
 
-export type Collection = Exclude<keyof EmulatorData, 'webhookEndpoints' | 'idempotency' | 'cards'>;
+export type Collection = Exclude<keyof EmulatorData, 'idempotency' | 'cards'>;
 
-export const emptyData = (webhookEndpoints: string[] = []): EmulatorData => ({
+export const emptyData = (webhookEndpoints: Record<string, Stripe.WebhookEndpoint> = {}): EmulatorData => ({
   customers: {},
   paymentMethods: {},
   cards: {},
@@ -66,6 +68,7 @@ const BY_PREFIX: Record<string, Collection> = {
   tr: 'transfers',
   trr: 'transferReversals',
   evt: 'events',
+  we: 'webhookEndpoints',
 };
 
 export const collectionOf = (id: string): Collection | undefined => BY_PREFIX[id.slice(0, id.indexOf('_'))];
@@ -76,13 +79,14 @@ export class EmulatorState {
 
   constructor(
     private readonly stateFile: string | undefined,
-    webhookEndpoints: string[],
+    webhookEndpoints: readonly WebhookEndpointConfig[],
   ) {
     this.data =
       stateFile !== undefined && existsSync(stateFile)
         ? (JSON.parse(readFileSync(stateFile, 'utf8')) as EmulatorData)
         : emptyData();
-    for (const url of webhookEndpoints) if (!this.data.webhookEndpoints.includes(url)) this.data.webhookEndpoints.push(url);
+    upgradeEndpoints(this.data);
+    for (const endpoint of webhookEndpoints) configureEndpoint(this.data, endpoint);
   }
 
   find(id: string): unknown {

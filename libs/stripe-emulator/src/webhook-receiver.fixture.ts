@@ -6,6 +6,8 @@ export interface WebhookReceiver {
   readonly url: string;
   readonly events: Stripe.Event[];
   readonly rejected: string[];
+  /** TCP connections opened to the receiver so far (kept-alive deliveries share them). */
+  readonly connections: () => number;
   /** Answer 500 to the next `count` deliveries (the emulator must retry). */
   failNext(count: number): void;
   close(): Promise<void>;
@@ -34,6 +36,10 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       }
     });
   });
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
@@ -41,6 +47,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
     url: `http://127.0.0.1:${port}/webhooks/stripe`,
     events,
     rejected,
+    connections: () => connections,
     failNext: (count) => {
       failures += count;
     },

@@ -76,6 +76,31 @@ describe('events and signed webhooks', () => {
     expect((received('customer.created')[0]?.data.object as Stripe.Customer).id).toBe(customer.id);
   });
 
+  it('records a network error when nothing answers, and tries again', async () => {
+    const late = await startWebhookReceiver(emulator.webhookSecret);
+    const url = late.url;
+    await late.close(); // its port now refuses connections
+    await emulator.control.addWebhookEndpoint(url);
+    await stripe.customers.create({});
+    await waitUntil(async () => (await emulator.control.deliveries()).filter((attempt) => attempt.endpoint === url).length >= 2, {
+      timeoutMs: 5_000,
+      description: 'two failed attempts to the closed port',
+    });
+    const attempts = (await emulator.control.deliveries()).filter((attempt) => attempt.endpoint === url);
+    expect(attempts.slice(0, 2)).toMatchObject([
+      { type: 'customer.created', attempt: 1, status: 'network-error' },
+      { type: 'customer.created', attempt: 2, status: 'network-error' },
+    ]);
+  });
+
+  it('keeps the connection to an endpoint alive between deliveries', async () => {
+    for (let i = 1; i <= 3; i += 1) {
+      await stripe.customers.create({});
+      await waitUntil(() => received('customer.created').length === i, { timeoutMs: 5_000, description: `delivery ${i}` });
+    }
+    expect(receiver.connections()).toBe(1);
+  });
+
   it('a signature made with another secret is refused by constructEvent', async () => {
     const other = await startWebhookReceiver('whsec_not_the_emulators');
     await emulator.control.addWebhookEndpoint(other.url);

@@ -26,8 +26,12 @@ export class StripeEmulatorControl {
     await this.call('DELETE', '/faults');
   }
 
-  async addWebhookEndpoint(url: string): Promise<void> {
-    await this.call('POST', '/webhook-endpoints', { url });
+  /**
+   * Sends events to `url`: every type, or only those listed (Stripe's `enabled_events`; `*` is all).
+   * Given again for the same URL, it sets which events the URL receives.
+   */
+  async addWebhookEndpoint(url: string, enabledEvents?: readonly string[]): Promise<void> {
+    await this.call('POST', '/webhook-endpoints', { url, enabledEvents });
   }
 
   deliveries(): Promise<DeliveryAttempt[]> {

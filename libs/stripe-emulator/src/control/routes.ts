@@ -4,6 +4,7 @@ import { completeSetupAuthentication } from '../resources/setup-intents';
 import { moveVerification, type Verification } from '../resources/accounts';
 import { StripeApiError, missingResource } from '../wire/stripe-error';
 import type { WebhookDeliverer } from '../webhooks/deliverer';
+import { configureEndpoint, endpointUrlsFor } from '../webhooks/endpoints';
 import type { Faults, FaultRule } from './faults';
 
 export interface ControlDeps {
@@ -49,9 +50,17 @@ export const controlRoutes = ({ context, faults, deliverer }: ControlDeps): Cont
     'POST',
     /^\/_emulator\/webhook-endpoints$/,
     (_, body) => {
-      const url = String(body['url']);
-      if (!context.state.data.webhookEndpoints.includes(url)) context.state.data.webhookEndpoints.push(url);
-      return { endpoints: context.state.data.webhookEndpoints };
+      const enabledEvents = body['enabledEvents'];
+      if (enabledEvents !== undefined && !(Array.isArray(enabledEvents) && enabledEvents.every((t) => typeof t === 'string')))
+        throw new StripeApiError(400, 'invalid_request_error', 'enabledEvents: a list of event types', {
+          param: 'enabledEvents',
+        });
+      try {
+        configureEndpoint(context.state.data, { url: String(body['url']), enabledEvents: enabledEvents as string[] | undefined });
+      } catch (error) {
+        throw new StripeApiError(400, 'invalid_request_error', error instanceof Error ? error.message : String(error));
+      }
+      return { endpoints: Object.values(context.state.data.webhookEndpoints).map((endpoint) => endpoint.url) };
     },
   ],
   ['GET', /^\/_emulator\/webhooks\/deliveries$/, () => deliverer.attempts],
@@ -77,7 +86,7 @@ export const controlRoutes = ({ context, faults, deliverer }: ControlDeps): Cont
     (match) => {
       const event = context.state.data.events[match[1] ?? ''];
       if (event === undefined) throw missingResource(match[1] ?? '', 'event');
-      deliverer.deliver(event, context.state.data.webhookEndpoints);
+      deliverer.deliver(event, endpointUrlsFor(context.state.data, event.type));
       return { redelivered: event.id };
     },
   ],
