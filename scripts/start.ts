@@ -20,6 +20,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { STRIPE_EVENT_TYPES_HANDLED } from '@elan/contracts';
 import { createPeerCredentials, natsPeerOptions, renderNatsAuthorization, seedOf, type PeerCredential } from '@elan/messaging';
 import { Logger } from '@nestjs/common';
 import { StopStack } from '@elan/service-kit';
@@ -128,7 +129,7 @@ async function start(shutdown: StopStack): Promise<void> {
   if (shutdown.stopping) return;
   const url = await listenGateway(gateway, config);
   // The emulator delivers its signed events to the gateway, as Stripe does to a registered endpoint.
-  await stripe?.control.addWebhookEndpoint(`${url}/webhooks/stripe`);
+  await stripe?.control.addWebhookEndpoint(`${url}/webhooks/stripe`, STRIPE_EVENT_TYPES_HANDLED);
 
   console.log(
     [

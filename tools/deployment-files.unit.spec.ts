@@ -1,6 +1,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { STRIPE_EVENT_TYPES_HANDLED } from '@elan/contracts';
 import {
   K8S_BASE,
   K8S_DEV,
@@ -64,6 +65,17 @@ describe('the Stripe emulator in the deployment files', () => {
       'Service/stripe-emulator',
     ]);
     expect(kustomization(K8S_DEV).resources).toEqual(['../base', 'stripe-emulator.yaml']);
+  });
+
+  it('registers the emulator’s endpoint for the event types Élan acts on, in both files', () => {
+    const expected = [...STRIPE_EVENT_TYPES_HANDLED].sort();
+    const composed = compose().services['stripe-emulator']?.environment?.STRIPE_WEBHOOK_EVENTS;
+    const deployment = manifests(K8S_DEV).find((o) => o.kind === 'Deployment' && o.metadata.name === 'stripe-emulator');
+    const deployed = containersOf(deployment ?? { kind: '', metadata: { name: '' } })
+      .flatMap((c) => c.env ?? [])
+      .find((e) => e.name === 'STRIPE_WEBHOOK_EVENTS')?.value;
+    expect(String(composed).split(',').sort()).toEqual(expected);
+    expect(String(deployed).split(',').sort()).toEqual(expected);
   });
 
   it('takes the Stripe calls of the services that move money in the dev overlay, through its Service', () => {

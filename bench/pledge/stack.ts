@@ -10,6 +10,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nkeyAuthenticator } from 'nats';
+import { STRIPE_EVENT_TYPES_HANDLED } from '@elan/contracts';
 import { StripeEmulatorControl } from '@elan/stripe-emulator';
 import { freePort, spawnNatsServer, type SpawnedNatsServer } from '@elan/testing';
 import type { EmulatorReady } from './emulator-process';
@@ -113,7 +114,10 @@ export async function startStack(databaseUrl: string): Promise<Stack> {
     started.push(gateway);
     const running = await Promise.all(services);
     await healthy(gateway, `${gatewayUrl}/api/health`);
-    await new StripeEmulatorControl(stripe.url).addWebhookEndpoint(`${gatewayUrl}/api/webhooks/stripe`);
+    await new StripeEmulatorControl(stripe.url).addWebhookEndpoint(
+      `${gatewayUrl}/api/webhooks/stripe`,
+      STRIPE_EVENT_TYPES_HANDLED,
+    );
     const pids: Record<string, number | undefined> = {
       gateway: gateway.pid,
       emulator: emulator.pid,

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nkeyAuthenticator } from 'nats';
+import { STRIPE_EVENT_TYPES_HANDLED } from '@elan/contracts';
 import { startStripeEmulator, type RunningStripeEmulator } from '@elan/stripe-emulator';
 import { freePort, spawnNatsServer, waitUntil, type SpawnedNatsServer } from '@elan/testing';
 import { Child, REPO_ROOT, run, type Finished } from './child-process';
@@ -121,7 +122,8 @@ export class Stack {
         ...(stripe ? [stack.startPledgeService(), stack.startTippingService()] : []),
       ]);
       stack.origin = url;
-      await stripe?.control.addWebhookEndpoint(`${url}/api/webhooks/stripe`);
+      // As Élan's endpoint is registered at Stripe: only the event types a service acts on.
+      await stripe?.control.addWebhookEndpoint(`${url}/api/webhooks/stripe`, STRIPE_EVENT_TYPES_HANDLED);
       return stack;
     } catch (error) {
       await stack.stop();
