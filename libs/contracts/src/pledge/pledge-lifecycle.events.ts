@@ -25,6 +25,12 @@ const campaignId = () => uuid().describe('The campaign the pledge backs.');
  * actor the gateway passes when that contributor asks, so a service can tell them apart without
  * knowing who they are.
  */
+export const contributorRefOf = (
+  contributor:
+    | { readonly kind: 'account'; readonly accountId: string }
+    | { readonly kind: 'guest'; readonly guestTokenHash: string },
+): string => (contributor.kind === 'account' ? contributor.accountId : `guest:${contributor.guestTokenHash}`);
+
 export const contributorRefSchema = z
   .string()
   .regex(/^([0-9a-f-]{36}|guest:[0-9a-f]{64})$/)

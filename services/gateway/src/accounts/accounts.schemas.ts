@@ -3,8 +3,15 @@ import { requestSchema, responseSchema } from '../openapi/api-schemas';
 import { GRANTED_ROLES, ROLES, type Account } from './account';
 import { passwordWeakness } from './password-strength';
 
-/** Limits of the fields people type, shared by the CLI and the HTTP API. */
-export const EmailSchema = z.email().max(254);
+/**
+ * Limits of the fields people type, shared by the CLI and the HTTP API. `.invalid` can never
+ * receive mail (RFC 2606), and erased accounts take their placeholder addresses there
+ * (erasure-placeholders.ts): refusing it here keeps those addresses free for them.
+ */
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .refine((email) => !/\.invalid\.?$/i.test(email.trim()), 'must be an address that can receive mail, not under .invalid');
 export const PasswordSchema = z.string().min(12, 'must have at least 12 characters').max(200, 'must have at most 200 characters');
 export const DisplayNameSchema = z.string().trim().min(1, 'must not be empty').max(100);
 

@@ -1,4 +1,6 @@
 import { normaliseEmail } from './email-address';
+import { EmailSchema } from './accounts.schemas';
+import { erasedAccountFields } from './erasure-placeholders';
 
 describe('normaliseEmail', () => {
   it('trims, folds compatibility forms and lower-cases', () => {
@@ -14,5 +16,16 @@ describe('normaliseEmail', () => {
     const once = normaliseEmail(' ＳＥＣ-al\u0130ce@Example.org');
 
     expect(normaliseEmail(once)).toBe(once);
+  });
+});
+
+describe('EmailSchema', () => {
+  it('refuses addresses under .invalid, where erased accounts keep their placeholders', () => {
+    const placeholder = erasedAccountFields('0193a3b2-7c1d-7000-8000-000000000001').email;
+
+    expect(EmailSchema.safeParse(placeholder).success).toBe(false);
+    expect(EmailSchema.safeParse('someone@Erased.INVALID').success).toBe(false);
+    expect(EmailSchema.safeParse('someone@example.org').success).toBe(true);
+    expect(EmailSchema.safeParse('someone@invalid.example.org').success).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { createParamDecorator, HttpStatus, type ExecutionContext } from '@nestjs/common';
-import type { RequestOf, refundTip } from '@elan/contracts';
+import { contributorRefOf, type RequestOf, type refundTip } from '@elan/contracts';
 import { actorOf } from '../auth/actor';
 import type { HttpRequest } from '../common/http-exchange';
 import { ProblemException } from '../problem/problem-details';
@@ -16,7 +16,7 @@ export type TipRequester = RequestOf<typeof refundTip>['actor'];
  * `guest:<sha-256 hex of the token>`: the contributor reference the pledge service recorded for a
  * guest. Only the hash travels: the token itself never leaves the gateway.
  */
-export const guestRef = (token: string): string => `guest:${guestTokenHash(token)}`;
+export const guestRef = (token: string): string => contributorRefOf({ kind: 'guest', guestTokenHash: guestTokenHash(token) });
 
 /**
  * Who asks about a pledge's tip: the account of a valid access token (with its roles), else the

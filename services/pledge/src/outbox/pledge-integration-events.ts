@@ -1,4 +1,5 @@
 import {
+  contributorRefOf,
   pledgeChanged,
   pledgeCollected,
   pledgeCommitted,
@@ -9,11 +10,7 @@ import {
 } from '@elan/contracts';
 import type { RecordedEvent } from '@elan/event-store';
 import type { IntegrationMapping } from '@elan/messaging';
-import type { Contributor, PledgeEvent, PledgesTallied, Settlement } from '../pledge';
-
-/** The opaque reference other services know a contributor by: no name, no e-mail. */
-export const contributorRefOf = (contributor: Contributor): string =>
-  contributor.kind === 'account' ? contributor.accountId : `guest:${contributor.guestTokenHash}`;
+import type { PledgeEvent, PledgesTallied, Settlement } from '../pledge';
 
 const withdrawn = (
   event: { readonly pledgeId: string; readonly campaignId: string; readonly settlement: Settlement },
