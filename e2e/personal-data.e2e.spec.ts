@@ -167,6 +167,10 @@ describe('personal data: export and erasure across the services', () => {
         ]),
       );
 
+      // Stripe's copy too: her all-or-nothing checkouts made customers holding her address.
+      const stripeCustomersOf = async (email: string) =>
+        Object.values((await stripe().control.state()).customers).filter((customer) => customer.email === email);
+      expect((await stripeCustomersOf(maelys.email)).length).toBeGreaterThan(0);
       // A second session (another device): its token must die with the account, not at its expiry.
       const otherDevice = { ...maelys, token: await api.logIn({ email: maelys.email, password: PASSWORD }) };
       await api.get('/api/me', otherDevice).expect(200);
@@ -180,6 +184,7 @@ describe('personal data: export and erasure across the services', () => {
       );
       expectProblem(await api.get('/api/me', maelys), 401, 'unauthenticated');
       expectProblem(await api.get('/api/me', otherDevice), 401, 'unauthenticated');
+      expect(await stripeCustomersOf(maelys.email)).toEqual([]);
       expect(await keyOf(maelys.id)).toBeUndefined();
       const after = await foundInStack(stack.environment, pool, [
         MAELYS.displayName,

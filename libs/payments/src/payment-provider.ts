@@ -58,6 +58,12 @@ export interface TransferRequest extends Owned {
 export interface PaymentProvider {
   createCustomer(request: Owned & { readonly email: string; readonly name?: string }): Promise<PaymentCustomer>;
   retrieveCustomer(customerId: string): Promise<PaymentCustomer>;
+  /**
+   * Deletes the customer at the provider, with what it holds of the person (e-mail, name, saved
+   * cards): an erasure's last step. Payments already made stay, refundable. A customer already
+   * deleted is not an error, so an erasure can be retried.
+   */
+  deleteCustomer(customerId: string): Promise<void>;
 
   /** Attaches a card (a test card such as `pm_card_visa`, or one the page collected) to a customer. */
   attachCard(paymentMethodId: string, customerId: string): Promise<AttachOutcome>;

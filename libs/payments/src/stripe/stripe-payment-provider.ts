@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import type { Money } from '@elan/domain-kernel';
 import { elanMetadata } from '../elan-metadata';
-import { PaymentProviderError } from '../payment-errors';
+import { isPaymentProviderError, PaymentProviderError } from '../payment-errors';
 import type { IdempotencyKey } from '../idempotency-key';
 import type { Owned, PaymentProvider, PaymentRequest, OffSessionCharge, TransferRequest } from '../payment-provider';
 import type {
@@ -79,6 +79,14 @@ export class StripePaymentProvider implements PaymentProvider {
       if (customer.deleted) throw new PaymentProviderError('not_found', `customer ${customerId} was deleted`);
       return toCustomer(customer);
     });
+  }
+
+  async deleteCustomer(customerId: string): Promise<void> {
+    try {
+      await callStripe(() => this.stripe.customers.del(customerId));
+    } catch (error) {
+      if (!isPaymentProviderError(error, 'not_found')) throw error;
+    }
   }
 
   async attachCard(paymentMethodId: string, customerId: string): Promise<AttachOutcome> {

@@ -26,6 +26,17 @@ export const customersAndCards = (target: TargetOf): void =>
       expect(second.customerId).toBe(first.customerId);
     });
 
+    it('deletes a customer, what it held going with it, and deleting it again is no error', async () => {
+      const { customer } = await aCustomer();
+      await target().provider.deleteCustomer(customer.customerId);
+
+      const retrieved = await target()
+        .provider.retrieveCustomer(customer.customerId)
+        .catch((error: unknown) => error);
+      expect(isPaymentProviderError(retrieved, 'not_found')).toBe(true);
+      await expect(target().provider.deleteCustomer(customer.customerId)).resolves.toBeUndefined();
+    });
+
     it('attaches a test card and tells its brand, last four digits and fingerprint', async () => {
       const { customer } = await aCustomer();
       const attached = await target().provider.attachCard('pm_card_visa', customer.customerId);

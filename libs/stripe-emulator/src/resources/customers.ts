@@ -57,6 +57,17 @@ export const customerRoutes = (context: EmulatorContext): Route[] => [
     },
   },
   {
+    // As Stripe: the customer is gone (its cards with it); retrieving it after says `deleted`.
+    method: 'DELETE',
+    pattern: /^\/v1\/customers\/([^/]+)$/,
+    handle: (request) => {
+      const customer = getCustomer(context, pathParam(request), 'id');
+      delete context.state.data.customers[customer.id];
+      context.emit('customer.deleted', customer);
+      return { id: customer.id, object: 'customer', deleted: true };
+    },
+  },
+  {
     method: 'GET',
     pattern: /^\/v1\/customers$/,
     handle: ({ params }) => {

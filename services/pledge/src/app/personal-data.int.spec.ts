@@ -49,7 +49,8 @@ describe('personal data in the pledge service: export and erasure', () => {
     pledges = new PledgeApplication(store, createPledgeDecider(), clock);
     // No cache: every read sees the key table as it is, as a second replica would after 30 s.
     keys = new PostgresKeyStore(db.pool, { schema: db.schema, clock, cacheTtlMs: 0 });
-    personalData = new PersonalData(store, pledges, new PersonalDataVault(keys));
+    // No Stripe here: the Stripe customers' deletion is tested end to end (e2e/personal-data).
+    personalData = new PersonalData(store, pledges, new PersonalDataVault(keys), undefined);
   });
 
   /** A pledge of `person` taken to `until`: placed, awaiting its payment, or committed (Stripe confirmed). */

@@ -1,6 +1,7 @@
 import type { PostgresEventStore } from '@elan/event-store';
 import type { PersonalDataVault } from '@elan/personal-data';
 import { PledgeErasure, type ErasureOutcome } from '../application/erasure';
+import type { CheckoutIntents } from '../application/payment-intents';
 import type { PledgeApplication } from '../application/pledge-application';
 import { exportPersonalData, type PersonalDataExport } from './personal-data-export';
 
@@ -12,8 +13,9 @@ export class PersonalData {
     private readonly store: PostgresEventStore,
     pledges: PledgeApplication,
     private readonly vault: PersonalDataVault,
+    intents: CheckoutIntents | undefined,
   ) {
-    this.erasure = new PledgeErasure(store, pledges, vault);
+    this.erasure = new PledgeErasure(store, pledges, vault, intents);
   }
 
   exportOf(accountId: string): Promise<PersonalDataExport> {

@@ -62,7 +62,8 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
   const vault = new PersonalDataVault(new PostgresKeyStore(pool, { schema: config.schema, clock }));
   const payments = parts.payments ?? (config.stripe ? new StripePaymentProvider(config.stripe) : undefined);
   const campaigns = parts.campaigns ?? campaignTermsOver(nc);
-  const checkout = new PledgeCheckout(store, pledges, campaigns, vault, payments && new CheckoutIntents(payments), config.rules);
+  const intents = payments && new CheckoutIntents(payments);
+  const checkout = new PledgeCheckout(store, pledges, campaigns, vault, intents, config.rules);
   const changes = new PledgeChanges(pledges, campaigns, vault, payments);
   const queries = new PledgeQueries(store, vault);
   const sweeper = new PledgeSweeper(store, pledges, {
@@ -98,6 +99,6 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
     { name: 'the sweeper', start: () => sweeper.start(), stop: () => sweeper.stop() },
   ];
   const holderViews = new PledgeHolderQueries(store, vault, campaigns);
-  const personalData = new PersonalData(store, pledges, vault);
+  const personalData = new PersonalData(store, pledges, vault, intents);
   return { pledges, checkout, changes, queries, holderViews, vault, personalData, sweeper, workers };
 }

@@ -1,10 +1,14 @@
+import { Logger } from '@nestjs/common';
 import { IllegalStateError, NotFoundError } from '@elan/domain-kernel';
 import { inTransaction, lockStreamIn, type PostgresEventStore } from '@elan/event-store';
 import type { PersonalDataVault } from '@elan/personal-data';
 import { pledgeStream } from '../pledge';
 import { findPledgeRow } from '../read-models/pledge-view';
 import { erasureStepOf, type ErasureStep } from './erasure-plan';
+import type { CheckoutIntents } from './payment-intents';
 import type { PledgeApplication } from './pledge-application';
+
+const logger = new Logger('PledgeErasure');
 
 export interface ErasureOutcome {
   readonly erasedAt: Date;
@@ -28,7 +32,8 @@ const mayStillBeCharged = (pledgeIds: readonly string[]): IllegalStateError =>
  * what may still take money (checkouts abandoned, committed all-or-nothing pledges cancelled
  * before their deadline), then deletes the person's key, then ends again any checkout placed
  * while this ran (sealed before the key went; none can be placed after, the vault refusing an
- * erased person). Each step is idempotent — a command on a pledge already ended records
+ * erased person), and last deletes the Stripe customers its all-or-nothing checkouts made. Each
+ * step is idempotent — a command on a pledge already ended records
  * nothing, and erasing a key twice keeps the first time — so a caller that crashed, or whose
  * reply was lost, asks again and the work finishes.
  */
@@ -37,6 +42,7 @@ export class PledgeErasure {
     private readonly store: PostgresEventStore,
     private readonly pledges: PledgeApplication,
     private readonly vault: PersonalDataVault,
+    private readonly intents: CheckoutIntents | undefined,
   ) {}
 
   /** An account: every pledge it made, sealed under its id. */
@@ -67,7 +73,10 @@ export class PledgeErasure {
     const steps = new Map<string, ErasureStep>();
     await this.settle(ids, withdrawer, steps);
     const { erasedAt } = await this.vault.erase(subjectId);
-    await this.settle(await pledgesOf(), withdrawer, steps);
+    const settled = await pledgesOf();
+    await this.settle(settled, withdrawer, steps);
+    // Last, Stripe's copy: the customers the person's all-or-nothing checkouts made.
+    for (const pledgeId of settled) await this.forgetCustomer(pledgeId);
 
     const which = (step: ErasureStep) => [...steps].filter(([, done]) => done === step).map(([pledgeId]) => pledgeId);
     return { erasedAt, abandoned: which('abandon'), cancelled: which('cancel'), kept: which('keep') };
@@ -93,6 +102,17 @@ export class PledgeErasure {
         await this.pledges.execute({ type: 'CancelPledge', data: { pledgeId }, metadata: withdrawer }, client);
       return step;
     });
+  }
+
+  private async forgetCustomer(pledgeId: string): Promise<void> {
+    const row = await findPledgeRow(this.store.pool, this.store.schema, pledgeId);
+    if (!row?.intent_id?.startsWith('seti_')) return;
+    // Without a Stripe key this service never reached Stripe: there is no customer of its making.
+    if (!this.intents) {
+      logger.warn(`no Stripe key: the customer behind ${row.intent_id} (pledge ${pledgeId}) is not deleted`);
+      return;
+    }
+    await this.intents.forgetCustomerOf(row.intent_id);
   }
 
   private async pledgeIdsOf(accountId: string): Promise<string[]> {

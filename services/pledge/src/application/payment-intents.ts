@@ -1,5 +1,5 @@
 import { add, IllegalStateError, type Money } from '@elan/domain-kernel';
-import { idempotencyKey, type ElanOwner, type PaymentProvider } from '@elan/payments';
+import { idempotencyKey, isPaymentProviderError, type ElanOwner, type PaymentProvider } from '@elan/payments';
 
 /** What the contributor's page confirms: a PaymentIntent (keep-it-all) or a SetupIntent (all-or-nothing). */
 export interface CheckoutIntent {
@@ -65,5 +65,19 @@ export class CheckoutIntents {
     }
     const payment = await this.payments.retrievePayment(intentId);
     return { kind: 'payment', intentId, clientSecret: secretOf(payment.clientSecret, intentId) };
+  }
+
+  /**
+   * Deletes the Stripe customer an all-or-nothing checkout made for the person (it holds their
+   * e-mail and saved card); keep-it-all payments make none. For an erasure, once the pledge can
+   * no longer be charged.
+   */
+  async forgetCustomerOf(intentId: string): Promise<void> {
+    if (!intentId.startsWith('seti_')) return;
+    const setup = await this.payments.retrieveCardSetup(intentId).catch((error: unknown) => {
+      if (isPaymentProviderError(error, 'not_found')) return undefined;
+      throw error;
+    });
+    if (setup?.customerId) await this.payments.deleteCustomer(setup.customerId);
   }
 }
