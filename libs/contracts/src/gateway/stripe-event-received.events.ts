@@ -21,6 +21,7 @@ export const STRIPE_EVENT_TYPES_HANDLED = [
   'payment_intent.payment_failed',
   'setup_intent.succeeded',
   'setup_intent.setup_failed',
+  'account.updated',
 ] as const;
 export type StripeEventTypeHandled = (typeof STRIPE_EVENT_TYPES_HANDLED)[number];
 

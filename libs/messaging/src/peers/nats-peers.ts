@@ -1,11 +1,11 @@
 import { DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, ELAN_STREAM } from '../streams';
 
 /**
- * The processes that hold a NATS user: the gateway and each service that exists. Payout joins
+ * The processes that hold a NATS user: the gateway and each service that exists. A service joins
  * this list (one `servicePeer` line) when it is built: a user generated for a service nobody
  * runs would be a credential with no owner to rotate it.
  */
-export const NATS_PEERS = ['gateway', 'campaign', 'pledge', 'tipping'] as const;
+export const NATS_PEERS = ['gateway', 'campaign', 'pledge', 'tipping', 'payout'] as const;
 export type NatsPeer = (typeof NATS_PEERS)[number];
 
 /** What one NATS user may do: the subjects it may publish to and subscribe to. */
@@ -106,4 +106,6 @@ export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
     ['rpc.campaign.GetPledgeTerms.v1', 'rpc.campaign.ReserveTierUnit.v1'],
   ),
   tipping: servicePeer('tipping', [{ durableName: 'tipping-pledges', consumes: 'elan.pledge.>' }]),
+  // Connect account events (account.updated), which the gateway records and routes to payout (ADR 0026).
+  payout: servicePeer('payout', [{ durableName: 'payout-stripe', consumes: 'elan.gateway.>' }]),
 };
