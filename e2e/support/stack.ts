@@ -15,6 +15,7 @@ const GATEWAY_ATTEMPTS = 3;
 const CAMPAIGN_MAIN = 'services/campaign/src/main.ts';
 const PLEDGE_MAIN = 'services/pledge/src/main.ts';
 const TIPPING_MAIN = 'services/tipping/src/main.ts';
+const PAYOUT_MAIN = 'services/payout/src/main.ts';
 const GATEWAY_MAIN = 'services/gateway/src/main.ts';
 
 /** The first admin of a stack, made by the gateway at start-up from ELAN_ADMIN_EMAIL / ELAN_ADMIN_PASSWORD. */
@@ -29,12 +30,12 @@ const node = (main: string): { command: string; args: string[] } => ({
 });
 
 /** The processes of a stack that hold a NATS user, as `npm run nats:credentials` names them. */
-export type StackProcess = 'gateway' | 'campaign' | 'pledge' | 'tipping';
+export type StackProcess = 'gateway' | 'campaign' | 'pledge' | 'tipping' | 'payout';
 
 export interface StackOptions {
   /**
    * Money moves: the Stripe emulator (in this test process, delivering its webhooks to the
-   * gateway), the pledge and the tipping services. Without, only the campaign service and the gateway.
+   * gateway), the pledge, tipping and payout services. Without, only the campaign service and the gateway.
    */
   readonly payments?: boolean;
   /** Extra environment for every process (PLEDGE_TALLY_GRACE_MS, CAMPAIGN_…). */
@@ -55,6 +56,7 @@ export class Stack {
   private gateway: Child | undefined;
   private pledge: Child | undefined;
   private tipping: Child | undefined;
+  private payout: Child | undefined;
   private origin: string | undefined;
 
   private constructor(
@@ -107,6 +109,7 @@ export class Stack {
       PLEDGE_SCHEMA: `e2e_pledge_${suffix}`,
       PLEDGE_RULES: 'test',
       TIPPING_SCHEMA: `e2e_tipping_${suffix}`,
+      PAYOUT_SCHEMA: `e2e_payout_${suffix}`,
       ...options.env,
     };
     const stripe = options.payments
@@ -118,7 +121,7 @@ export class Stack {
       const [, url] = await Promise.all([
         stack.startCampaignService(),
         stack.startGateway(),
-        ...(stripe ? [stack.startPledgeService(), stack.startTippingService()] : []),
+        ...(stripe ? [stack.startPledgeService(), stack.startTippingService(), stack.startPayoutService()] : []),
       ]);
       stack.origin = url;
       await stripe?.control.addWebhookEndpoint(`${url}/api/webhooks/stripe`);
@@ -184,7 +187,12 @@ export class Stack {
     this.tipping = await this.startService('tipping', TIPPING_MAIN);
   }
 
-  private async startService(process: 'campaign' | 'pledge' | 'tipping', main: string): Promise<Child> {
+  async startPayoutService(): Promise<void> {
+    if (this.payout?.running) throw new Error('the payout service is running already');
+    this.payout = await this.startService('payout', PAYOUT_MAIN);
+  }
+
+  private async startService(process: 'campaign' | 'pledge' | 'tipping' | 'payout', main: string): Promise<Child> {
     const name = `${process} service`;
     const child = Child.start({ name, ...node(main), env: this.envOf(process), ipc: true });
     const ready = new Promise<void>((done) => child.process.on('message', (message) => message === 'ready' && done()));
@@ -211,6 +219,7 @@ export class Stack {
       this.campaign?.stop(),
       this.pledge?.stop(),
       this.tipping?.stop(),
+      this.payout?.stop(),
       this.stripe?.stop(),
     ]);
     await this.nats.stop();
