@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contractShapes } from '../contract-fields';
+import { STRIPE_EVENT_TYPES_BY_SERVICE, STRIPE_EVENT_TYPES_HANDLED } from '../gateway/stripe-event-received.events';
 import type { IntegrationEventContract } from '../integration-event';
 import type { RequestContract } from '../request';
 import { payoutAccountOpened, payoutAccountStatusChanged } from './payout-accounts.events';
@@ -60,5 +61,13 @@ describe('a start payout account request', () => {
   it('refuses an onboarding link that is not a URL', () => {
     const sample = payoutRequestSamples['rpc.payout.StartPayoutAccount.v1']?.reply.valid[0] as Record<string, unknown>;
     expect(rejectedFields(startPayoutAccount.reply, { ...sample, onboardingUrl: 'somewhere' })).toEqual(['onboardingUrl']);
+  });
+});
+
+describe('the Stripe event types Élan handles', () => {
+  it('are each acted on by one service, and payout acts on account.updated', () => {
+    const byService = Object.values(STRIPE_EVENT_TYPES_BY_SERVICE).flat();
+    expect([...byService].sort()).toEqual([...STRIPE_EVENT_TYPES_HANDLED].sort());
+    expect(STRIPE_EVENT_TYPES_BY_SERVICE.payout).toEqual(['account.updated']);
   });
 });
