@@ -1,5 +1,6 @@
 import { expectProblem, waitUntil } from '@elan/testing';
 import type { Account, Api } from './support/api';
+import { addTier, completeDraft, createDraft } from './support/campaigns';
 import { startStack } from './support/preamble';
 import type { Stack } from './support/stack';
 
@@ -22,8 +23,10 @@ interface StartedPayoutAccount {
 const WEBHOOK_DEADLINE_MS = 20_000;
 
 /**
- * A holder's payout account with every process real: the gateway, the payout service, the Stripe
- * emulator delivering signed webhooks, NATS and PostgreSQL. The holder starts the account through
+ * A holder's payout account with every process real: the gateway, the payout and campaign
+ * services, the Stripe emulator delivering signed webhooks, NATS and PostgreSQL, on a stack that
+ * requires a payout account to submit a campaign (CAMPAIGN_REQUIRES_PAYOUT_ACCOUNT=true, as
+ * production does by default). The holder starts the account through
  * the public API; the test moves its verification at the emulator (as Stripe's review would), and
  * the holder sees each move through `GET /api/me/payout-account`.
  */
@@ -32,14 +35,19 @@ describe('a holder’s payout account', () => {
   let api: Api;
   let holder: Account;
   let other: Account;
+  let newcomer: Account;
   let first: StartedPayoutAccount;
 
   beforeAll(async () => {
     ({
       stack,
       api,
-      accounts: { holder, other },
-    } = await startStack('payouts', { members: ['holder', 'other'] }, { payments: true }));
+      accounts: { holder, other, newcomer },
+    } = await startStack(
+      'payouts',
+      { members: ['holder', 'other', 'newcomer'] },
+      { payments: true, env: { CAMPAIGN_REQUIRES_PAYOUT_ACCOUNT: 'true' } },
+    ));
   });
   afterAll(() => stack?.stop());
 
@@ -144,6 +152,29 @@ describe('a holder’s payout account', () => {
     expect(theirs?.id).not.toBe(mine?.id);
     expect((await view(holder)).status).toBe('restricted');
     expect((await view(other)).status).toBe('pending');
+  });
+
+  it('refuses to submit a campaign for review until its holder has started a payout account', async () => {
+    const campaignId = await createDraft(api, newcomer, completeDraft());
+    await addTier(api, newcomer, campaignId);
+    const submit = () => api.post(`/api/campaigns/${campaignId}/submit`, newcomer);
+
+    const refused = expectProblem(await submit(), 409, 'illegal_state');
+    expect(refused.detail).toMatch(/payout account/);
+
+    await api.post('/api/me/payout-account', newcomer).expect(201);
+    const submitted = await waitUntil(
+      async () => {
+        const response = await submit();
+        return response.status === 200 ? (response.body as { status: string }) : undefined;
+      },
+      {
+        timeoutMs: WEBHOOK_DEADLINE_MS,
+        intervalMs: 200,
+        description: 'the campaign is submitted once the payout account is known',
+      },
+    );
+    expect(submitted.status).toBe('submitted');
   });
 
   it('refuses a caller without a token with a 401 problem, both ways', async () => {

@@ -14,7 +14,7 @@ export const payoutAccountOpened = defineIntegrationEvent({
   type: 'PayoutAccountOpened',
   version: 1,
   description: 'A holder started a payout account: their Stripe connected account exists, onboarding may not be finished.',
-  consumers: [],
+  consumers: ['campaign'],
   schema: z.object({
     holderId: holderId(),
     stripeAccountId: stripeAccountId(),

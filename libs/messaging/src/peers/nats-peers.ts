@@ -94,7 +94,11 @@ const gatewayPeer = (): PeerPermissions => ({
  */
 export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
   gateway: gatewayPeer(),
-  campaign: servicePeer('campaign', [{ durableName: 'campaign-pledges', consumes: 'elan.pledge.>' }]),
+  campaign: servicePeer('campaign', [
+    { durableName: 'campaign-pledges', consumes: 'elan.pledge.>' },
+    // Holders who started a payout account: a campaign is submitted for review only then (ADR 0026).
+    { durableName: 'campaign-payouts', consumes: 'elan.payout.>' },
+  ]),
   // The one service that asks another: the campaign's terms and a tier unit before a payment
   // (ADR 0007). Its requests carry no end user's actor, only ids, so they grant it nothing more.
   pledge: servicePeer(

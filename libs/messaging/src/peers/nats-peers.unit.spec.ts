@@ -35,6 +35,7 @@ describe('NATS peers', () => {
     ]);
     // Each service drives only its own durable consumers.
     expect(PEER_PERMISSIONS.campaign.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.campaign-pledges');
+    expect(PEER_PERMISSIONS.campaign.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.campaign-payouts');
     expect(PEER_PERMISSIONS.campaign.publish.join(' ')).not.toMatch(/pledge-campaigns|tipping-pledges/);
     expect(PEER_PERMISSIONS.campaign.subscribe).toEqual(['rpc.campaign.> campaign', '_INBOX.campaign.>']);
     expect(PEER_PERMISSIONS.campaign.answersRequests).toBe(true);
