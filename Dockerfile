@@ -28,6 +28,7 @@ COPY services/gateway/package.json services/gateway/
 COPY services/campaign/package.json services/campaign/
 COPY services/pledge/package.json services/pledge/
 COPY services/tipping/package.json services/tipping/
+COPY services/payout/package.json services/payout/
 COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 

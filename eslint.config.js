@@ -23,7 +23,7 @@ const DOMAIN_FILES = [
   '**/*.evolve.ts',
   // Aggregates' folders are domain code through and through (policies, ledgers, rules), not only
   // the files named after a decider's parts.
-  'services/*/src/{campaign,pledge,tip}/**/*.ts',
+  'services/*/src/{campaign,pledge,tip,payout-account}/**/*.ts',
   'services/*/src/tier-stock/*.ts',
 ];
 
@@ -62,6 +62,7 @@ const depConstraints = [
   { sourceTag: 'scope:campaign', onlyDependOnLibsWithTags: ['scope:campaign', 'scope:shared'] },
   { sourceTag: 'scope:pledge', onlyDependOnLibsWithTags: ['scope:pledge', 'scope:shared'] },
   { sourceTag: 'scope:tipping', onlyDependOnLibsWithTags: ['scope:tipping', 'scope:shared'] },
+  { sourceTag: 'scope:payout', onlyDependOnLibsWithTags: ['scope:payout', 'scope:shared'] },
 ];
 
 // Tests of any project may use the shared test kit (given/when/then, waitUntil, infra bootstrap):

@@ -9,7 +9,7 @@ import { Child } from './support/child-process';
  * kit's contract: `node -r @swc-node/register services/<name>/src/main.ts` says 'ready',
  * answers `rpc.<name>.Health.v1`, and stops with exit code 0 on SIGTERM.
  */
-describe.each(['pledge', 'tipping'])('services/%s/src/main.ts as a child process', (service) => {
+describe.each(['pledge', 'tipping', 'payout'])('services/%s/src/main.ts as a child process', (service) => {
   let database: TestSchema;
   let nats: SpawnedNatsServer;
   let nc: NatsConnection;

@@ -2,7 +2,7 @@
  * `npm start`: the whole stack on one machine. Finds or starts PostgreSQL and NATS (see
  * `ensureInfrastructure`: DATABASE_URL / NATS_URL, else the default local ports, else an
  * embedded PostgreSQL and a nats-server child with their data under tmp/infra), makes sure the
- * `elan` database exists, runs the campaign, pledge and tipping services and then the gateway in this process, and
+ * `elan` database exists, runs the campaign, pledge, tipping and payout services and then the gateway in this process, and
  * prints the URLs.
  *
  * NATS users (ADR 0011): unless NATS_URL is set, the nats-server is started by this script from
@@ -15,7 +15,7 @@
  * delivers to the gateway's `/api/webhooks/stripe`; with the key, the same code talks to Stripe.
  *
  * Ctrl-C or SIGTERM stops everything in the reverse order of start (the service kit's StopStack): the gateway (which closes
- * its pool and NATS connection), the tipping and pledge services, the campaign service (its
+ * its pool and NATS connection), the payout, tipping and pledge services, the campaign service (its
  * subscriptions, scheduler, request handlers and connections), then whatever servers were started, and nothing else.
  */
 import { mkdir } from 'node:fs/promises';
@@ -28,6 +28,7 @@ import { startStripeEmulator, type RunningStripeEmulator } from '@elan/stripe-em
 import { createDatabaseIfAbsent, ensureInfrastructure, maskUrl, type NatsServerAuthorization } from '@elan/testing';
 import { campaignConfigFromEnv, createCampaignService } from '../services/campaign/src';
 import { authOptionsFromEnv, createGateway, listenGateway } from '../services/gateway/src';
+import { payoutConfigFromEnv, startPayoutService } from '../services/payout/src';
 import { pledgeConfigFromEnv, startPledgeService } from '../services/pledge/src';
 import { startTippingService, tippingConfigFromEnv } from '../services/tipping/src';
 
@@ -87,11 +88,11 @@ async function start(shutdown: StopStack): Promise<void> {
 
   // A service's environment: its own variables (CAMPAIGN_SCHEMA, CAMPAIGN_RULES…) may come from
   // ours; the database, NATS and its NKey seed are the ones found, started or made above.
-  // The Stripe emulator first: the pledge and tipping services point the SDK at it.
+  // The Stripe emulator first: the pledge, tipping and payout services point the SDK at it.
   const stripe = await startStripe(shutdown);
   if (shutdown.stopping) return;
   const stripeWebhookSecret = stripe?.webhookSecret ?? process.env.STRIPE_WEBHOOK_SECRET;
-  const envOf = (peer: 'campaign' | 'pledge' | 'tipping'): NodeJS.ProcessEnv => ({
+  const envOf = (peer: 'campaign' | 'pledge' | 'tipping' | 'payout'): NodeJS.ProcessEnv => ({
     ...process.env,
     DATABASE_URL: databaseUrl,
     NATS_URL: infrastructure.natsUrl,
@@ -110,6 +111,10 @@ async function start(shutdown: StopStack): Promise<void> {
   const tippingConfig = tippingConfigFromEnv(envOf('tipping'));
   const tipping = await startTippingService(tippingConfig);
   shutdown.push('the tipping service', () => tipping.close());
+  if (shutdown.stopping) return;
+  const payoutConfig = payoutConfigFromEnv(envOf('payout'));
+  const payout = await startPayoutService(payoutConfig);
+  shutdown.push('the payout service', () => payout.close());
   if (shutdown.stopping) return;
 
   const config = {
@@ -141,6 +146,7 @@ async function start(shutdown: StopStack): Promise<void> {
       `  Campaign    answering rpc.campaign.* on NATS (schema ${campaignConfig.schema})`,
       `  Pledge      answering rpc.pledge.* on NATS: pledges, backers, receipts, personal data (schema ${pledgeConfig.schema})`,
       `  Tipping     answering rpc.tipping.* on NATS: suggestions, the ledger (GET ${url}/tips/ledger), tip refunds (schema ${tippingConfig.schema})`,
+      `  Payout      answering rpc.payout.* on NATS: payout accounts (POST/GET ${url}/me/payout-account; schema ${payoutConfig.schema})`,
       `  Stripe      ${stripe ? `emulator at ${stripe.url} (state in ${STRIPE_EMULATOR_STATE}; webhooks to ${url}/webhooks/stripe)` : `the Stripe API (STRIPE_SECRET_KEY; webhooks checked with ${stripeWebhookSecret ? 'STRIPE_WEBHOOK_SECRET' : 'no secret: set STRIPE_WEBHOOK_SECRET'})`}`,
       `  Database    ${maskUrl(databaseUrl)}`,
       `  NATS        ${maskUrl(infrastructure.natsUrl)} (${peers ? `users ${peers.map((p) => p.peer).join(', ')}, NKeys made for this run` : 'no credentials: NATS_URL is set'})`,

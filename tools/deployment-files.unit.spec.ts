@@ -100,7 +100,7 @@ const kustomization = (dir: string): Kustomization => parse(read(`${dir}/kustomi
 
 describe('the services in the deployment files', () => {
   it('knows the services of the workspace', () => {
-    expect(workspaceServices()).toEqual(expect.arrayContaining(['campaign', 'gateway', 'pledge', 'tipping']));
+    expect(workspaceServices()).toEqual(expect.arrayContaining(['campaign', 'gateway', 'payout', 'pledge', 'tipping']));
   });
 
   it('runs every service of the workspace in docker-compose, from the one image, after PostgreSQL and NATS are healthy', () => {

@@ -74,7 +74,7 @@ describe('docker-compose.yml', () => {
   it('gives the Stripe key, required, to the services that move money and to no other', () => {
     const holders = Object.entries(compose.services).filter(([, service]) => service.environment?.STRIPE_SECRET_KEY);
     expect(holders.map(([name]) => name).sort()).toEqual(stripeServices());
-    expect(stripeServices()).toEqual(['pledge', 'tipping']);
+    expect(stripeServices()).toEqual(['payout', 'pledge', 'tipping']);
     for (const [name, service] of holders) {
       const env = service.environment ?? {};
       expect([name, env.STRIPE_SECRET_KEY]).toEqual([name, expect.stringMatching(/^\$\{STRIPE_SECRET_KEY:\?[^}]+\}$/)]);

@@ -16,6 +16,7 @@ const GATEWAY_ATTEMPTS = 3;
 const CAMPAIGN_MAIN = 'services/campaign/src/main.ts';
 const PLEDGE_MAIN = 'services/pledge/src/main.ts';
 const TIPPING_MAIN = 'services/tipping/src/main.ts';
+const PAYOUT_MAIN = 'services/payout/src/main.ts';
 const GATEWAY_MAIN = 'services/gateway/src/main.ts';
 
 /** The first admin of a stack, made by the gateway at start-up from ELAN_ADMIN_EMAIL / ELAN_ADMIN_PASSWORD. */
@@ -30,12 +31,12 @@ const node = (main: string): { command: string; args: string[] } => ({
 });
 
 /** The processes of a stack that hold a NATS user, as `npm run nats:credentials` names them. */
-export type StackProcess = 'gateway' | 'campaign' | 'pledge' | 'tipping';
+export type StackProcess = 'gateway' | 'campaign' | 'pledge' | 'tipping' | 'payout';
 
 export interface StackOptions {
   /**
    * Money moves: the Stripe emulator (in this test process, delivering its webhooks to the
-   * gateway), the pledge and the tipping services. Without, only the campaign service and the gateway.
+   * gateway), the pledge, tipping and payout services. Without, only the campaign service and the gateway.
    */
   readonly payments?: boolean;
   /** Extra environment for every process (PLEDGE_TALLY_GRACE_MS, CAMPAIGN_…). */
@@ -56,6 +57,7 @@ export class Stack {
   private gateway: Child | undefined;
   private pledge: Child | undefined;
   private tipping: Child | undefined;
+  private payout: Child | undefined;
   private origin: string | undefined;
 
   private constructor(
@@ -108,6 +110,7 @@ export class Stack {
       PLEDGE_SCHEMA: `e2e_pledge_${suffix}`,
       PLEDGE_RULES: 'test',
       TIPPING_SCHEMA: `e2e_tipping_${suffix}`,
+      PAYOUT_SCHEMA: `e2e_payout_${suffix}`,
       ...options.env,
     };
     const stripe = options.payments
@@ -119,7 +122,7 @@ export class Stack {
       const [, url] = await Promise.all([
         stack.startCampaignService(),
         stack.startGateway(),
-        ...(stripe ? [stack.startPledgeService(), stack.startTippingService()] : []),
+        ...(stripe ? [stack.startPledgeService(), stack.startTippingService(), stack.startPayoutService()] : []),
       ]);
       stack.origin = url;
       // As Élan's endpoint is registered at Stripe: only the event types a service acts on.
@@ -186,7 +189,12 @@ export class Stack {
     this.tipping = await this.startService('tipping', TIPPING_MAIN);
   }
 
-  private async startService(process: 'campaign' | 'pledge' | 'tipping', main: string): Promise<Child> {
+  async startPayoutService(): Promise<void> {
+    if (this.payout?.running) throw new Error('the payout service is running already');
+    this.payout = await this.startService('payout', PAYOUT_MAIN);
+  }
+
+  private async startService(process: 'campaign' | 'pledge' | 'tipping' | 'payout', main: string): Promise<Child> {
     const name = `${process} service`;
     const child = Child.start({ name, ...node(main), env: this.envOf(process), ipc: true });
     const ready = new Promise<void>((done) => child.process.on('message', (message) => message === 'ready' && done()));
@@ -213,6 +221,7 @@ export class Stack {
       this.campaign?.stop(),
       this.pledge?.stop(),
       this.tipping?.stop(),
+      this.payout?.stop(),
       this.stripe?.stop(),
     ]);
     await this.nats.stop();

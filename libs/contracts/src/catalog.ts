@@ -32,6 +32,8 @@ import {
   requestPledgeRefund,
   updatePledgeCard,
 } from './pledge/pledge.requests';
+import { payoutAccountOpened, payoutAccountStatusChanged } from './payout/payout-accounts.events';
+import { getPayoutAccount, startPayoutAccount } from './payout/payout-accounts.requests';
 import { getTipLedger } from './tipping/tip-ledger.requests';
 import { refundTip } from './tipping/tip-refund.requests';
 import { suggestTips } from './tipping/tip-suggestions.requests';
@@ -40,7 +42,7 @@ import type { RequestContract } from './request';
 
 /**
  * Every contract of the published language, in the order docs/contracts.md lists them: campaign,
- * pledge, tipping, gateway. A contract missing here is undocumented and unchecked: the catalog
+ * pledge, tipping, payout, gateway. A contract missing here is undocumented and unchecked: the catalog
  * test and the docs generator both read these arrays.
  */
 export const integrationEvents: readonly IntegrationEventContract[] = [
@@ -56,6 +58,8 @@ export const integrationEvents: readonly IntegrationEventContract[] = [
   pledgeWithdrawn,
   tierUnitReleased,
   pledgesTallied,
+  payoutAccountOpened,
+  payoutAccountStatusChanged,
   stripeEventReceived,
 ];
 
@@ -85,4 +89,6 @@ export const requests: readonly RequestContract[] = [
   suggestTips,
   getTipLedger,
   refundTip,
+  startPayoutAccount,
+  getPayoutAccount,
 ];

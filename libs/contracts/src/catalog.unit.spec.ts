@@ -6,6 +6,7 @@ import { SERVICES } from './integration-event';
 import { moneySchema } from './money';
 import { campaignRequestSamples } from './campaign/campaign-requests.samples';
 import { pledgeTermsSamples } from './campaign/pledge-terms.samples';
+import { payoutEventSamples, payoutRequestSamples } from './payout/payout-accounts.samples';
 import { pledgeEventSamples, pledgeRequestSamples } from './pledge/pledge.samples';
 import { tipLedgerAndRefundSamples } from './tipping/tip-ledger-and-refund.samples';
 import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
@@ -87,6 +88,7 @@ const eventSamples: Record<string, { valid: unknown; invalid: Invalid }> = {
     },
   },
   ...pledgeEventSamples,
+  ...payoutEventSamples,
   'elan.gateway.StripeEventReceived.v1': {
     valid: {
       stripeEventId: 'evt_1QxYz2AbCdEf',
@@ -127,6 +129,7 @@ const requestSamples: Record<
   ...pledgeRequestSamples,
   ...tippingRequestSamples,
   ...tipLedgerAndRefundSamples,
+  ...payoutRequestSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

@@ -10,6 +10,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { RequestsModule } from './requests/requests.module';
 import { StorageModule } from './storage/storage.module';
+import { PayoutsModule } from './payouts/payouts.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { TipsModule } from './tips/tips.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -31,6 +32,7 @@ export class AppModule {
         CampaignsModule,
         PledgesModule,
         TipsModule,
+        PayoutsModule,
         WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -21,7 +21,18 @@ export const STRIPE_EVENT_TYPES_HANDLED = [
   'payment_intent.payment_failed',
   'setup_intent.succeeded',
   'setup_intent.setup_failed',
+  'account.updated',
 ] as const;
+
+/**
+ * Which service acts on each handled type: a consumer's test holds it to its own list (the pledge
+ * service turns each of its types into a command), and every handled type has a service.
+ */
+export const STRIPE_EVENT_TYPES_BY_SERVICE = {
+  pledge: ['payment_intent.succeeded', 'payment_intent.payment_failed', 'setup_intent.succeeded', 'setup_intent.setup_failed'],
+  tipping: [],
+  payout: ['account.updated'],
+} as const satisfies Record<StripeObjectOwner, readonly (typeof STRIPE_EVENT_TYPES_HANDLED)[number][]>;
 export type StripeEventTypeHandled = (typeof STRIPE_EVENT_TYPES_HANDLED)[number];
 
 const stripeId = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9_]+$`));

@@ -1,11 +1,11 @@
 import { DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, ELAN_STREAM } from '../streams';
 
 /**
- * The processes that hold a NATS user: the gateway and each service that exists. Payout joins
+ * The processes that hold a NATS user: the gateway and each service that exists. A service joins
  * this list (one `servicePeer` line) when it is built: a user generated for a service nobody
  * runs would be a credential with no owner to rotate it.
  */
-export const NATS_PEERS = ['gateway', 'campaign', 'pledge', 'tipping'] as const;
+export const NATS_PEERS = ['gateway', 'campaign', 'pledge', 'tipping', 'payout'] as const;
 export type NatsPeer = (typeof NATS_PEERS)[number];
 
 /** What one NATS user may do: the subjects it may publish to and subscribe to. */
@@ -94,7 +94,11 @@ const gatewayPeer = (): PeerPermissions => ({
  */
 export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
   gateway: gatewayPeer(),
-  campaign: servicePeer('campaign', [{ durableName: 'campaign-pledges', consumes: 'elan.pledge.>' }]),
+  campaign: servicePeer('campaign', [
+    { durableName: 'campaign-pledges', consumes: 'elan.pledge.>' },
+    // Holders who started a payout account: a campaign is submitted for review only then (ADR 0026).
+    { durableName: 'campaign-payouts', consumes: 'elan.payout.>' },
+  ]),
   // The one service that asks another: the campaign's terms and a tier unit before a payment
   // (ADR 0007). Its requests carry no end user's actor, only ids, so they grant it nothing more.
   pledge: servicePeer(
@@ -106,4 +110,6 @@ export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
     ['rpc.campaign.GetPledgeTerms.v1', 'rpc.campaign.ReserveTierUnit.v1'],
   ),
   tipping: servicePeer('tipping', [{ durableName: 'tipping-pledges', consumes: 'elan.pledge.>' }]),
+  // Connect account events (account.updated), which the gateway records and routes to payout (ADR 0026).
+  payout: servicePeer('payout', [{ durableName: 'payout-stripe', consumes: 'elan.gateway.>' }]),
 };

@@ -12,7 +12,7 @@ describe('NATS peers', () => {
       PEER_PERMISSIONS.campaign.publish.filter((s) => s.startsWith('$JS.API.INFO') || s.startsWith('$JS.API.STREAM.')),
     );
     expect(PEER_PERMISSIONS.gateway.subscribe).toEqual(['_INBOX.gateway.>']);
-    for (const service of ['campaign', 'pledge', 'tipping'] as const)
+    for (const service of ['campaign', 'pledge', 'tipping', 'payout'] as const)
       expect(PEER_PERMISSIONS[service].publish).not.toContain('rpc.>');
     expect(PEER_PERMISSIONS.campaign.publish.filter((s) => !s.startsWith('$JS.') && !s.startsWith('dlq.'))).toEqual([
       'elan.campaign.>',
@@ -20,6 +20,14 @@ describe('NATS peers', () => {
     expect(PEER_PERMISSIONS.tipping.publish.filter((s) => !s.startsWith('$JS.') && !s.startsWith('dlq.'))).toEqual([
       'elan.tipping.>',
     ]);
+    expect(PEER_PERMISSIONS.payout.publish.filter((s) => !s.startsWith('$JS.') && !s.startsWith('dlq.'))).toEqual([
+      'elan.payout.>',
+    ]);
+    // The payout service consumes the gateway's Stripe events with its own durable consumer, and asks nobody.
+    expect(PEER_PERMISSIONS.payout.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.payout-stripe');
+    expect(PEER_PERMISSIONS.payout.publish).toContain('dlq.elan.gateway.>');
+    expect(PEER_PERMISSIONS.payout.publish.join(' ')).not.toMatch(/pledge-stripe|rpc\./);
+    expect(PEER_PERMISSIONS.payout.subscribe).toEqual(['rpc.payout.> payout', '_INBOX.payout.>']);
     // The pledge service asks the campaign two exact questions (ADR 0007), nothing else.
     expect(PEER_PERMISSIONS.pledge.publish.filter((s) => s.startsWith('rpc.'))).toEqual([
       'rpc.campaign.GetPledgeTerms.v1',
@@ -27,6 +35,7 @@ describe('NATS peers', () => {
     ]);
     // Each service drives only its own durable consumers.
     expect(PEER_PERMISSIONS.campaign.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.campaign-pledges');
+    expect(PEER_PERMISSIONS.campaign.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.campaign-payouts');
     expect(PEER_PERMISSIONS.campaign.publish.join(' ')).not.toMatch(/pledge-campaigns|tipping-pledges/);
     expect(PEER_PERMISSIONS.campaign.subscribe).toEqual(['rpc.campaign.> campaign', '_INBOX.campaign.>']);
     expect(PEER_PERMISSIONS.campaign.answersRequests).toBe(true);

@@ -14,9 +14,10 @@ describe('the credentials directory of npm run nats:credentials', () => {
       campaign: 'created',
       pledge: 'created',
       tipping: 'created',
+      payout: 'created',
     });
     expect((await readdir(dir)).sort()).toEqual(
-      ['campaign.nkey', AUTHORIZATION_FILE, 'gateway.nkey', 'pledge.nkey', 'tipping.nkey'].sort(),
+      ['campaign.nkey', AUTHORIZATION_FILE, 'gateway.nkey', 'payout.nkey', 'pledge.nkey', 'tipping.nkey'].sort(),
     );
     for (const file of await readdir(dir)) expect([file, (await stat(join(dir, file))).mode & 0o777]).toEqual([file, 0o600]);
     const include = await readFile(join(dir, AUTHORIZATION_FILE), 'utf8');
@@ -24,7 +25,13 @@ describe('the credentials directory of npm run nats:credentials', () => {
     expect(include).toContain(publicKeyOfSeed(gatewaySeed));
     expect(include).not.toContain(gatewaySeed);
 
-    expect(await updateCredentialsDirectory(dir)).toEqual({ gateway: 'kept', campaign: 'kept', pledge: 'kept', tipping: 'kept' });
+    expect(await updateCredentialsDirectory(dir)).toEqual({
+      gateway: 'kept',
+      campaign: 'kept',
+      pledge: 'kept',
+      tipping: 'kept',
+      payout: 'kept',
+    });
     expect(await seedIn(dir, 'gateway.nkey')).toBe(gatewaySeed);
   });
 
@@ -38,6 +45,7 @@ describe('the credentials directory of npm run nats:credentials', () => {
       campaign: 'rotated',
       pledge: 'kept',
       tipping: 'kept',
+      payout: 'kept',
     });
     const newKey = publicKeyOfSeed(await seedIn(dir, 'campaign.nkey'));
     expect(newKey).not.toBe(oldKey);

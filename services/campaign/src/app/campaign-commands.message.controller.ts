@@ -25,6 +25,7 @@ import {
   type CampaignCommandResult,
 } from '../application/campaign-application';
 import type { ActorMetadata } from '../campaign';
+import { SubmissionGate } from '../payouts';
 
 type CommandReply = ReplyOf<typeof createCampaign>;
 type Actor = RequestOf<typeof createCampaign>['actor'];
@@ -45,7 +46,10 @@ const metadataOf = (actor: Actor, context: NatsContext): Omit<ActorMetadata, 'no
  */
 @Controller()
 export class CampaignCommandsMessageController {
-  constructor(@Inject(CampaignApplication) private readonly campaigns: CampaignApplication) {}
+  constructor(
+    @Inject(CampaignApplication) private readonly campaigns: CampaignApplication,
+    @Inject(SubmissionGate) private readonly submissions: SubmissionGate,
+  ) {}
 
   @HandlesRequest(createCampaign)
   async create({ actor, ...data }: RequestOf<typeof createCampaign>, context: NatsContext): Promise<CommandReply> {
@@ -59,6 +63,7 @@ export class CampaignCommandsMessageController {
 
   @HandlesRequest(submitCampaign)
   async submit({ actor, campaignId }: RequestOf<typeof submitCampaign>, context: NatsContext): Promise<CommandReply> {
+    await this.submissions.check(await this.campaigns.load(campaignId), actor.accountId);
     return this.execute({ type: 'SubmitCampaign', data: { campaignId }, metadata: metadataOf(actor, context) });
   }
 

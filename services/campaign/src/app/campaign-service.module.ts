@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CampaignApplication } from '../application/campaign-application';
+import { SubmissionGate } from '../payouts';
 import { CampaignCatalog } from '../read-models';
 import { TierStockService } from '../tier-stock/application/tier-stock.service';
 import { CampaignCatalogMessageController } from './campaign-catalog.message.controller';
@@ -26,6 +27,7 @@ export class CampaignServiceModule {
       ],
       providers: [
         { provide: CampaignApplication, useValue: composition.commands },
+        { provide: SubmissionGate, useValue: composition.submissions },
         { provide: CampaignCatalog, useValue: composition.catalog },
         { provide: TierStockService, useValue: composition.tierStock },
       ],

@@ -7,6 +7,7 @@ import { CampaignApplication } from '../application/campaign-application';
 import { campaignTierFacts } from '../application/campaign-tier-facts';
 import { createCampaignDecider } from '../campaign';
 import { toIntegrationEvent } from '../outbox/campaign-integration-events';
+import { campaignPayoutsConsumer, SubmissionGate } from '../payouts';
 import { campaignPledgeHandlers, campaignPledgesConsumer } from '../pledges';
 import { CampaignCatalog, campaignReadModelsProjection } from '../read-models';
 import {
@@ -24,6 +25,8 @@ import type { ServiceInfrastructure, Worker } from '@elan/service-kit';
 /** The application services the message controllers call, and the work that runs beside them. */
 export interface CampaignComposition {
   readonly commands: CampaignApplication;
+  /** Refuses a submission for review while the holder has no payout account, when the configuration requires one. */
+  readonly submissions: SubmissionGate;
   readonly catalog: CampaignCatalog;
   readonly tierStock: TierStockService;
   /**
@@ -90,12 +93,21 @@ export function composeCampaign(
     onError: (error, { subject, eventId }) => logFailure(`the pledge event ${eventId ?? ''} on ${subject}`)(error),
   });
 
+  const payouts = campaignPayoutsConsumer({
+    nc,
+    pool: store.pool,
+    schema: store.schema,
+    onError: (error, { subject, eventId }) => logFailure(`the payout event ${eventId ?? ''} on ${subject}`)(error),
+  });
+  const submissions = new SubmissionGate(store.pool, store.schema, config.requiresPayoutAccount ?? false);
+
   const workers: Worker[] = [
     { name: 'the read-model projection', start: () => readModels.start(), stop: () => readModels.stop() },
     { name: 'the schedule projection', start: () => schedule.start(), stop: () => schedule.stop() },
     { name: 'the outbox relay', start: () => relay.start(), stop: () => relay.stop() },
     { name: 'the durable scheduler', start: () => scheduler.start(), stop: () => scheduler.stop() },
     { name: 'the campaign-pledges consumer', start: () => pledges.start(), stop: () => pledges.stop() },
+    { name: 'the campaign-payouts consumer', start: () => payouts.start(), stop: () => payouts.stop() },
   ];
-  return { commands, catalog, tierStock, workers };
+  return { commands, submissions, catalog, tierStock, workers };
 }

@@ -9,6 +9,11 @@ export interface CampaignConfig extends ServiceConfig {
   readonly rules: CampaignRules;
   /** How long a reserved tier unit is held for a pledge before it returns to stock. */
   readonly tierHoldMs: number;
+  /**
+   * Whether a campaign may be submitted for review only once its holder has started a payout
+   * account (issue #11, ADR 0026). Absent: not required.
+   */
+  readonly requiresPayoutAccount?: boolean;
 }
 
 /** The rule sets `CAMPAIGN_RULES` may name. */
@@ -20,12 +25,16 @@ export const CAMPAIGN_RULE_SETS: Readonly<Record<'default' | 'test', CampaignRul
 /**
  * The configuration of a campaign service started on its own (`main.ts`) or by `npm start`:
  * the kit's common variables (`serviceConfigFromEnv`: CAMPAIGN_SCHEMA, CAMPAIGN_POOL_SIZE…),
- * plus CAMPAIGN_RULES (`default` | `test`) and TIER_HOLD_MS (30 min).
+ * plus CAMPAIGN_RULES (`default` | `test`), TIER_HOLD_MS (30 min) and
+ * CAMPAIGN_REQUIRES_PAYOUT_ACCOUNT (`true` | `false`; by default `true` when NODE_ENV=production,
+ * `false` elsewhere, so development and tests need no Stripe onboarding to submit a campaign).
  */
 export function campaignConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): CampaignConfig {
   const { own, ...common } = serviceConfigFromEnv('campaign', env, {
     CAMPAIGN_RULES: z.enum(['default', 'test']).default('default'),
     TIER_HOLD_MS: z.coerce.number().int().positive().default(DEFAULT_HOLD_MS),
+    CAMPAIGN_REQUIRES_PAYOUT_ACCOUNT: z.enum(['true', 'false']).optional(),
   });
-  return { ...common, rules: CAMPAIGN_RULE_SETS[own.CAMPAIGN_RULES], tierHoldMs: own.TIER_HOLD_MS };
+  const requiresPayoutAccount = (own.CAMPAIGN_REQUIRES_PAYOUT_ACCOUNT ?? String(env.NODE_ENV === 'production')) === 'true';
+  return { ...common, rules: CAMPAIGN_RULE_SETS[own.CAMPAIGN_RULES], tierHoldMs: own.TIER_HOLD_MS, requiresPayoutAccount };
 }

@@ -1,3 +1,4 @@
+import { createPeerCredentials } from '@elan/messaging';
 import { DEFAULT_CAMPAIGN_RULES, TEST_CAMPAIGN_RULES } from '../campaign';
 import { campaignConfigFromEnv } from './campaign.config';
 
@@ -11,7 +12,20 @@ describe('the campaign service configuration from the environment', () => {
       schema: 'campaign',
       rules: DEFAULT_CAMPAIGN_RULES,
       tierHoldMs: 30 * 60_000,
+      requiresPayoutAccount: false,
     });
+  });
+
+  it('requires a payout account to submit a campaign in production, unless told otherwise', () => {
+    const [campaign] = createPeerCredentials(['campaign']);
+    const production = { ...required, NODE_ENV: 'production', NATS_NKEY_SEED: campaign?.seed };
+    expect(campaignConfigFromEnv(production).requiresPayoutAccount).toBe(true);
+    expect(campaignConfigFromEnv({ ...required, NODE_ENV: 'test' }).requiresPayoutAccount).toBe(false);
+    expect(campaignConfigFromEnv({ ...production, CAMPAIGN_REQUIRES_PAYOUT_ACCOUNT: 'false' }).requiresPayoutAccount).toBe(false);
+    expect(campaignConfigFromEnv({ ...required, CAMPAIGN_REQUIRES_PAYOUT_ACCOUNT: 'true' }).requiresPayoutAccount).toBe(true);
+    expect(() => campaignConfigFromEnv({ ...required, CAMPAIGN_REQUIRES_PAYOUT_ACCOUNT: 'yes' })).toThrow(
+      /CAMPAIGN_REQUIRES_PAYOUT_ACCOUNT/,
+    );
   });
 
   it('runs second-long campaigns with CAMPAIGN_RULES=test, in the schema and hold time asked for', () => {

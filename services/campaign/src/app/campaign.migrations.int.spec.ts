@@ -87,6 +87,7 @@ describe('the campaign service’s migrations (real PostgreSQL)', () => {
     expect(tables.rows.map((row) => row.tablename).sort()).toEqual([
       'checkpoints',
       'events',
+      'holders_with_payout_account',
       'inbox',
       'inbox_streams',
       'outbox_heads',

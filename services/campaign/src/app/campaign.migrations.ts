@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { eventStoreMigrations, runMigrations, type MigrationSteps } from '@elan/event-store';
 import { inboxMigrations, outboxMigrations } from '@elan/messaging';
+import { payoutAccountsStartedMigrations } from '../payouts/payout-accounts-started';
 import { pledgeTotalsMigrations } from '../pledges/pledge-totals';
 import { readModelMigrations } from '../read-models/read-model.migrations';
 import { scheduleMigrations } from '../scheduler/scheduled-commands';
@@ -8,8 +9,8 @@ import { scheduleMigrations } from '../scheduler/scheduled-commands';
 /**
  * Every table the campaign service owns, in the order they are made (ADR 0015): the event log
  * and checkpoints, the outbox heads, the scheduler's commands, the read models, the running
- * totals of pledges and the inbox of the `campaign-pledges` consumer. A new library the service
- * uses adds its steps here.
+ * totals of pledges and the inbox of the `campaign-pledges` consumer (and of `campaign-payouts`),
+ * the holders with a payout account. A new library the service uses adds its steps here.
  */
 export const CAMPAIGN_MIGRATIONS: readonly MigrationSteps[] = [
   eventStoreMigrations,
@@ -18,6 +19,7 @@ export const CAMPAIGN_MIGRATIONS: readonly MigrationSteps[] = [
   readModelMigrations,
   pledgeTotalsMigrations,
   inboxMigrations,
+  payoutAccountsStartedMigrations,
 ];
 
 /** What the service runs once at start-up, before anything reads or writes its schema. */

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { stripeConnectionFromEnv, type StripeConnection } from '@elan/payments';
+import { serviceConfigFromEnv, type ServiceConfig } from '@elan/service-kit';
+
+/** The payout service's configuration: the kit's common part, Stripe, and where onboarding sends the holder back. */
+export interface PayoutConfig extends ServiceConfig {
+  /**
+   * Where the payment port talks (STRIPE_SECRET_KEY, STRIPE_API_URL). Without it the service
+   * answers, but starting a payout account is refused with a clear error, and the account updates
+   * it receives wait (retried) until a key is configured.
+   */
+  readonly stripe?: StripeConnection;
+  /** Where Stripe sends the holder once onboarding is done (Stripe's `return_url`). */
+  readonly onboardingReturnUrl: string;
+  /** Where Stripe sends the holder when the link has expired or was used (Stripe's `refresh_url`). */
+  readonly onboardingRefreshUrl: string;
+  /** The country of the Express accounts created (ISO 3166-1 alpha-2). */
+  readonly accountCountry: string;
+}
+
+/** The public address of Élan's web pages when PUBLIC_BASE_URL is not set: the gateway's default port. */
+export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:3000';
+
+const url = () => z.url({ protocol: /^https?$/ });
+
+const ownEnvironment = {
+  /** The public address of Élan's pages (scheme, host, port); the onboarding URLs default to pages under it. */
+  PUBLIC_BASE_URL: url().default(DEFAULT_PUBLIC_BASE_URL),
+  PAYOUT_ONBOARDING_RETURN_URL: url().optional(),
+  PAYOUT_ONBOARDING_REFRESH_URL: url().optional(),
+  PAYOUT_ACCOUNT_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as FR')
+    .default('FR'),
+};
+
+export function payoutConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): PayoutConfig {
+  const { own, ...config } = serviceConfigFromEnv('payout', env, ownEnvironment);
+  const stripe = stripeConnectionFromEnv(env);
+  const base = own.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  return {
+    ...config,
+    ...(stripe && { stripe }),
+    onboardingReturnUrl: own.PAYOUT_ONBOARDING_RETURN_URL ?? `${base}/me/payout-account?onboarding=done`,
+    onboardingRefreshUrl: own.PAYOUT_ONBOARDING_REFRESH_URL ?? `${base}/me/payout-account?onboarding=expired`,
+    accountCountry: own.PAYOUT_ACCOUNT_COUNTRY,
+  };
+}

@@ -1,0 +1,12 @@
+import type { Pool } from 'pg';
+import { eventStoreMigrations, runMigrations, type MigrationSteps } from '@elan/event-store';
+import { inboxMigrations } from '@elan/messaging';
+
+/**
+ * Every table the payout service owns, in the order they are made (ADR 0015): the payout log and
+ * its checkpoints (the outbox relay's among them), the inbox of the Stripe events it consumes.
+ */
+export const PAYOUT_MIGRATIONS: readonly MigrationSteps[] = [eventStoreMigrations, inboxMigrations];
+
+/** What the service runs once at start-up, before anything reads or writes its schema. */
+export const migratePayoutSchema = (pool: Pool, schema: string): Promise<void> => runMigrations(pool, schema, PAYOUT_MIGRATIONS);
