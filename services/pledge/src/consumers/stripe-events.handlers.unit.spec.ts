@@ -1,4 +1,4 @@
-import { STRIPE_EVENT_TYPES_HANDLED, type StripeEventReceivedPayload } from '@elan/contracts';
+import { STRIPE_EVENT_TYPES_BY_SERVICE, type StripeEventReceivedPayload } from '@elan/contracts';
 import { pledgeDecider } from '../pledge';
 import { PAYMENT_INTENT_ID, PLEDGE_ID } from '../pledge/pledge.fixtures';
 import { commandsOfStripeEvent } from './stripe-events.handlers';
@@ -20,7 +20,7 @@ const commandsFor = (type: string) =>
  * service acts on must be in it, or Stripe would never send it.
  */
 describe('the Stripe event types the pledge service acts on', () => {
-  it.each(STRIPE_EVENT_TYPES_HANDLED)('turns %s into a command', (type) => {
+  it.each(STRIPE_EVENT_TYPES_BY_SERVICE.pledge)('turns %s into a command', (type) => {
     expect(commandsFor(type).length).toBeGreaterThan(0);
   });
 
