@@ -35,6 +35,12 @@ import {
 import { getTipLedger } from './tipping/tip-ledger.requests';
 import { refundTip } from './tipping/tip-refund.requests';
 import { suggestTips } from './tipping/tip-suggestions.requests';
+import {
+  getPledgeCheckpoints,
+  getPledgeStreamLinks,
+  getTipCheckpoints,
+  getTipStreamLinks,
+} from './transparency/transparency.requests';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
@@ -85,4 +91,8 @@ export const requests: readonly RequestContract[] = [
   suggestTips,
   getTipLedger,
   refundTip,
+  getPledgeCheckpoints,
+  getPledgeStreamLinks,
+  getTipCheckpoints,
+  getTipStreamLinks,
 ];

@@ -9,6 +9,7 @@ import { pledgeTermsSamples } from './campaign/pledge-terms.samples';
 import { pledgeEventSamples, pledgeRequestSamples } from './pledge/pledge.samples';
 import { tipLedgerAndRefundSamples } from './tipping/tip-ledger-and-refund.samples';
 import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
+import { transparencyRequestSamples } from './transparency/transparency.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
 const HOLDER = '0190f3a4-5b6c-7d8e-9f01-000000000001';
@@ -127,6 +128,7 @@ const requestSamples: Record<
   ...pledgeRequestSamples,
   ...tippingRequestSamples,
   ...tipLedgerAndRefundSamples,
+  ...transparencyRequestSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

@@ -20,3 +20,4 @@ export * from './tipping/tip-ledger.requests';
 export * from './tipping/tip-refund.requests';
 export * from './pledge/pledge-holder.requests';
 export * from './pledge/pledge-personal-data.requests';
+export * from './transparency/transparency.requests';
