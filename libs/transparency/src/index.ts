@@ -6,3 +6,5 @@ export * from './store-links';
 export * from './checkpoint-issuer';
 export * from './checkpoint-log';
 export * from './transparency.config';
+export * from './transparency-queries';
+export * from './money-log';
