@@ -12,6 +12,7 @@ import { RequestsModule } from './requests/requests.module';
 import { StorageModule } from './storage/storage.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { TipsModule } from './tips/tips.module';
+import { TransparencyModule } from './transparency/transparency.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The gateway: the public HTTP API. Feature modules are added here as routes arrive. */
@@ -31,6 +32,7 @@ export class AppModule {
         CampaignsModule,
         PledgesModule,
         TipsModule,
+        TransparencyModule,
         WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
