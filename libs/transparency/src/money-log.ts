@@ -3,7 +3,7 @@ import type { SignedCheckpoint } from './checkpoint';
 import { CheckpointIssuer } from './checkpoint-issuer';
 import { CheckpointLog } from './checkpoint-log';
 import { TransparencyQueries } from './transparency-queries';
-import { signerOf, type TransparencyConfig } from './transparency.config';
+import { DEVELOPMENT_KEY_FILE, signerOf, type TransparencyConfig } from './transparency.config';
 
 export interface MoneyLogOptions {
   readonly pool: Pool;
@@ -13,6 +13,8 @@ export interface MoneyLogOptions {
   readonly config: TransparencyConfig;
   readonly onIssued?: (checkpoint: SignedCheckpoint) => void;
   readonly onError?: (error: unknown) => void;
+  /** Told once when no key is configured and the development key signs instead. */
+  readonly onDevelopmentKey?: (file: string) => void;
   /** Where the development key is kept (the repository's tmp/infra unless given). */
   readonly developmentKeyFile?: string;
 }
@@ -28,6 +30,7 @@ export interface MoneyLog {
 /** Wires a money service's checkpoint log; nothing starts until the worker does. */
 export async function composeMoneyLog(options: MoneyLogOptions): Promise<MoneyLog> {
   const signer = await signerOf(options.config, options.developmentKeyFile);
+  if (options.config.signingKey === undefined) options.onDevelopmentKey?.(options.developmentKeyFile ?? DEVELOPMENT_KEY_FILE);
   const log = new CheckpointLog({
     pool: options.pool,
     schema: options.schema,

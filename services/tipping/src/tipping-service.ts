@@ -48,6 +48,8 @@ export function startTippingService(
           onIssued: ({ checkpoint }) =>
             logger.log(`checkpoint ${checkpoint.sequence} of ${checkpoint.log} signed: ${checkpoint.heads.length} streams`),
           onError: (error) => logger.error(`the checkpoint issuer failed and will retry: ${String(error)}`),
+          onDevelopmentKey: (file) =>
+            logger.warn(`TRANSPARENCY_SIGNING_KEY is not set: checkpoints are signed with the development key in ${file}`),
         });
         return { ...parts, transparency, workers: [...parts.workers, transparency.worker] };
       },

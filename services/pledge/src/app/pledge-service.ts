@@ -57,6 +57,8 @@ export function startPledgeService(
           onIssued: ({ checkpoint }) =>
             logger.log(`checkpoint ${checkpoint.sequence} of ${checkpoint.log} signed: ${checkpoint.heads.length} streams`),
           onError: (error) => logger.error(`the checkpoint issuer failed and will retry: ${String(error)}`),
+          onDevelopmentKey: (file) =>
+            logger.warn(`TRANSPARENCY_SIGNING_KEY is not set: checkpoints are signed with the development key in ${file}`),
         });
         return { ...composition, transparency, workers: [...composition.workers, transparency.worker] };
       },
