@@ -16,10 +16,11 @@ export interface CheckpointIssuerOptions {
 
 /**
  * How long until the next checkpoint is due: none yet or the latest older than the interval, now
- * (0); else when the latest turns `intervalMs` old.
+ * (0); else when the latest turns `intervalMs` old — never more than an interval, even when the
+ * latest was issued by a replica whose clock runs ahead.
  */
 export const msUntilDue = (latestIssuedAt: string | undefined, now: Date, intervalMs: number): number =>
-  latestIssuedAt === undefined ? 0 : Math.max(0, Date.parse(latestIssuedAt) + intervalMs - now.getTime());
+  latestIssuedAt === undefined ? 0 : Math.min(intervalMs, Math.max(0, Date.parse(latestIssuedAt) + intervalMs - now.getTime()));
 
 /**
  * The worker that keeps a log's checkpoints coming: at start when the latest is older than the

@@ -68,5 +68,7 @@ describe('when the next checkpoint is due', () => {
     expect(msUntilDue('2026-12-02T09:00:00.000Z', now, 3_600_000)).toBe(0);
     expect(msUntilDue('2026-12-02T10:00:00.000Z', now, 3_600_000)).toBe(1_800_000);
     expect(msUntilDue('2026-12-02T10:29:59.999Z', now, 1_000)).toBe(999);
+    // A latest checkpoint from a clock ahead of ours: at most an interval away.
+    expect(msUntilDue('2026-12-02T11:30:00.000Z', now, 60_000)).toBe(60_000);
   });
 });
