@@ -61,7 +61,9 @@ export const signerOf = (config: TransparencyConfig, file = DEVELOPMENT_KEY_FILE
 export async function developmentSigningKey(file = DEVELOPMENT_KEY_FILE): Promise<CheckpointSigner> {
   const existing = await readFile(file, 'utf8').catch(() => undefined);
   if (existing !== undefined && existing.trim() !== '') return loadSigningKey(existing, file);
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  // The directory as the other development state makes it (the embedded PostgreSQL's runs as
+  // another user and must reach its data under it); the key file alone is private.
+  await mkdir(dirname(file), { recursive: true });
   const aside = `${file}.${randomUUID()}`;
   await writeFile(aside, generateCheckpointKeys().privateKeyPem, { mode: 0o600, flag: 'wx' });
   try {

@@ -44,6 +44,8 @@ describe('the development key', () => {
     const again = await developmentSigningKey(file);
     expect(again.keyId).toBe(first.keyId);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+    // Only the file is private: tmp/infra also holds what other users (embedded PostgreSQL) reach.
+    expect((await stat(join(dir, 'infra'))).mode & 0o055).toBe(0o055 & ~process.umask());
     expect(await readFile(file, 'utf8')).toContain('-----BEGIN PRIVATE KEY-----');
   });
 
