@@ -251,6 +251,12 @@ describe('signed checkpoints of the money streams, checked by npm run verify-led
     expectProblem(await api.get('/api/transparency/checkpoints?log=payouts'), 400, 'validation-failed');
     expectProblem(await api.get(`/api/transparency/streams/pledge-${pledgeIds[0]}/links?from=0`), 400, 'validation-failed');
 
+    // The verifier says how to call it, and that it could not check (2), not that it found something (1).
+    const misused = await verifyLedger('--fact', 'pledge-x:two:abc');
+    expect(misused.code).toBe(2);
+    expect(misused.stderr).toContain('--fact must be <stream>:<position>:<64 hex digits>');
+    expect(misused.stderr).toContain('usage: npm run verify-ledger');
+
     const { body } = await api.get('/api/docs-json').expect(200);
     for (const path of ['/api/transparency/key', '/api/transparency/checkpoints', '/api/transparency/streams/{streamId}/links']) {
       const operation = body.paths[path]?.get;
