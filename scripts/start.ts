@@ -147,6 +147,7 @@ async function start(shutdown: StopStack): Promise<void> {
       `  Pledge      answering rpc.pledge.* on NATS: pledges, backers, receipts, personal data (schema ${pledgeConfig.schema})`,
       `  Tipping     answering rpc.tipping.* on NATS: suggestions, the ledger (GET ${url}/tips/ledger), tip refunds (schema ${tippingConfig.schema})`,
       `  Payout      answering rpc.payout.* on NATS: payout accounts (POST/GET ${url}/me/payout-account; schema ${payoutConfig.schema})`,
+      `  Ledger      signed checkpoints at ${url}/transparency/checkpoints (key: ${process.env.TRANSPARENCY_SIGNING_KEY ? 'TRANSPARENCY_SIGNING_KEY' : 'the development key in tmp/infra/transparency-signing.key'}); check them with npm run verify-ledger -- ${url}`,
       `  Stripe      ${stripe ? `emulator at ${stripe.url} (state in ${STRIPE_EMULATOR_STATE}; webhooks to ${url}/webhooks/stripe)` : `the Stripe API (STRIPE_SECRET_KEY; webhooks checked with ${stripeWebhookSecret ? 'STRIPE_WEBHOOK_SECRET' : 'no secret: set STRIPE_WEBHOOK_SECRET'})`}`,
       `  Database    ${maskUrl(databaseUrl)}`,
       `  NATS        ${maskUrl(infrastructure.natsUrl)} (${peers ? `users ${peers.map((p) => p.peer).join(', ')}, NKeys made for this run` : 'no credentials: NATS_URL is set'})`,

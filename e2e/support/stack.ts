@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +111,10 @@ export class Stack {
       PLEDGE_RULES: 'test',
       TIPPING_SCHEMA: `e2e_tipping_${suffix}`,
       PAYOUT_SCHEMA: `e2e_payout_${suffix}`,
+      // One checkpoint key per stack, for every money service (ADR 0025): PKCS#8 DER in base64.
+      TRANSPARENCY_SIGNING_KEY: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'der' })
+        .toString('base64'),
       ...options.env,
     };
     const stripe = options.payments

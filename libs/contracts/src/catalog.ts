@@ -37,6 +37,12 @@ import { getPayoutAccount, startPayoutAccount } from './payout/payout-accounts.r
 import { getTipLedger } from './tipping/tip-ledger.requests';
 import { refundTip } from './tipping/tip-refund.requests';
 import { suggestTips } from './tipping/tip-suggestions.requests';
+import {
+  getPledgeCheckpoints,
+  getPledgeStreamLinks,
+  getTipCheckpoints,
+  getTipStreamLinks,
+} from './transparency/transparency.requests';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
@@ -91,4 +97,8 @@ export const requests: readonly RequestContract[] = [
   refundTip,
   startPayoutAccount,
   getPayoutAccount,
+  getPledgeCheckpoints,
+  getPledgeStreamLinks,
+  getTipCheckpoints,
+  getTipStreamLinks,
 ];

@@ -10,6 +10,7 @@ import { payoutEventSamples, payoutRequestSamples } from './payout/payout-accoun
 import { pledgeEventSamples, pledgeRequestSamples } from './pledge/pledge.samples';
 import { tipLedgerAndRefundSamples } from './tipping/tip-ledger-and-refund.samples';
 import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
+import { transparencyRequestSamples } from './transparency/transparency.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
 const HOLDER = '0190f3a4-5b6c-7d8e-9f01-000000000001';
@@ -130,6 +131,7 @@ const requestSamples: Record<
   ...tippingRequestSamples,
   ...tipLedgerAndRefundSamples,
   ...payoutRequestSamples,
+  ...transparencyRequestSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

@@ -3,3 +3,8 @@ export * from './checkpoint';
 export * from './consistency';
 export * from './keys';
 export * from './store-links';
+export * from './checkpoint-issuer';
+export * from './checkpoint-log';
+export * from './transparency.config';
+export * from './transparency-queries';
+export * from './money-log';

@@ -13,6 +13,7 @@ import { StorageModule } from './storage/storage.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { TipsModule } from './tips/tips.module';
+import { TransparencyModule } from './transparency/transparency.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The gateway: the public HTTP API. Feature modules are added here as routes arrive. */
@@ -33,6 +34,7 @@ export class AppModule {
         PledgesModule,
         TipsModule,
         PayoutsModule,
+        TransparencyModule,
         WebhooksModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,5 +1,8 @@
+import { Logger } from '@nestjs/common';
+import { MONEY_LOGS } from '@elan/contracts';
 import { PostgresEventStore } from '@elan/event-store';
 import { startService, type RunningService, type ServiceOptions } from '@elan/service-kit';
+import { composeMoneyLog, DEFAULT_CHECKPOINT_INTERVAL_MS, type MoneyLog } from '@elan/transparency';
 import { composeTipping, type TippingCompositionOptions } from './app/tipping.composition';
 import { migrateTippingSchema } from './app/tipping.migrations';
 import { TippingServiceModule, type TippingParts } from './tipping-service.module';
@@ -9,16 +12,21 @@ export { tippingConfigFromEnv, type TippingConfig } from './tipping.config';
 
 export type TippingServiceOptions = ServiceOptions & TippingCompositionOptions;
 
+/** The composition, and the signed checkpoints of the tip streams (ADR 0025). */
+export type TippingServiceParts = TippingParts & { readonly transparency: MoneyLog };
+
+const logger = new Logger('TippingService');
+
 /**
  * Starts the tipping service through the service kit: connections, its migrations (tip log,
  * inbox, ledger, refunds owed), streams, its request handlers in the `tipping` queue group, its
  * health, then its workers (the `tipping-pledges` consumer, the ledger and refunds-owed
- * projections, the refund worker). `main.ts`, `npm start` and the tests all go through here.
+ * projections, the refund worker, the checkpoint issuer). `main.ts`, `npm start` and the tests all go through here.
  */
 export function startTippingService(
   config: TippingConfig,
   options: TippingServiceOptions = {},
-): Promise<RunningService<TippingParts>> {
+): Promise<RunningService<TippingServiceParts>> {
   const { clock, refundRetryAfterMs, ...serviceOptions } = options;
   return startService(
     {
@@ -28,10 +36,22 @@ export function startTippingService(
       compose: async (infrastructure) => {
         const store = await PostgresEventStore.open(infrastructure.pool, { schema: config.schema });
         infrastructure.stack.push('the event store listener', () => store.close());
-        return composeTipping(infrastructure, store, {
+        const parts = composeTipping(infrastructure, store, {
           ...(clock && { clock }),
           ...(refundRetryAfterMs && { refundRetryAfterMs }),
         });
+        const transparency = await composeMoneyLog({
+          pool: infrastructure.pool,
+          schema: config.schema,
+          ...MONEY_LOGS.tipping,
+          config: config.transparency ?? { intervalMs: DEFAULT_CHECKPOINT_INTERVAL_MS },
+          onIssued: ({ checkpoint }) =>
+            logger.log(`checkpoint ${checkpoint.sequence} of ${checkpoint.log} signed: ${checkpoint.heads.length} streams`),
+          onError: (error) => logger.error(`the checkpoint issuer failed and will retry: ${String(error)}`),
+          onDevelopmentKey: (file) =>
+            logger.warn(`TRANSPARENCY_SIGNING_KEY is not set: checkpoints are signed with the development key in ${file}`),
+        });
+        return { ...parts, transparency, workers: [...parts.workers, transparency.worker] };
       },
       module: (parts) => TippingServiceModule.forRoot(parts),
       workers: (parts) => parts.workers,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripeConnectionFromEnv, type StripeConnection } from '@elan/payments';
 import { serviceConfigFromEnv, type ServiceConfig } from '@elan/service-kit';
+import { transparencyConfigFromEnv, type TransparencyConfig } from '@elan/transparency';
 import { DEFAULT_TIP_SUGGESTION_POLICY, WHOLE_BPS, type TipSuggestionPolicy } from './tip';
 
 /** The tipping service's configuration: the kit's common part, the tip suggestion policy and Stripe. */
@@ -11,6 +12,11 @@ export interface TippingConfig extends ServiceConfig {
    * every tip, and each refund it owes fails loudly (logged, retried) until a key is configured.
    */
   readonly stripe?: StripeConnection;
+  /**
+   * Signed checkpoints of the tip streams (ADR 0025): TRANSPARENCY_SIGNING_KEY and
+   * TRANSPARENCY_INTERVAL_MS; absent, the development key and an hourly checkpoint.
+   */
+  readonly transparency?: TransparencyConfig;
 }
 
 /** Whole numbers written in decimal digits only: no `1e3`, `0x1f4` or `12.5` slips through. */
@@ -43,6 +49,7 @@ export function tippingConfigFromEnv(env: Readonly<Record<string, string | undef
   return {
     ...config,
     ...(stripe && { stripe }),
+    transparency: transparencyConfigFromEnv(env),
     tipSuggestions: {
       ...defaults,
       sharesBps: own.TIP_SUGGESTION_SHARES_BPS ?? defaults.sharesBps,

@@ -8,8 +8,7 @@ import type { RunningService } from '@elan/service-kit';
 import { openTestSchema, spawnNatsServer, testDatabaseUrl, type SpawnedNatsServer, type TestSchema } from '@elan/testing';
 import { sealDetails, subjectOf } from '../application/contributor-details';
 import { TEST_PLEDGE_RULES, type FundingModel } from '../pledge';
-import type { PledgeComposition } from './pledge.composition';
-import { startPledgeService } from './pledge-service';
+import { startPledgeService, type PledgeServiceParts } from './pledge-service';
 
 type Terms = ReplyOf<typeof getPledgeTerms>;
 
@@ -42,7 +41,7 @@ export class PledgeHolderTestbed {
     private readonly nc: NatsConnection,
     private readonly termsAnswers: Subscription,
     readonly clock: ManualClock,
-    readonly service: RunningService<PledgeComposition>,
+    readonly service: RunningService<PledgeServiceParts>,
     readonly requests: RequestClient,
   ) {}
 

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TransparencyQueries, type MoneyLog } from '@elan/transparency';
 import { PledgeApplication } from '../application/pledge-application';
 import { PledgeChanges } from '../application/pledge-changes';
 import { PledgeCheckout } from '../application/pledge-checkout';
@@ -10,6 +11,7 @@ import { PledgeQueries } from './pledge-queries';
 import { PledgeQueriesMessageController } from './pledge-queries.message.controller';
 import { PersonalData } from './personal-data';
 import { PersonalDataMessageController } from './personal-data.message.controller';
+import { PledgeTransparencyMessageController } from './transparency.message.controller';
 
 /**
  * The pledge service as Nest sees it: message controllers only, given the application services
@@ -17,7 +19,7 @@ import { PersonalDataMessageController } from './personal-data.message.controlle
  */
 @Module({})
 export class PledgeServiceModule {
-  static forRoot(composition: PledgeComposition): DynamicModule {
+  static forRoot(composition: PledgeComposition & { readonly transparency: MoneyLog }): DynamicModule {
     return {
       module: PledgeServiceModule,
       controllers: [
@@ -25,6 +27,7 @@ export class PledgeServiceModule {
         PledgeQueriesMessageController,
         PledgeHolderMessageController,
         PersonalDataMessageController,
+        PledgeTransparencyMessageController,
       ],
       providers: [
         { provide: PledgeApplication, useValue: composition.pledges },
@@ -33,6 +36,7 @@ export class PledgeServiceModule {
         { provide: PledgeQueries, useValue: composition.queries },
         { provide: PledgeHolderQueries, useValue: composition.holderViews },
         { provide: PersonalData, useValue: composition.personalData },
+        { provide: TransparencyQueries, useValue: composition.transparency.queries },
       ],
     };
   }

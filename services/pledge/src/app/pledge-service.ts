@@ -1,7 +1,10 @@
+import { Logger } from '@nestjs/common';
+import { MONEY_LOGS } from '@elan/contracts';
 import { systemClock, type Clock } from '@elan/domain-kernel';
 import { PostgresEventStore } from '@elan/event-store';
 import type { PaymentProvider } from '@elan/payments';
 import { startService, type RunningService, type ServiceOptions } from '@elan/service-kit';
+import { composeMoneyLog, DEFAULT_CHECKPOINT_INTERVAL_MS, type MoneyLog } from '@elan/transparency';
 import type { CampaignTerms } from '../application/campaign-terms';
 import type { PledgeConfig } from './pledge.config';
 import { composePledge, type PledgeComposition } from './pledge.composition';
@@ -16,15 +19,21 @@ export interface PledgeServiceOptions extends ServiceOptions {
   readonly campaigns?: CampaignTerms;
 }
 
+/** The composition, and the signed checkpoints of the pledge streams (ADR 0025). */
+export type PledgeServiceParts = PledgeComposition & { readonly transparency: MoneyLog };
+
+const logger = new Logger('PledgeService');
+
 /**
  * Starts the pledge service through the service kit: its tables, its event store, the request
  * handlers in the `pledge` queue group (placing, reading and cancelling pledges), its health,
- * then its workers (outbox relay, the Stripe and campaign consumers, payment effects, sweeper).
+ * then its workers (outbox relay, the Stripe and campaign consumers, payment effects, sweeper,
+ * the checkpoint issuer).
  */
 export function startPledgeService(
   config: PledgeConfig,
   options: PledgeServiceOptions = {},
-): Promise<RunningService<PledgeComposition>> {
+): Promise<RunningService<PledgeServiceParts>> {
   const { clock = systemClock, payments, campaigns, ...serviceOptions } = options;
   return startService(
     {
@@ -34,12 +43,24 @@ export function startPledgeService(
       compose: async (infrastructure) => {
         const store = await PostgresEventStore.open(infrastructure.pool, { schema: config.schema });
         infrastructure.stack.push('the event store listener', () => store.close());
-        return composePledge(infrastructure, {
+        const composition = composePledge(infrastructure, {
           store,
           clock,
           ...(payments && { payments }),
           ...(campaigns && { campaigns }),
         });
+        const transparency = await composeMoneyLog({
+          pool: infrastructure.pool,
+          schema: config.schema,
+          ...MONEY_LOGS.pledge,
+          config: config.transparency ?? { intervalMs: DEFAULT_CHECKPOINT_INTERVAL_MS },
+          onIssued: ({ checkpoint }) =>
+            logger.log(`checkpoint ${checkpoint.sequence} of ${checkpoint.log} signed: ${checkpoint.heads.length} streams`),
+          onError: (error) => logger.error(`the checkpoint issuer failed and will retry: ${String(error)}`),
+          onDevelopmentKey: (file) =>
+            logger.warn(`TRANSPARENCY_SIGNING_KEY is not set: checkpoints are signed with the development key in ${file}`),
+        });
+        return { ...composition, transparency, workers: [...composition.workers, transparency.worker] };
       },
       module: (composition) => PledgeServiceModule.forRoot(composition),
       workers: (composition) => composition.workers,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripeConnectionFromEnv, type StripeConnection } from '@elan/payments';
 import { serviceConfigFromEnv, type ServiceConfig } from '@elan/service-kit';
+import { transparencyConfigFromEnv, type TransparencyConfig } from '@elan/transparency';
 import { DEFAULT_PLEDGE_RULES, TEST_PLEDGE_RULES, pledgeRules, type PledgeRules } from '../pledge';
 
 /** The pledge service's configuration: the kit's common part, the pledge rules, Stripe and its timers. */
@@ -14,6 +15,11 @@ export interface PledgeConfig extends ServiceConfig {
   readonly checkoutTimeoutMs: number;
   /** How often the sweeper looks for due work (abandoned checkouts, tallies, closed retry windows). */
   readonly sweepIntervalMs: number;
+  /**
+   * Signed checkpoints of the pledge streams (ADR 0025): TRANSPARENCY_SIGNING_KEY and
+   * TRANSPARENCY_INTERVAL_MS; absent, the development key and an hourly checkpoint.
+   */
+  readonly transparency?: TransparencyConfig;
 }
 
 const milliseconds = (max: number) => z.coerce.number().int().min(0).max(max);
@@ -50,5 +56,6 @@ export function pledgeConfigFromEnv(env: Readonly<Record<string, string | undefi
     tallyGraceMs: own.PLEDGE_TALLY_GRACE_MS,
     checkoutTimeoutMs: own.PLEDGE_CHECKOUT_TIMEOUT_MS,
     sweepIntervalMs: own.PLEDGE_SWEEP_INTERVAL_MS,
+    transparency: transparencyConfigFromEnv(env),
   };
 }

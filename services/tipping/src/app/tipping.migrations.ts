@@ -1,18 +1,20 @@
 import type { Pool } from 'pg';
 import { eventStoreMigrations, runMigrations, type MigrationSteps } from '@elan/event-store';
 import { inboxMigrations } from '@elan/messaging';
+import { transparencyMigrations } from '@elan/transparency';
 import { tipLedgerMigrations } from '../ledger/tip-ledger.migrations';
 import { tipRefundMigrations } from '../refunds/tip-refund.migrations';
 
 /**
  * Every table the tipping service owns, in the order they are made (ADR 0015): the tip log and
- * its checkpoints, the inbox of the pledge events it consumes, the ledger's lines, the refunds owed.
+ * its checkpoints, the inbox of the pledge events it consumes, the ledger's lines, the refunds owed, the signed checkpoints.
  */
 export const TIPPING_MIGRATIONS: readonly MigrationSteps[] = [
   eventStoreMigrations,
   inboxMigrations,
   tipLedgerMigrations,
   tipRefundMigrations,
+  transparencyMigrations,
 ];
 
 /** What the service runs once at start-up, before anything reads or writes its schema. */

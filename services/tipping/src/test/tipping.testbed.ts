@@ -10,8 +10,7 @@ import { startStripeEmulator, unbalancedBooks, type RunningStripeEmulator } from
 import { openTestSchema, spawnNatsServer, testDatabaseUrl, type SpawnedNatsServer, type TestSchema } from '@elan/testing';
 import { TIPPING_PLEDGES_CONSUMER } from '../streams/pledge-event.handlers';
 import { DEFAULT_TIP_SUGGESTION_POLICY } from '../tip';
-import type { TippingParts } from '../tipping-service.module';
-import { startTippingService } from '../tipping-service';
+import { startTippingService, type TippingServiceParts } from '../tipping-service';
 import { eur, PledgeStreamPublisher, type PledgeFacts } from './pledge-events';
 
 /** What the refund worker owes at Stripe, as its table says. */
@@ -35,20 +34,20 @@ export class TippingTestbed {
     readonly nats: SpawnedNatsServer,
     readonly nc: NatsConnection,
     readonly emulator: RunningStripeEmulator,
-    private running: RunningService<TippingParts>,
+    private running: RunningService<TippingServiceParts>,
     readonly requests: RequestClient,
     private readonly payments: StripePaymentProvider,
-    private readonly restart: (stripe: boolean) => Promise<RunningService<TippingParts>>,
+    private readonly restart: (stripe: boolean) => Promise<RunningService<TippingServiceParts>>,
   ) {}
 
-  get service(): RunningService<TippingParts> {
+  get service(): RunningService<TippingServiceParts> {
     return this.running;
   }
 
-  private readonly replicas: RunningService<TippingParts>[] = [];
+  private readonly replicas: RunningService<TippingServiceParts>[] = [];
 
   /** One more replica of the service on the same schema and NATS server, closed with the bed. */
-  async startReplica(): Promise<RunningService<TippingParts>> {
+  async startReplica(): Promise<RunningService<TippingServiceParts>> {
     const replica = await this.restart(true);
     this.replicas.push(replica);
     return replica;

@@ -1,0 +1,29 @@
+import { MONEY_LOGS, getPledgeStreamLinks, getTipStreamLinks, moneyServiceOf } from './transparency.requests';
+
+const rejectedFields = (payload: unknown, schema = getPledgeStreamLinks.request): string[] =>
+  schema.safeParse(payload).error?.issues.map((issue) => issue.path.join('.')) ?? [];
+
+describe('the transparency requests', () => {
+  it('route a stream to the money service of its prefix, and no other stream', () => {
+    expect(moneyServiceOf('pledge-0195f0a0')).toBe('pledge');
+    expect(moneyServiceOf('tip-0195f0a0')).toBe('tipping');
+    expect(moneyServiceOf('campaign-0195f0a0')).toBeUndefined();
+    expect(moneyServiceOf('tally-0195f0a0')).toBeUndefined();
+    expect(MONEY_LOGS.pledge.log).toBe('elan/pledge');
+  });
+
+  it.each([
+    ['another service’s stream', 'tip-0195f0a0'],
+    ['a stream that is not money', 'tally-0195f0a0'],
+    ['a bare prefix', 'pledge-'],
+    ['a prefix in other case', 'Pledge-0195'],
+  ])('refuse the links of %s, naming streamId', (_what, streamId) => {
+    expect(rejectedFields({ streamId, from: 1, limit: 10 })).toEqual(['streamId']);
+  });
+
+  it('take a money stream of their own service, from position 1, at most 1000 links', () => {
+    expect(rejectedFields({ streamId: 'pledge-1', from: 1, limit: 1_000 })).toEqual([]);
+    expect(rejectedFields({ streamId: 'tip-1', from: 1, limit: 10 }, getTipStreamLinks.request)).toEqual([]);
+    expect(rejectedFields({ streamId: 'pledge-1', from: 0, limit: 1_001 })).toEqual(['from', 'limit']);
+  });
+});
