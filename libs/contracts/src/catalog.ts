@@ -14,6 +14,7 @@ import { reserveTierUnit } from './campaign/tier-stock.requests';
 import { stripeEventReceived } from './gateway/stripe-event-received.events';
 import { getPledgeReceipt, listBackers, listCampaignMessages } from './pledge/pledge-holder.requests';
 import {
+  campaignCollectionClosed,
   pledgeChanged,
   pledgeCollected,
   pledgeCommitted,
@@ -58,6 +59,7 @@ export const integrationEvents: readonly IntegrationEventContract[] = [
   pledgeWithdrawn,
   tierUnitReleased,
   pledgesTallied,
+  campaignCollectionClosed,
   payoutAccountOpened,
   payoutAccountStatusChanged,
   stripeEventReceived,
