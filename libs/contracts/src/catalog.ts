@@ -35,6 +35,7 @@ import {
 } from './pledge/pledge.requests';
 import { payoutAccountOpened, payoutAccountStatusChanged } from './payout/payout-accounts.events';
 import { getPayoutAccount, startPayoutAccount } from './payout/payout-accounts.requests';
+import { listCampaignPayouts, listMyPayouts, requestPayout } from './payout/payout-statements.requests';
 import { getTipLedger } from './tipping/tip-ledger.requests';
 import { refundTip } from './tipping/tip-refund.requests';
 import { suggestTips } from './tipping/tip-suggestions.requests';
@@ -93,4 +94,7 @@ export const requests: readonly RequestContract[] = [
   refundTip,
   startPayoutAccount,
   getPayoutAccount,
+  listCampaignPayouts,
+  listMyPayouts,
+  requestPayout,
 ];

@@ -22,3 +22,4 @@ export * from './pledge/pledge-holder.requests';
 export * from './pledge/pledge-personal-data.requests';
 export * from './payout/payout-accounts.requests';
 export * from './payout/payout-accounts.events';
+export * from './payout/payout-statements.requests';
