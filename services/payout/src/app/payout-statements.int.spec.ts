@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
 import {
   campaignCollectionClosed,
+  campaignEnded,
   campaignLaunched,
   campaignSucceeded,
   getPayoutAccount,
@@ -416,5 +417,61 @@ describe('statements and transfers', () => {
     expect(paid.statements).toHaveLength(1);
     expect(paid.statements[0]).toMatchObject({ trigger: 'collection_closed', lines: { netDue: eur(8_000) } });
     expect((await transfersOf(campaignId)).map((t) => t.amount)).toEqual([8_000]);
+  });
+
+  it('records a refund after payout as a platform advance, and takes it back by one reversal once the campaign ended (ADR 0027)', async () => {
+    const { holderId } = await verifiedHolder();
+    const campaignId = uuidv7();
+    await launch(campaignId, holderId, 'keep_it_all');
+    await commitCharged(campaignId, 3_000, 0);
+    const refunded = await commitCharged(campaignId, 2_000, 0);
+    await payoutsOnce(holderId, campaignId, (p) => p.balance.netDue.amount === 5_000, 'both pledges are on the ledger');
+    await requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
+    await payoutsOnce(holderId, campaignId, (p) => p.statements[0]?.status === 'paid', 'the statement is paid');
+
+    const withdrawal = await publish(
+      pledgeWithdrawn,
+      {
+        pledgeId: refunded.pledgeId,
+        campaignId,
+        reason: 'cancelled',
+        amount: eur(2_000),
+        tip: { amount: eur(0) },
+        charged: true,
+        paymentIntentId: refunded.paymentIntentId,
+        withdrawnAt: new Date().toISOString(),
+      },
+      `pledge-${refunded.pledgeId}`,
+    );
+    const advanced = await payoutsOnce(holderId, campaignId, (p) => p.balance.outstandingAdvance.amount === 2_000, 'the advance');
+    expect(advanced.balance.netDue).toEqual(eur(0));
+    expect(await ledgerTypes(campaignId)).toContain('PlatformAdvanceRecorded');
+    // While the campaign runs, the advance waits to be netted from the next statement: nothing is reversed.
+    expect((await transfersOf(campaignId))[0]?.amount_reversed).toBe(0);
+
+    await publish(
+      campaignEnded,
+      { campaignId, closedAt: new Date().toISOString(), collectedTotal: eur(3_000), backers: 1 },
+      `campaign-${campaignId}`,
+    );
+    await again(withdrawal);
+    const recovered = await payoutsOnce(
+      holderId,
+      campaignId,
+      (p) => p.balance.outstandingAdvance.amount === 0,
+      'the advance is recovered',
+    );
+    const [transfer, ...others] = await transfersOf(campaignId);
+    expect(others).toEqual([]);
+    expect(transfer).toMatchObject({ amount: 5_000, amount_reversed: 2_000 });
+    expect(recovered.balance).toMatchObject({
+      collected: { amount: eur(5_000) },
+      refunded: { amount: eur(2_000) },
+      netDue: eur(0),
+    });
+    expect((await ledgerTypes(campaignId)).filter((t) => t === 'AdvanceReversalRecorded')).toHaveLength(1);
+    expect(
+      Object.values((await emulator.control.state()).transferReversals).filter((r) => r.transfer === transfer?.id),
+    ).toHaveLength(1);
   });
 });

@@ -188,6 +188,72 @@ export class PayoutStatements {
     });
   }
 
+  /**
+   * ADR 0027: advances no statement can recover any more — the campaign has its outcome, so no new
+   * pledge will be netted against them, and every statement is paid — are taken back from the
+   * holder's transfers by a reversal, one per advance, its idempotency key from the advance.
+   */
+  async recoverDueAdvances(): Promise<number> {
+    const payments = this.payments;
+    if (!payments) return 0;
+    return inTransaction(this.store.pool, async (client) => {
+      const due = await client.query<{ campaign_id: string }>(
+        `SELECT c.campaign_id FROM ${this.schema}.payout_campaigns c
+         WHERE c.reversal_due AND NOT EXISTS (
+           SELECT 1 FROM ${this.schema}.statements s WHERE s.campaign_id = c.campaign_id AND s.status <> 'paid')
+         ORDER BY c.updated_at LIMIT 5 FOR UPDATE SKIP LOCKED`,
+      );
+      for (const { campaign_id } of due.rows) await this.recoverAdvance(payments, campaign_id, client);
+      return due.rows.length;
+    });
+  }
+
+  private async recoverAdvance(payments: PaymentProvider, campaignId: string, client: PoolClient): Promise<void> {
+    await lockStreamIn(client, this.store, payoutLedgerStream(campaignId));
+    const { state } = await this.ledger.load(campaignId, client);
+    const outstanding = balanceOf(state).outstandingAdvance;
+    const advance = Object.entries(state.advances).find(([advanceId]) => state.reversals[advanceId] === undefined);
+    if (!advance || outstanding.amount <= 0) return this.saveCampaign(client, campaignId, state, null);
+    const [advanceId, advanced] = advance;
+    const wanted = Math.min(advanced, outstanding.amount);
+    const { rows } = await client.query<{ transfer_id: string; net_due: string }>(
+      `SELECT view->'transfer'->>'transferId' AS transfer_id, view->'lines'->'netDue'->>'amount' AS net_due
+       FROM ${this.schema}.statements WHERE campaign_id = $1 AND status = 'paid' ORDER BY sequence DESC`,
+      [campaignId],
+    );
+    const reversedOn = (transferId: string) =>
+      Object.values(state.reversals)
+        .filter((r) => r.transferId === transferId)
+        .reduce((sum, r) => sum + r.amount, 0);
+    const rooms = rows.map((row) => ({ transferId: row.transfer_id, room: Number(row.net_due) - reversedOn(row.transfer_id) }));
+    const chosen = rooms.find((r) => r.room >= wanted) ?? [...rooms].sort((a, b) => b.room - a.room)[0];
+    const amount = Math.min(wanted, chosen?.room ?? 0);
+    if (!chosen || amount <= 0) return this.saveCampaign(client, campaignId, state, null);
+    const reversal = await payments.reverseTransfer({
+      owner: { service: 'payout', entity: 'advance', id: advanceId },
+      idempotencyKey: idempotencyKey('payout', advanceId, 'reversal'),
+      transferId: chosen.transferId,
+      amount: money(amount, outstanding.currency),
+    });
+    const { state: after } = await this.ledger.handle(
+      campaignId,
+      {
+        type: 'RecordAdvanceReversal',
+        data: {
+          campaignId,
+          reversalKey: advanceId,
+          amount: money(amount, outstanding.currency),
+          transferId: chosen.transferId,
+          reversalId: reversal.reversalId,
+        },
+        metadata: { now: this.now() },
+      },
+      SYSTEM,
+      client,
+    );
+    await this.saveCampaign(client, campaignId, after, null);
+  }
+
   /** Statements the worker should take up now. */
   async dueStatements(limit = 20): Promise<string[]> {
     const { rows } = await this.store.pool.query<{ statement_id: string }>(
@@ -385,6 +451,10 @@ export class PayoutStatements {
         : state.fundingModel === 'all_or_nothing'
           ? 'Drawn now: the collection is over.'
           : `Next statement on ${dueAt?.toISOString()}, or as soon as you ask for it.`;
+    const reversalDue =
+      state.outcome !== null &&
+      balance.outstandingAdvance.amount > 0 &&
+      Object.keys(state.advances).some((advanceId) => state.reversals[advanceId] === undefined);
     const view =
       state.holderId === null || state.fundingModel === null
         ? null
@@ -401,12 +471,14 @@ export class PayoutStatements {
           };
     await client.query(
       `INSERT INTO ${this.schema}.payout_campaigns
-         (campaign_id, holder_id, funding_model, currency, outcome, net_due, outstanding_advance, schedule_from, draw_due_at, view, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         (campaign_id, holder_id, funding_model, currency, outcome, net_due, outstanding_advance, schedule_from, draw_due_at,
+          view, updated_at, reversal_due)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (campaign_id) DO UPDATE SET holder_id = EXCLUDED.holder_id, funding_model = EXCLUDED.funding_model,
          currency = EXCLUDED.currency, outcome = EXCLUDED.outcome, net_due = EXCLUDED.net_due,
          outstanding_advance = EXCLUDED.outstanding_advance, schedule_from = EXCLUDED.schedule_from,
-         draw_due_at = EXCLUDED.draw_due_at, view = EXCLUDED.view, updated_at = EXCLUDED.updated_at`,
+         draw_due_at = EXCLUDED.draw_due_at, view = EXCLUDED.view, updated_at = EXCLUDED.updated_at,
+         reversal_due = EXCLUDED.reversal_due`,
       [
         campaignId,
         state.holderId,
@@ -419,6 +491,7 @@ export class PayoutStatements {
         dueAt,
         JSON.stringify(view ?? {}),
         now,
+        reversalDue,
       ],
     );
   }

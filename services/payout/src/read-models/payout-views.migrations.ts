@@ -5,6 +5,8 @@ import type { MigrationSteps } from '@elan/event-store';
  * events it shows. `payout_campaigns`: a campaign's ledger in figures, and when its next statement
  * is due (`draw_due_at`, read by the statement worker). `statements`: every statement as the holder
  * and admins read it (`view`), and when the worker should next take it up (`next_attempt_at`).
+ * `reversal_due`: an advance no statement can recover any more (ADR 0027), to take back by a
+ * transfer reversal.
  */
 export const payoutViewMigrations: MigrationSteps = (s) => [
   {
@@ -20,11 +22,13 @@ export const payoutViewMigrations: MigrationSteps = (s) => [
         outstanding_advance bigint    NOT NULL DEFAULT 0,
         schedule_from     timestamptz NOT NULL,
         draw_due_at       timestamptz,
+        reversal_due      boolean     NOT NULL DEFAULT false,
         view              jsonb       NOT NULL,
         updated_at        timestamptz NOT NULL
       );
       CREATE INDEX payout_campaigns_due ON ${s}.payout_campaigns (draw_due_at) WHERE draw_due_at IS NOT NULL;
       CREATE INDEX payout_campaigns_by_holder ON ${s}.payout_campaigns (holder_id);
+      CREATE INDEX payout_campaigns_reversal_due ON ${s}.payout_campaigns (updated_at) WHERE reversal_due;
       CREATE TABLE ${s}.statements (
         statement_id      uuid        PRIMARY KEY,
         campaign_id       uuid        NOT NULL,

@@ -5,7 +5,8 @@ import type { PayoutStatements } from '../app/payout-statements';
  * restart resumes it: statements that fall due are drawn (an all-or-nothing campaign's collection
  * closed, a keep-it-all schedule reached), and statements waiting for their next step are taken
  * up — fees, account check, transfer — each in a transaction holding its row (`SKIP LOCKED`), so
- * replicas share the work and each step is done once.
+ * replicas share the work and each step is done once. Advances no statement can recover any
+ * more are taken back by transfer reversals (ADR 0027).
  */
 export class StatementWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -39,6 +40,7 @@ export class StatementWorker {
         this.options.onError(error);
       }
     }
+    await this.statements.recoverDueAdvances();
   }
 
   private schedule(delayMs: number): void {
