@@ -334,10 +334,8 @@ export class PayoutStatements {
 
   private async transfer(payments: PaymentProvider, client: PoolClient, state: DrawnStatement): Promise<boolean> {
     const { statementId, campaignId } = state.drawn;
-    const requested = (await this.store.readStream(statementStream(statementId), { client }))
-      .filter((event) => event.type === 'StatementTransferRequested')
-      .at(-1) as { data: { destinationAccountId: string; attempt: number } } | undefined;
-    if (!requested) throw new IllegalStateError(`statement ${statementId} has no transfer requested`);
+    const { attempt, destinationAccountId } = state;
+    if (destinationAccountId === null) throw new IllegalStateError(`statement ${statementId} has no transfer requested`);
     const failure = async (outcome: 'refused' | 'unknown', code: string, reason: string) => {
       const now = this.now();
       const retryAt = new Date(
@@ -355,9 +353,9 @@ export class PayoutStatements {
     try {
       outcome = await payments.transfer({
         owner: { service: 'payout', entity: 'statement', id: statementId },
-        idempotencyKey: transferKey(statementId, requested.data.attempt),
+        idempotencyKey: transferKey(statementId, attempt),
         amount: state.drawn.lines.netDue,
-        destinationAccountId: requested.data.destinationAccountId,
+        destinationAccountId,
         transferGroup: transferGroupOf(campaignId),
       });
     } catch (error) {

@@ -47,6 +47,8 @@ export interface DrawnStatement {
   readonly waitingFor: { readonly reason: string; readonly requirements: readonly string[]; readonly since: Instant } | null;
   /** The attempt whose key the next Stripe call uses; 0 before the first. */
   readonly attempt: number;
+  /** The holder's Stripe account the transfer requested goes to. */
+  readonly destinationAccountId: string | null;
   readonly transferId: string | null;
   readonly paidAt: Instant | null;
   readonly failures: number;
@@ -153,6 +155,7 @@ export const evolveStatement = (state: StatementState, event: StatementEvent): S
       processingFees: null,
       waitingFor: null,
       attempt: 0,
+      destinationAccountId: null,
       transferId: null,
       paidAt: null,
       failures: 0,
@@ -167,7 +170,13 @@ export const evolveStatement = (state: StatementState, event: StatementEvent): S
       return { ...state, status: 'awaiting_account', waitingFor: { reason, requirements, since } };
     }
     case 'StatementTransferRequested':
-      return { ...state, status: 'transfer_requested', attempt: event.data.attempt, waitingFor: null };
+      return {
+        ...state,
+        status: 'transfer_requested',
+        attempt: event.data.attempt,
+        destinationAccountId: event.data.destinationAccountId,
+        waitingFor: null,
+      };
     case 'StatementPaid':
       return { ...state, status: 'paid', transferId: event.data.transferId, paidAt: event.data.paidAt };
     case 'StatementTransferFailed':
