@@ -1,6 +1,7 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
 import {
   campaignCollectionClosed,
@@ -423,8 +424,8 @@ describe('statements and transfers', () => {
     const { holderId } = await verifiedHolder();
     const campaignId = uuidv7();
     await launch(campaignId, holderId, 'keep_it_all');
-    await commitCharged(campaignId, 3_000, 0);
-    const refunded = await commitCharged(campaignId, 2_000, 0);
+    await commitCharged(campaignId, 3_000);
+    const refunded = await commitCharged(campaignId, 2_000);
     await payoutsOnce(holderId, campaignId, (p) => p.balance.netDue.amount === 5_000, 'both pledges are on the ledger');
     await requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
     await payoutsOnce(holderId, campaignId, (p) => p.statements[0]?.status === 'paid', 'the statement is paid');
@@ -436,7 +437,7 @@ describe('statements and transfers', () => {
         campaignId,
         reason: 'cancelled',
         amount: eur(2_000),
-        tip: { amount: eur(0) },
+        tip: { amount: eur(300) },
         charged: true,
         paymentIntentId: refunded.paymentIntentId,
         withdrawnAt: new Date().toISOString(),
@@ -473,5 +474,90 @@ describe('statements and transfers', () => {
     expect(
       Object.values((await emulator.control.state()).transferReversals).filter((r) => r.transfer === transfer?.id),
     ).toHaveLength(1);
+  });
+
+  /** The payout service as deployed (its main.ts) in a child process of this test, which may kill it. */
+  const forkPayoutService = async (): Promise<ChildProcess> => {
+    const child = fork(resolve(__dirname, '../main.ts'), [], {
+      execArgv: ['-r', '@swc-node/register'],
+      env: {
+        ...process.env,
+        DATABASE_URL: testDatabaseUrl(),
+        NATS_URL: nats.url,
+        PAYOUT_SCHEMA: database.schema,
+        STRIPE_SECRET_KEY: emulator.secretKey,
+        STRIPE_API_URL: emulator.url,
+        PAYOUT_WORKER_INTERVAL_MS: '50',
+        PAYOUT_ACCOUNT_RECHECK_MS: '100',
+        PAYOUT_TRANSFER_RETRY_MS: '300',
+      },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    await new Promise<void>((ready, failed) => {
+      child.once('message', (message) => (message === 'ready' ? ready() : failed(new Error(String(message)))));
+      child.once('exit', (code) => failed(new Error(`the payout service exited (${code}) before it was ready`)));
+    });
+    return child;
+  };
+
+  it('never transfers twice when the process is killed between Stripe’s transfer and its commit', async () => {
+    const { holderId } = await verifiedHolder();
+    const campaignId = uuidv7();
+    await launch(campaignId, holderId, 'keep_it_all');
+    await commitCharged(campaignId, 4_500); // its tip pays Stripe's fee: the platform's balance covers the transfer
+    await payoutsOnce(holderId, campaignId, (p) => p.balance.netDue.amount === 4_500, 'the pledge is on the ledger');
+    const statusInDatabase = async () =>
+      (
+        await database.pool.query<{ status: string }>(`SELECT status FROM ${database.schema}.statements WHERE campaign_id = $1`, [
+          campaignId,
+        ])
+      ).rows[0]?.status;
+
+    // Only the child works now; Stripe takes a second to answer its transfer.
+    await service.close();
+    const child = await forkPayoutService();
+    const exited = new Promise((done) => child.once('exit', done));
+    const blocker = await database.pool.connect();
+    try {
+      await emulator.control.failNext({ path: '/v1/transfers', method: 'POST', kind: 'delay', delayMs: 1_000 });
+      await requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
+      await waitUntil(async () => ((await statusInDatabase()) === 'transfer_requested' ? true : undefined), {
+        timeoutMs: 10_000,
+        intervalMs: 10,
+        description: 'the transfer is asked',
+      });
+      // While Stripe works, the test holds the log: the child's record of Stripe's answer must wait.
+      await blocker.query('BEGIN');
+      await blocker.query(`LOCK TABLE ${database.schema}.events IN SHARE MODE`);
+      await waitUntil(async () => ((await transfersOf(campaignId)).length === 1 ? true : undefined), {
+        timeoutMs: 10_000,
+        intervalMs: 20,
+        description: 'Stripe made the transfer',
+      });
+      await waitUntil(
+        async () =>
+          (
+            await database.pool.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, [
+              `%INSERT INTO ${database.schema}.events%`,
+            ])
+          ).rowCount
+            ? true
+            : undefined,
+        { timeoutMs: 10_000, intervalMs: 20, description: 'the child waits to record Stripe’s answer' },
+      );
+      child.kill('SIGKILL');
+      await exited;
+    } finally {
+      child.kill('SIGKILL');
+      await blocker.query('ROLLBACK').catch(() => undefined);
+      blocker.release();
+    }
+    expect(await statusInDatabase()).toBe('transfer_requested'); // Stripe's answer was never recorded
+
+    service = await startPayoutService(config, { logger: false });
+    const paid = await payoutsOnce(holderId, campaignId, (p) => p.statements[0]?.status === 'paid', 'the statement is paid');
+    const transfers = await transfersOf(campaignId);
+    expect(transfers.map((t) => t.amount)).toEqual([4_500]);
+    expect(paid.statements[0]?.transfer).toMatchObject({ transferId: transfers[0]?.id, attempts: 1, lastFailure: null });
   });
 });
