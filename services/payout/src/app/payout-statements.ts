@@ -176,16 +176,20 @@ export class PayoutStatements {
 
   /** The campaigns whose statement is due now (all-or-nothing collection closed, keep-it-all schedule): drawn, each once. */
   async drawDue(): Promise<number> {
-    return inTransaction(this.store.pool, async (client) => {
-      const due = await client.query<{ campaign_id: string; funding_model: string }>(
-        `SELECT campaign_id, funding_model FROM ${this.schema}.payout_campaigns
-         WHERE draw_due_at <= $1 ORDER BY draw_due_at LIMIT 10 FOR UPDATE SKIP LOCKED`,
-        [this.now()],
-      );
-      for (const { campaign_id, funding_model } of due.rows)
-        await this.draw(campaign_id, funding_model === 'all_or_nothing' ? 'collection_closed' : 'schedule', client);
-      return due.rows.length;
-    });
+    const due = await this.store.pool.query<{ campaign_id: string; funding_model: string }>(
+      `SELECT campaign_id, funding_model FROM ${this.schema}.payout_campaigns
+       WHERE draw_due_at <= $1 ORDER BY draw_due_at LIMIT 10`,
+      [this.now()],
+    );
+    let drawn = 0;
+    for (const { campaign_id: campaignId, funding_model } of due.rows)
+      if (
+        await this.underLedgerLock(campaignId, `draw_due_at <= $2`, [this.now()], (client) =>
+          this.draw(campaignId, funding_model === 'all_or_nothing' ? 'collection_closed' : 'schedule', client),
+        )
+      )
+        drawn++;
+    return drawn;
   }
 
   /**
@@ -196,15 +200,39 @@ export class PayoutStatements {
   async recoverDueAdvances(): Promise<number> {
     const payments = this.payments;
     if (!payments) return 0;
+    const ready = `reversal_due AND NOT EXISTS (
+      SELECT 1 FROM ${this.schema}.statements s WHERE s.campaign_id = $1 AND s.status <> 'paid')`;
+    const due = await this.store.pool.query<{ campaign_id: string }>(
+      `SELECT campaign_id FROM ${this.schema}.payout_campaigns WHERE reversal_due ORDER BY updated_at LIMIT 5`,
+    );
+    let recovered = 0;
+    for (const { campaign_id: campaignId } of due.rows)
+      if (await this.underLedgerLock(campaignId, ready, [], (client) => this.recoverAdvance(payments, campaignId, client)))
+        recovered++;
+    return recovered;
+  }
+
+  /**
+   * Runs `work` in a transaction holding the campaign's ledger lock — taken first, as the
+   * consumers take it, so no two transactions ever wait for each other's locks in opposite orders —
+   * if the campaign's row still matches `condition` once the lock is held (another replica may
+   * have done the work meanwhile). Answers whether it ran.
+   */
+  private underLedgerLock(
+    campaignId: string,
+    condition: string,
+    values: readonly unknown[],
+    work: (client: PoolClient) => Promise<unknown>,
+  ): Promise<boolean> {
     return inTransaction(this.store.pool, async (client) => {
-      const due = await client.query<{ campaign_id: string }>(
-        `SELECT c.campaign_id FROM ${this.schema}.payout_campaigns c
-         WHERE c.reversal_due AND NOT EXISTS (
-           SELECT 1 FROM ${this.schema}.statements s WHERE s.campaign_id = c.campaign_id AND s.status <> 'paid')
-         ORDER BY c.updated_at LIMIT 5 FOR UPDATE SKIP LOCKED`,
-      );
-      for (const { campaign_id } of due.rows) await this.recoverAdvance(payments, campaign_id, client);
-      return due.rows.length;
+      await lockStreamIn(client, this.store, payoutLedgerStream(campaignId));
+      const still = await client.query(`SELECT 1 FROM ${this.schema}.payout_campaigns WHERE campaign_id = $1 AND ${condition}`, [
+        campaignId,
+        ...values,
+      ]);
+      if (still.rowCount === 0) return false;
+      await work(client);
+      return true;
     });
   }
 
