@@ -26,6 +26,7 @@ interface Statement {
   readonly lines: {
     readonly pledgesCollected: Tally;
     readonly pledgesRefunded: Tally;
+    readonly refundsAlreadyNetted: Tally;
     readonly previouslyStated: Tally;
     readonly netDue: { amount: number; currency: string };
     readonly processingFeesBorneByPlatform: { amount: number; currency: string } | null;
@@ -183,6 +184,7 @@ describe('statements and transfers', () => {
       lines: {
         pledgesCollected: { count: 3, amount: eur(6_500) },
         pledgesRefunded: { count: 1, amount: eur(1_000) },
+        refundsAlreadyNetted: { count: 0, amount: eur(0) },
         previouslyStated: { count: 0, amount: eur(0) },
         netDue: eur(5_500),
         tips: 'excluded',

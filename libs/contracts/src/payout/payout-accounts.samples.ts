@@ -105,6 +105,7 @@ const statement = {
   lines: {
     pledgesCollected: { count: 3, amount: eur(9_000) },
     pledgesRefunded: { count: 1, amount: eur(3_000) },
+    refundsAlreadyNetted: { count: 0, amount: eur(0) },
     previouslyStated: { count: 0, amount: eur(0) },
     platformAdvances: { count: 0, amount: eur(0) },
     advancesReversed: { count: 0, amount: eur(0) },

@@ -31,6 +31,7 @@ export const statementSchema = z.object({
     .object({
       pledgesCollected: tally('pledges charged for the campaign so far (tips excluded)'),
       pledgesRefunded: tally('charged pledges given back so far'),
+      refundsAlreadyNetted: tally('of those refunds, the ones earlier statements netted already'),
       previouslyStated: tally('earlier statements of the campaign and what they stated'),
       platformAdvances: tally('refunds made after earlier statements, advanced by the platform (ADR 0027)'),
       advancesReversed: tally('advances taken back by transfer reversals'),

@@ -143,6 +143,7 @@ export class PayoutStatements {
           lines: {
             pledgesCollected: balance.collected,
             pledgesRefunded: balance.refunded,
+            refundsAlreadyNetted: balance.refundsAlreadyNetted,
             previouslyStated: balance.stated,
             platformAdvances: balance.advanced,
             advancesReversed: balance.reversed,

@@ -85,6 +85,8 @@ export type StatementRecorded = DomainEvent<
     readonly statementId: string;
     readonly sequence: number;
     readonly netDue: Money;
+    /** Every refund netted so far, this statement included: the next statement shows them as already netted. */
+    readonly refundsNetted: Tally;
     /** The PaymentIntents this statement is the first to cover. */
     readonly payments: readonly string[];
     readonly drawnAt: Instant;

@@ -62,6 +62,7 @@ export interface LedgerStatement {
   readonly statementId: string;
   readonly sequence: number;
   readonly netDue: number;
+  readonly refundsNetted: Tally;
   readonly drawnAt: Instant;
 }
 
@@ -108,6 +109,8 @@ export interface LedgerBalance {
   readonly stated: Tally;
   /** Refunds the platform advanced after the money was stated. */
   readonly advanced: Tally;
+  /** The refunds the earlier statements netted already. */
+  readonly refundsAlreadyNetted: Tally;
   /** Advances taken back by transfer reversals. */
   readonly reversed: Tally;
   /** collected − refunded − stated + reversed: due to the holder when positive, advanced by the platform when negative. */
@@ -133,6 +136,7 @@ export const balanceOf = (state: PayoutLedgerState, fallback: Currency = 'EUR'):
     refunded: tally(refunded),
     stated: tally(stated),
     advanced: tally(Object.values(state.advances)),
+    refundsAlreadyNetted: state.statements.at(-1)?.refundsNetted ?? tally([]),
     reversed: tally(reversed),
     balance: m(balance),
     netDue: m(Math.max(0, balance)),
@@ -210,6 +214,7 @@ const statement = (command: RecordStatement, state: PayoutLedgerState): Statemen
       statementId,
       sequence: state.statements.length + 1,
       netDue: balanceOf(state).netDue,
+      refundsNetted: balanceOf(state).refunded,
       payments: Object.values(state.charges)
         .map((c) => c.paymentIntentId)
         .filter((id) => !covered.has(id)),
@@ -286,10 +291,10 @@ export const evolveLedger = (state: PayoutLedgerState, event: PayoutLedgerEvent)
         collectionClosure: { collected: event.data.collected, dropped: event.data.dropped },
       };
     case 'StatementRecorded': {
-      const { statementId, sequence, netDue, payments, drawnAt } = event.data;
+      const { statementId, sequence, netDue, refundsNetted, payments, drawnAt } = event.data;
       return {
         ...state,
-        statements: [...state.statements, { statementId, sequence, netDue: netDue.amount, drawnAt }],
+        statements: [...state.statements, { statementId, sequence, netDue: netDue.amount, refundsNetted, drawnAt }],
         covered: [...state.covered, ...payments],
       };
     }

@@ -29,9 +29,23 @@ const refunded = (pledgeId: string, amount: number): PayoutLedgerEvent => ({
   type: 'PledgeRefundRecorded',
   data: { campaignId: CAMPAIGN, pledgeId, amount: eur(amount), reason: 'refunded', refundedAt: T },
 });
-const stated = (statementId: string, sequence: number, netDue: number, payments: string[]): PayoutLedgerEvent => ({
+const stated = (
+  statementId: string,
+  sequence: number,
+  netDue: number,
+  payments: string[],
+  [nettedCount, netted] = [0, 0],
+): PayoutLedgerEvent => ({
   type: 'StatementRecorded',
-  data: { campaignId: CAMPAIGN, statementId, sequence, netDue: eur(netDue), payments, drawnAt: T },
+  data: {
+    campaignId: CAMPAIGN,
+    statementId,
+    sequence,
+    netDue: eur(netDue),
+    refundsNetted: { count: nettedCount, amount: eur(netted) },
+    payments,
+    drawnAt: T,
+  },
 });
 const chargeCommand = (pledgeId: string, amount: number): PayoutLedgerCommand => ({
   type: 'RecordCharge',
@@ -74,7 +88,22 @@ describe('the payout ledger', () => {
   it('draws a statement of collected − refunded, listing the payments it covers first', () =>
     given([launched(), charged(P1, 3_000), charged(P2, 2_000), refunded(P2, 2_000)])
       .when(draw(S1))
-      .then(stated(S1, 1, 3_000, ['pi_0011', 'pi_0012'])));
+      .then(stated(S1, 1, 3_000, ['pi_0011', 'pi_0012'], [1, 2_000])));
+
+  it('shows the next statement the refunds the earlier ones netted already', () => {
+    const events = [
+      launched(),
+      charged(P1, 3_000),
+      charged(P2, 2_000),
+      refunded(P2, 2_000),
+      stated(S1, 1, 3_000, ['pi_0011', 'pi_0012'], [1, 2_000]),
+    ];
+    expect(balanceOf(stateAfter(events))).toMatchObject({
+      refunded: { count: 1, amount: eur(2_000) },
+      refundsAlreadyNetted: { count: 1, amount: eur(2_000) },
+      netDue: eur(0),
+    });
+  });
 
   it('nets what earlier statements stated', () =>
     given([launched(), charged(P1, 3_000), stated(S1, 1, 3_000, ['pi_0011']), charged(P2, 2_000)])
@@ -109,7 +138,7 @@ describe('the payout ledger', () => {
     expect(balanceOf(stateAfter(later))).toMatchObject({ netDue: eur(3_000), outstandingAdvance: eur(0) });
     given(later)
       .when(draw(S2))
-      .then(stated(S2, 2, 3_000, ['pi_0013']));
+      .then(stated(S2, 2, 3_000, ['pi_0013'], [1, 2_000]));
   });
 
   it('records no advance for a refund made before any statement', () =>

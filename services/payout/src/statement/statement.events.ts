@@ -14,6 +14,8 @@ export interface StatementLines {
   readonly pledgesCollected: Tally;
   /** Every charged pledge given back so far. */
   readonly pledgesRefunded: Tally;
+  /** Of those, the refunds earlier statements netted already. */
+  readonly refundsAlreadyNetted: Tally;
   /** The earlier statements of the campaign and what they stated. */
   readonly previouslyStated: Tally;
   /** Refunds made after earlier statements, which the platform advanced (ADR 0027). */
