@@ -37,7 +37,14 @@ interface Statement {
   readonly covers: { streamId: string; position: number; hash: string };
 }
 interface CampaignPayouts {
-  readonly balance: { collected: Tally; refunded: Tally; stated: Tally; netDue: { amount: number }; nextStatement: string };
+  readonly balance: {
+    collected: Tally;
+    refunded: Tally;
+    stated: Tally;
+    netDue: { amount: number };
+    outstandingAdvance: { amount: number };
+    nextStatement: string;
+  };
   readonly statements: Statement[];
 }
 
@@ -285,6 +292,43 @@ describe('statements and transfers', () => {
     expect((await transfersOf(lateCampaign)).map((t) => [t.amount, t.destination])).toEqual([
       [2_000, await stripeAccountOf(late)],
     ]);
+    await expectBooksBalance({ pledgesAndTips }, done);
+  });
+
+  it('(d) advances a refund made after payout, and takes it back by transfer reversals once the campaign is cancelled (ADR 0027)', async () => {
+    const { campaignId } = await liveCampaign(api, holder, moderator, { fundingModel: 'keep_it_all', lastsMs: 600_000 });
+    const first = await paid(campaignId, backer, 3_000, 300);
+    const second = await paid(campaignId, other, 2_000, 200);
+    await payoutsOnce(campaignId, (p) => p.balance.netDue.amount === 5_000, 'both pledges are on the ledger');
+    await api.post(`/api/campaigns/${campaignId}/payouts`, holder, { idempotencyKey: `payout-${campaignId}` }).expect(201);
+    await payoutsOnce(campaignId, (p) => p.statements[0]?.status === 'paid', 'the statement is paid');
+
+    // A contributor cancels after the payout: the platform refunds and advances the pledge.
+    await api.post(`/api/pledges/${second.pledge.pledgeId}/cancel`, other).expect(200);
+    const advanced = await payoutsOnce(
+      campaignId,
+      (p) => p.balance.outstandingAdvance.amount === 2_000,
+      'the refund is advanced',
+    );
+    expect(advanced.balance.netDue.amount).toBe(0);
+    expect((await transfersOf(campaignId)).map((t) => t.amount_reversed)).toEqual([0]); // the campaign runs: it may still be netted
+
+    // The holder cancels the campaign: every pledge is refunded, and no statement can come any more.
+    await api.post(`/api/campaigns/${campaignId}/cancel`, holder).send({ reason: 'Le local a brûlé.' }).expect(200);
+    await pledgeOnceIn(api, first.pledge.pledgeId, backer, 'refunded');
+    const settled = await payoutsOnce(
+      campaignId,
+      (p) => p.balance.refunded.count === 2 && p.balance.outstandingAdvance.amount === 0,
+      'the advances are reversed',
+    );
+    expect(settled.balance).toMatchObject({
+      collected: { amount: eur(5_000) },
+      refunded: { amount: eur(5_000) },
+      netDue: eur(0),
+    });
+    expect((await transfersOf(campaignId)).map((t) => [t.amount, t.amount_reversed])).toEqual([[5_000, 5_000]]);
+
+    done.push(campaignId);
     await expectBooksBalance({ pledgesAndTips }, done);
   });
 
