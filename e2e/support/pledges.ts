@@ -112,6 +112,8 @@ export const pledgeOnceIn = (
 export async function stripeBooks(stripe: RunningStripeEmulator): Promise<{
   readonly captured: number;
   readonly refunded: number;
+  /** Paid out to connected accounts by Connect transfers, net of their reversals. */
+  readonly transferred: number;
   readonly problems: string[];
 }> {
   const data = await stripe.control.state();
@@ -121,6 +123,7 @@ export async function stripeBooks(stripe: RunningStripeEmulator): Promise<{
     refunded: Object.values(data.refunds)
       .filter((refund) => refund.status === 'succeeded')
       .reduce((total, refund) => total + refund.amount, 0),
+    transferred: Object.values(data.transfers).reduce((total, transfer) => total + transfer.amount - transfer.amount_reversed, 0),
     problems: unbalancedBooks(data),
   };
 }

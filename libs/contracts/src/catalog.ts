@@ -14,6 +14,7 @@ import { reserveTierUnit } from './campaign/tier-stock.requests';
 import { stripeEventReceived } from './gateway/stripe-event-received.events';
 import { getPledgeReceipt, listBackers, listCampaignMessages } from './pledge/pledge-holder.requests';
 import {
+  campaignCollectionClosed,
   pledgeChanged,
   pledgeCollected,
   pledgeCommitted,
@@ -34,6 +35,7 @@ import {
 } from './pledge/pledge.requests';
 import { payoutAccountOpened, payoutAccountStatusChanged } from './payout/payout-accounts.events';
 import { getPayoutAccount, startPayoutAccount } from './payout/payout-accounts.requests';
+import { listCampaignPayouts, listMyPayouts, requestPayout } from './payout/payout-statements.requests';
 import { getTipLedger } from './tipping/tip-ledger.requests';
 import { refundTip } from './tipping/tip-refund.requests';
 import { suggestTips } from './tipping/tip-suggestions.requests';
@@ -64,6 +66,7 @@ export const integrationEvents: readonly IntegrationEventContract[] = [
   pledgeWithdrawn,
   tierUnitReleased,
   pledgesTallied,
+  campaignCollectionClosed,
   payoutAccountOpened,
   payoutAccountStatusChanged,
   stripeEventReceived,
@@ -101,4 +104,7 @@ export const requests: readonly RequestContract[] = [
   getPledgeStreamLinks,
   getTipCheckpoints,
   getTipStreamLinks,
+  listCampaignPayouts,
+  listMyPayouts,
+  requestPayout,
 ];

@@ -6,7 +6,7 @@ import { SERVICES } from './integration-event';
 import { moneySchema } from './money';
 import { campaignRequestSamples } from './campaign/campaign-requests.samples';
 import { pledgeTermsSamples } from './campaign/pledge-terms.samples';
-import { payoutEventSamples, payoutRequestSamples } from './payout/payout-accounts.samples';
+import { payoutEventSamples, payoutRequestSamples, payoutStatementSamples } from './payout/payout-accounts.samples';
 import { pledgeEventSamples, pledgeRequestSamples } from './pledge/pledge.samples';
 import { tipLedgerAndRefundSamples } from './tipping/tip-ledger-and-refund.samples';
 import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
@@ -132,6 +132,7 @@ const requestSamples: Record<
   ...tipLedgerAndRefundSamples,
   ...payoutRequestSamples,
   ...transparencyRequestSamples,
+  ...payoutStatementSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

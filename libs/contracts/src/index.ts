@@ -23,3 +23,4 @@ export * from './pledge/pledge-personal-data.requests';
 export * from './payout/payout-accounts.requests';
 export * from './payout/payout-accounts.events';
 export * from './transparency/transparency.requests';
+export * from './payout/payout-statements.requests';

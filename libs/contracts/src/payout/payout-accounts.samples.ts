@@ -90,3 +90,92 @@ export const payoutEventSamples: Record<string, EventSample> = {
     },
   },
 };
+
+const CAMPAIGN = '01950000-0000-7000-8000-0000000c0002';
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const statement = {
+  statementId: '01950000-0000-7000-8000-0000000c0003',
+  campaignId: CAMPAIGN,
+  holderId: HOLDER,
+  sequence: 1,
+  fundingModel: 'keep_it_all',
+  trigger: 'holder_request',
+  status: 'paid',
+  drawnAt: '2026-11-03T09:00:00Z',
+  lines: {
+    pledgesCollected: { count: 3, amount: eur(9_000) },
+    pledgesRefunded: { count: 1, amount: eur(3_000) },
+    refundsAlreadyNetted: { count: 0, amount: eur(0) },
+    previouslyStated: { count: 0, amount: eur(0) },
+    platformAdvances: { count: 0, amount: eur(0) },
+    advancesReversed: { count: 0, amount: eur(0) },
+    netDue: eur(6_000),
+    processingFeesBorneByPlatform: eur(210),
+    tips: 'excluded',
+  },
+  transfer: {
+    transferGroup: `campaign-${CAMPAIGN}`,
+    transferId: 'tr_1QxYz2AbCdEf',
+    paidAt: '2026-11-03T09:00:02Z',
+    attempts: 1,
+    lastFailure: null,
+    nextAttemptAt: null,
+  },
+  waitingFor: null,
+  covers: { streamId: `payoutledger-${CAMPAIGN}`, position: 5, hash: 'ab'.repeat(32) },
+};
+const waiting = {
+  ...statement,
+  status: 'awaiting_account',
+  transfer: { ...statement.transfer, transferId: null, paidAt: null, attempts: 0, nextAttemptAt: '2026-11-03T09:01:00Z' },
+  waitingFor: {
+    reason: 'Stripe still needs your bank account.',
+    requirements: ['external_account'],
+    since: '2026-11-03T09:00:01Z',
+  },
+};
+const balance = {
+  campaignId: CAMPAIGN,
+  holderId: HOLDER,
+  fundingModel: 'keep_it_all',
+  collected: { count: 3, amount: eur(9_000) },
+  refunded: { count: 1, amount: eur(3_000) },
+  stated: { count: 1, amount: eur(6_000) },
+  netDue: eur(0),
+  outstandingAdvance: eur(0),
+  nextStatement: 'Nothing is due.',
+};
+
+/** The statements' requests (issue #11, deliverable 2). */
+export const payoutStatementSamples: Record<string, RequestSample> = {
+  'rpc.payout.ListCampaignPayouts.v1': {
+    request: {
+      valid: { actor: holder, campaignId: CAMPAIGN },
+      invalid: { field: 'campaignId', payload: { actor: holder, campaignId: 'mine' } },
+    },
+    reply: {
+      valid: [{ balance, statements: [statement, waiting] }],
+      invalid: {
+        field: 'statements.0.lines.tips',
+        payload: { balance, statements: [{ ...statement, lines: { ...statement.lines, tips: 'included' } }] },
+      },
+    },
+  },
+  'rpc.payout.ListMyPayouts.v1': {
+    request: { valid: { actor: holder }, invalid: { field: 'actor', payload: {} } },
+    reply: {
+      valid: [{ statements: [] }, { statements: [waiting] }],
+      invalid: {
+        field: 'statements.0.lines.netDue.amount',
+        payload: { statements: [{ ...statement, lines: { ...statement.lines, netDue: eur(60.5) } }] },
+      },
+    },
+  },
+  'rpc.payout.RequestPayout.v1': {
+    request: {
+      valid: { actor: holder, campaignId: CAMPAIGN },
+      invalid: { field: 'campaignId', payload: { actor: holder } },
+    },
+    reply: { valid: [statement, waiting], invalid: { field: 'status', payload: { ...statement, status: 'sent' } } },
+  },
+};

@@ -173,3 +173,31 @@ export const pledgesTallied = defineIntegrationEvent({
     talliedAt: instant().describe('When the pledge service tallied.'),
   }),
 });
+
+/** A number of pledges and their sum, tips excluded. */
+const pledgeSum = (what: string) =>
+  z.object({
+    count: z.number().int().min(0).describe(`How many pledges ${what}.`),
+    amount: moneySchema.describe(`The sum of the pledges ${what}, tips excluded.`),
+  });
+
+export const campaignCollectionClosed = defineIntegrationEvent({
+  service: 'pledge',
+  type: 'CampaignCollectionClosed',
+  version: 1,
+  description:
+    'A succeeded all-or-nothing campaign has no pledge left being collected (collecting, declined or with an updated card ' +
+    'waiting for its retry): every pledge was collected or dropped. Published once; the payout service draws the ' +
+    'campaign’s statement on it.',
+  consumers: ['payout'],
+  schema: z.object({
+    campaignId: campaignId(),
+    collected: pledgeSum('were collected').describe(
+      'Pledges charged at collection (those refunded since included), and their sum; tips excluded.',
+    ),
+    dropped: pledgeSum('were dropped').describe(
+      'Pledges whose collection never succeeded within the retry window, and their sum.',
+    ),
+    closedAt: instant().describe('When the pledge service found the collection over.'),
+  }),
+});

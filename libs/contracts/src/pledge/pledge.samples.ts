@@ -148,6 +148,23 @@ export const pledgeEventSamples: Record<string, EventSample> = {
       },
     },
   },
+  'elan.pledge.CampaignCollectionClosed.v1': {
+    valid: {
+      campaignId: CAMPAIGN,
+      collected: { count: 410, amount: eur(1_605_300) },
+      dropped: { count: 2, amount: eur(7_000) },
+      closedAt: '2026-04-25T20:10:00Z',
+    },
+    invalid: {
+      field: 'collected.count',
+      payload: {
+        campaignId: CAMPAIGN,
+        collected: { count: -1, amount: eur(0) },
+        dropped: { count: 0, amount: eur(0) },
+        closedAt: '2026-04-25T20:10:00Z',
+      },
+    },
+  },
 };
 
 const accountViewer = { kind: 'account', accountId: CONTRIBUTOR, roles: ['contributor'] };

@@ -111,5 +111,10 @@ export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
   ),
   tipping: servicePeer('tipping', [{ durableName: 'tipping-pledges', consumes: 'elan.pledge.>' }]),
   // Connect account events (account.updated), which the gateway records and routes to payout (ADR 0026).
-  payout: servicePeer('payout', [{ durableName: 'payout-stripe', consumes: 'elan.gateway.>' }]),
+  // The campaigns' and pledges' money, which statements are drawn on (issue #11).
+  payout: servicePeer('payout', [
+    { durableName: 'payout-stripe', consumes: 'elan.gateway.>' },
+    { durableName: 'payout-pledges', consumes: 'elan.pledge.>' },
+    { durableName: 'payout-campaigns', consumes: 'elan.campaign.>' },
+  ]),
 };

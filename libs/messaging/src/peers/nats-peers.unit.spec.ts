@@ -26,6 +26,10 @@ describe('NATS peers', () => {
     // The payout service consumes the gateway's Stripe events with its own durable consumer, and asks nobody.
     expect(PEER_PERMISSIONS.payout.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.payout-stripe');
     expect(PEER_PERMISSIONS.payout.publish).toContain('dlq.elan.gateway.>');
+    // …and the pledges' and campaigns' events its statements are drawn on (issue #11).
+    expect(PEER_PERMISSIONS.payout.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.payout-pledges');
+    expect(PEER_PERMISSIONS.payout.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.payout-campaigns');
+    expect(PEER_PERMISSIONS.payout.publish).toContain('dlq.elan.pledge.>');
     expect(PEER_PERMISSIONS.payout.publish.join(' ')).not.toMatch(/pledge-stripe|rpc\./);
     expect(PEER_PERMISSIONS.payout.subscribe).toEqual(['rpc.payout.> payout', '_INBOX.payout.>']);
     // The pledge service asks the campaign two exact questions (ADR 0007), nothing else.

@@ -4,15 +4,29 @@ import type { PostgresEventStore } from '@elan/event-store';
 import { DurableConsumer, OutboxRelay, reasonOf } from '@elan/messaging';
 import { StripePaymentProvider, type PaymentProvider } from '@elan/payments';
 import type { ServiceInfrastructure, Worker } from '@elan/service-kit';
+import {
+  campaignEventHandlers,
+  PAYOUT_CAMPAIGNS_CONSUMER,
+  PAYOUT_PLEDGES_CONSUMER,
+  pledgeEventHandlers,
+} from '../consumers/ledger-events.handlers';
 import { PAYOUT_STRIPE_CONSUMER, stripeEventHandlers } from '../consumers/stripe-events.handlers';
+import { StatementWorker } from '../workers/statement-worker';
 import { toIntegrationEvent } from '../outbox/payout-integration-events';
-import type { PayoutConfig } from './payout.config';
+import { DEFAULT_STATEMENT_SETTINGS, type PayoutConfig } from './payout.config';
 import { PayoutAccounts } from './payout-accounts';
+import { PayoutStatements } from './payout-statements';
 
 /** What the message controllers call, and the work that runs beside them. */
 export interface PayoutParts {
   readonly accounts: PayoutAccounts;
-  /** The outbox relay (`elan.payout.>`) and the `payout-stripe` consumer; every replica runs both. */
+  readonly statements: PayoutStatements;
+  /** Exposed for tests that drive a pass themselves. */
+  readonly statementWorker: StatementWorker;
+  /**
+   * The outbox relay (`elan.payout.>`), the `payout-stripe`, `payout-pledges` and `payout-campaigns`
+   * consumers and the statement worker; every replica runs them all.
+   */
   readonly workers: readonly Worker[];
 }
 
@@ -37,6 +51,23 @@ export function composePayout(
     refreshUrl: config.onboardingRefreshUrl,
     country: config.accountCountry,
   });
+  const clock = options.clock ?? systemClock;
+  const statements = new PayoutStatements(store, payments, clock, config.statements ?? DEFAULT_STATEMENT_SETTINGS);
+  const consumer = (durableName: string, handlers: ConstructorParameters<typeof DurableConsumer>[0]['handlers']) =>
+    new DurableConsumer({
+      nc,
+      pool,
+      schema: config.schema,
+      durableName,
+      handlers,
+      onError: (error, message) => logger.warn(`${message.subject} ${message.eventId ?? ''} failed, retried: ${reasonOf(error)}`),
+    });
+  const pledgeEvents = consumer(PAYOUT_PLEDGES_CONSUMER, pledgeEventHandlers(statements));
+  const campaignEvents = consumer(PAYOUT_CAMPAIGNS_CONSUMER, campaignEventHandlers(statements));
+  const statementWorker = new StatementWorker(statements, {
+    intervalMs: config.statementWorkerIntervalMs ?? 1_000,
+    onError: (error) => logger.warn(`the statement worker failed a step, retried: ${reasonOf(error)}`),
+  });
   const relay = new OutboxRelay({
     store,
     js: nc.jetstream(),
@@ -54,6 +85,9 @@ export function composePayout(
   const workers: Worker[] = [
     { name: 'the outbox relay', start: () => relay.start(), stop: () => relay.stop() },
     { name: `the ${PAYOUT_STRIPE_CONSUMER} consumer`, start: () => stripeEvents.start(), stop: () => stripeEvents.stop() },
+    { name: `the ${PAYOUT_PLEDGES_CONSUMER} consumer`, start: () => pledgeEvents.start(), stop: () => pledgeEvents.stop() },
+    { name: `the ${PAYOUT_CAMPAIGNS_CONSUMER} consumer`, start: () => campaignEvents.start(), stop: () => campaignEvents.stop() },
+    { name: 'the statement worker', start: () => statementWorker.start(), stop: () => statementWorker.stop() },
   ];
-  return { accounts, workers };
+  return { accounts, statements, statementWorker, workers };
 }

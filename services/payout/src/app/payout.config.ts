@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { stripeConnectionFromEnv, type StripeConnection } from '@elan/payments';
 import { serviceConfigFromEnv, type ServiceConfig } from '@elan/service-kit';
+import type { StatementSettings } from './payout-statements';
+import { MONTHLY, parseStatementInterval } from './statement-schedule';
 
 /** The payout service's configuration: the kit's common part, Stripe, and where onboarding sends the holder back. */
 export interface PayoutConfig extends ServiceConfig {
@@ -16,7 +18,19 @@ export interface PayoutConfig extends ServiceConfig {
   readonly onboardingRefreshUrl: string;
   /** The country of the Express accounts created (ISO 3166-1 alpha-2). */
   readonly accountCountry: string;
+  /** The statement worker's pace (DEFAULT_STATEMENT_SETTINGS unless given). */
+  readonly statements?: StatementSettings;
+  /** How often the statement worker looks for work, in ms (default 1 000). */
+  readonly statementWorkerIntervalMs?: number;
 }
+
+/** Monthly keep-it-all statements; failed transfers retried after 1 min, doubling up to 6 h; a waiting account looked at every minute. */
+export const DEFAULT_STATEMENT_SETTINGS: StatementSettings = {
+  interval: MONTHLY,
+  retryBaseMs: 60_000,
+  retryMaxMs: 6 * 3_600_000,
+  accountRecheckMs: 60_000,
+};
 
 /** The public address of Élan's web pages when PUBLIC_BASE_URL is not set: the gateway's default port. */
 export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:3000';
@@ -32,6 +46,12 @@ const ownEnvironment = {
     .string()
     .regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as FR')
     .default('FR'),
+  /** `monthly` (the 1st, 00:00 UTC) or an interval in milliseconds. */
+  PAYOUT_STATEMENT_INTERVAL: z.string().optional(),
+  PAYOUT_WORKER_INTERVAL_MS: z.coerce.number().int().positive().default(1_000),
+  PAYOUT_TRANSFER_RETRY_MS: z.coerce.number().int().positive().default(DEFAULT_STATEMENT_SETTINGS.retryBaseMs),
+  PAYOUT_TRANSFER_RETRY_MAX_MS: z.coerce.number().int().positive().default(DEFAULT_STATEMENT_SETTINGS.retryMaxMs),
+  PAYOUT_ACCOUNT_RECHECK_MS: z.coerce.number().int().positive().default(DEFAULT_STATEMENT_SETTINGS.accountRecheckMs),
 };
 
 export function payoutConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): PayoutConfig {
@@ -44,5 +64,20 @@ export function payoutConfigFromEnv(env: Readonly<Record<string, string | undefi
     onboardingReturnUrl: own.PAYOUT_ONBOARDING_RETURN_URL ?? `${base}/me/payout-account?onboarding=done`,
     onboardingRefreshUrl: own.PAYOUT_ONBOARDING_REFRESH_URL ?? `${base}/me/payout-account?onboarding=expired`,
     accountCountry: own.PAYOUT_ACCOUNT_COUNTRY,
+    statements: {
+      interval: statementInterval(own.PAYOUT_STATEMENT_INTERVAL),
+      retryBaseMs: own.PAYOUT_TRANSFER_RETRY_MS,
+      retryMaxMs: own.PAYOUT_TRANSFER_RETRY_MAX_MS,
+      accountRecheckMs: own.PAYOUT_ACCOUNT_RECHECK_MS,
+    },
+    statementWorkerIntervalMs: own.PAYOUT_WORKER_INTERVAL_MS,
   };
 }
+
+const statementInterval = (value: string | undefined) => {
+  try {
+    return parseStatementInterval(value);
+  } catch (error) {
+    throw new Error(`invalid payout configuration: ${(error as Error).message}`, { cause: error });
+  }
+};

@@ -54,7 +54,15 @@ describe('the payout service configuration', () => {
     ['PAYOUT_ONBOARDING_REFRESH_URL', 'ftp://elan.example.org/'],
     ['PUBLIC_BASE_URL', 'elan.example.org'],
     ['PAYOUT_ACCOUNT_COUNTRY', 'France'],
+    ['PAYOUT_STATEMENT_INTERVAL', 'weekly'],
+    ['PAYOUT_TRANSFER_RETRY_MS', '-1'],
   ])('stops the start on a bad %s, naming it', (name, value) => {
     expect(() => payoutConfigFromEnv({ ...BASE, [name]: value })).toThrow(name);
+  });
+
+  it('draws keep-it-all statements monthly unless PAYOUT_STATEMENT_INTERVAL says otherwise', () => {
+    expect(payoutConfigFromEnv(BASE).statements?.interval).toEqual({ kind: 'monthly' });
+    const config = payoutConfigFromEnv({ ...BASE, PAYOUT_STATEMENT_INTERVAL: '2000', PAYOUT_TRANSFER_RETRY_MS: '100' });
+    expect(config.statements).toMatchObject({ interval: { kind: 'every', ms: 2_000 }, retryBaseMs: 100 });
   });
 });

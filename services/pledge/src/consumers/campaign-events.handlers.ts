@@ -49,11 +49,17 @@ export const campaignEventHandlers = (
         [campaignId, deadline, goal.currency, tallyGraceMs],
       );
     }),
-    on(campaignSucceeded, async ({ campaignId }, { client }) => {
+    on(campaignSucceeded, async ({ campaignId, committedTotal }, { client }) => {
       for (const { pledge_id: pledgeId, funding_model } of await pledgesOf(client, schema, campaignId, ['committed']))
         if (funding_model === 'all_or_nothing')
           await pledges.execute({ type: 'RequestCollection', data: { pledgeId }, metadata: {} }, client);
       await endUnfinished(client, campaignId);
+      // The sweeper closes the collection (CampaignCollectionClosed) once no pledge is left being collected.
+      await client.query(
+        `INSERT INTO ${schema}.campaign_collections (campaign_id, currency, succeeded_at) VALUES ($1, $2, $3)
+         ON CONFLICT (campaign_id) DO NOTHING`,
+        [campaignId, committedTotal.currency, pledges.now()],
+      );
     }),
     on(campaignFailed, async ({ campaignId }, { client }) => release(client, campaignId, 'campaign_failed')),
     on(campaignCancelled, async ({ campaignId }, { client }) => release(client, campaignId, 'campaign_cancelled')),

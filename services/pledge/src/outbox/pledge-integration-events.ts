@@ -1,4 +1,5 @@
 import {
+  campaignCollectionClosed,
   contributorRefOf,
   pledgeChanged,
   pledgeCollected,
@@ -11,6 +12,7 @@ import {
 import type { RecordedEvent } from '@elan/event-store';
 import type { IntegrationMapping } from '@elan/messaging';
 import type { PledgeEvent, PledgesTallied, Settlement } from '../pledge';
+import type { CampaignCollectionClosed } from '../workers/pledge-sweeper';
 
 const withdrawn = (
   event: { readonly pledgeId: string; readonly campaignId: string; readonly settlement: Settlement },
@@ -35,11 +37,11 @@ const withdrawn = (
 
 /**
  * What of the pledge log others learn (libs/contracts/src/pledge): commitments, changes,
- * collections, withdrawals of committed pledges, released tier units and tallies. Placing,
+ * collections, withdrawals of committed pledges, released tier units, tallies and closed collections. Placing,
  * intents, failures and refusals before a commitment stay inside the service.
  */
 export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping => {
-  const event = { type: recorded.type, data: recorded.data } as PledgeEvent | PledgesTallied;
+  const event = { type: recorded.type, data: recorded.data } as PledgeEvent | PledgesTallied | CampaignCollectionClosed;
   switch (event.type) {
     case 'PledgeCommitted': {
       const { contributor, intentId, ...data } = event.data;
@@ -72,6 +74,8 @@ export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping 
       const { pledgeIdsDigest, ...data } = event.data;
       return { contract: pledgesTallied, payload: { ...data, digest: pledgeIdsDigest } };
     }
+    case 'CampaignCollectionClosed':
+      return { contract: campaignCollectionClosed, payload: event.data };
     default:
       return null;
   }

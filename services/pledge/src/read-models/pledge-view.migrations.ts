@@ -57,4 +57,17 @@ export const pledgeViewMigrations: MigrationSteps = (s) => [
       CREATE INDEX pledges_backers_order ON ${s}.pledges (campaign_id, committed_at, placed_at, pledge_id)
         WHERE committed_at IS NOT NULL;`,
   },
+  {
+    // Succeeded all-or-nothing campaigns whose collection is under way, until the sweeper finds
+    // no pledge left being collected and records CampaignCollectionClosed (once: closed_at).
+    id: 'pledge/0003-campaign-collections',
+    sql: `
+      CREATE TABLE ${s}.campaign_collections (
+        campaign_id  uuid        PRIMARY KEY,
+        currency     text        NOT NULL,
+        succeeded_at timestamptz NOT NULL,
+        closed_at    timestamptz
+      );
+      CREATE INDEX campaign_collections_open ON ${s}.campaign_collections (succeeded_at) WHERE closed_at IS NULL;`,
+  },
 ];

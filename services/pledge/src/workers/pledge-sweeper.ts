@@ -1,11 +1,32 @@
 import type { PoolClient } from 'pg';
 import { inTransaction, type PostgresEventStore } from '@elan/event-store';
-import type { Currency } from '@elan/domain-kernel';
+import type { Currency, DomainEvent, Money } from '@elan/domain-kernel';
 import { tally } from '../pledge';
 import type { PledgeApplication } from '../application/pledge-application';
 
 /** Stream of a campaign's tally: one event, appended once (`no_stream`), published by the outbox. */
 export const tallyStream = (campaignId: string): string => `tally-${campaignId}`;
+
+/** Stream of a campaign's collection: one event, appended once (`no_stream`), published by the outbox. */
+export const collectionStream = (campaignId: string): string => `collection-${campaignId}`;
+
+/** How many pledges, and their sum (tips excluded). */
+export interface PledgeSum {
+  readonly count: number;
+  readonly amount: Money;
+}
+
+/**
+ * A succeeded all-or-nothing campaign has no pledge left being collected: every one was
+ * collected or dropped. The payout service draws the campaign's statement on it.
+ */
+export type CampaignCollectionClosed = DomainEvent<
+  'CampaignCollectionClosed',
+  { readonly campaignId: string; readonly collected: PledgeSum; readonly dropped: PledgeSum; readonly closedAt: string }
+>;
+
+/** Still being collected: charged, declined and waiting for a retry, or with a new card to try. */
+const BEING_COLLECTED = ['collecting', 'collection_declined', 'card_updated'];
 
 const BATCH = 100;
 
@@ -47,6 +68,7 @@ export class PledgeSweeper {
     await this.abandonStaleCheckouts();
     await this.tallyDueCampaigns();
     await this.dropClosedWindows();
+    await this.closeFinishedCollections();
   }
 
   private schedule(delayMs: number): void {
@@ -116,6 +138,54 @@ export class PledgeSweeper {
         await this.store.append(tallyStream(closing.campaign_id), [tallied], 'no_stream', { client });
         await client.query(`UPDATE ${schema}.campaign_closings SET tallied_at = $2 WHERE campaign_id = $1`, [
           closing.campaign_id,
+          this.pledges.now(),
+        ]);
+      }
+    });
+  }
+
+  /**
+   * A succeeded campaign's collection is over when none of its pledges is still being collected:
+   * CampaignCollectionClosed, with what was collected (refunded since included: an all-or-nothing
+   * pledge is refunded only once collected, and the payout side counts refunds apart) and what was
+   * dropped, appended once and published by the outbox.
+   */
+  private async closeFinishedCollections(): Promise<void> {
+    const schema = this.store.schema;
+    await inTransaction(this.store.pool, async (client) => {
+      const due = await client.query<{ campaign_id: string; currency: string }>(
+        `SELECT c.campaign_id, c.currency FROM ${schema}.campaign_collections c
+         WHERE c.closed_at IS NULL AND NOT EXISTS (
+           SELECT 1 FROM ${schema}.pledges p WHERE p.campaign_id = c.campaign_id AND p.status = ANY($1))
+         ORDER BY c.succeeded_at LIMIT 5 FOR UPDATE SKIP LOCKED`,
+        [BEING_COLLECTED],
+      );
+      for (const { campaign_id: campaignId, currency } of due.rows) {
+        const sums = await client.query<{ outcome: string; count: string; amount: string }>(
+          `SELECT CASE WHEN status = 'dropped' THEN 'dropped' ELSE 'collected' END AS outcome,
+                  count(*) AS count, sum(amount) AS amount
+           FROM ${schema}.pledges
+           WHERE campaign_id = $1 AND funding_model = 'all_or_nothing'
+             AND status IN ('collected', 'refunded', 'dropped')
+           GROUP BY 1`,
+          [campaignId],
+        );
+        const sumOf = (outcome: string): PledgeSum => {
+          const row = sums.rows.find((r) => r.outcome === outcome);
+          return { count: Number(row?.count ?? 0), amount: { amount: Number(row?.amount ?? 0), currency: currency as Currency } };
+        };
+        const closed: CampaignCollectionClosed = {
+          type: 'CampaignCollectionClosed',
+          data: {
+            campaignId,
+            collected: sumOf('collected'),
+            dropped: sumOf('dropped'),
+            closedAt: this.pledges.now().toISOString(),
+          },
+        };
+        await this.store.append(collectionStream(campaignId), [closed], 'no_stream', { client });
+        await client.query(`UPDATE ${schema}.campaign_collections SET closed_at = $2 WHERE campaign_id = $1`, [
+          campaignId,
           this.pledges.now(),
         ]);
       }

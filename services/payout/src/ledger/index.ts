@@ -1,0 +1,2 @@
+export * from './payout-ledger.events';
+export * from './payout-ledger';

@@ -1,0 +1,2 @@
+export * from './statement.events';
+export * from './statement';
