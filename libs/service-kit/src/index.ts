@@ -5,3 +5,4 @@ export * from './run-main';
 export * from './service.config';
 export * from './start-service';
 export * from './stop-stack';
+export * from './periodic-rounds';

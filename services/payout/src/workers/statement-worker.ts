@@ -1,3 +1,4 @@
+import { PeriodicRounds } from '@elan/service-kit';
 import type { PayoutStatements } from '../app/payout-statements';
 
 /**
@@ -9,24 +10,24 @@ import type { PayoutStatements } from '../app/payout-statements';
  * more are taken back by transfer reversals (ADR 0027).
  */
 export class StatementWorker {
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
+  private readonly rounds: PeriodicRounds;
   private running = false;
 
   constructor(
     private readonly statements: PayoutStatements,
     private readonly options: { readonly intervalMs: number; readonly onError: (error: unknown) => void },
-  ) {}
+  ) {
+    this.rounds = new PeriodicRounds(() => this.pass(), options);
+  }
 
   async start(): Promise<void> {
     this.running = true;
-    this.schedule(0);
+    this.rounds.start();
   }
 
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
     this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    await this.round;
+    return this.rounds.stop();
   }
 
   /** One pass over what is due; exposed for tests that drive it themselves. */
@@ -41,14 +42,5 @@ export class StatementWorker {
       }
     }
     await this.statements.recoverDueAdvances();
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.round = this.pass()
-        .catch(this.options.onError)
-        .finally(() => this.schedule(this.options.intervalMs));
-    }, delayMs);
   }
 }

@@ -1,3 +1,4 @@
+import { PeriodicRounds } from '@elan/service-kit';
 import type { PoolClient } from 'pg';
 import { inTransaction, type PostgresEventStore } from '@elan/event-store';
 import type { Currency, DomainEvent, Money } from '@elan/domain-kernel';
@@ -38,9 +39,7 @@ const BATCH = 100;
  * replicas share the work, each item is done once.
  */
 export class PledgeSweeper {
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
-  private running = false;
+  private readonly rounds: PeriodicRounds;
 
   constructor(
     private readonly store: PostgresEventStore,
@@ -50,17 +49,16 @@ export class PledgeSweeper {
       readonly intervalMs: number;
       readonly onError: (error: unknown) => void;
     },
-  ) {}
-
-  async start(): Promise<void> {
-    this.running = true;
-    this.schedule(0);
+  ) {
+    this.rounds = new PeriodicRounds(() => this.sweep(), options);
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    await this.round;
+  async start(): Promise<void> {
+    this.rounds.start();
+  }
+
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One pass over every kind of due work; exposed for tests that drive time themselves. */
@@ -69,15 +67,6 @@ export class PledgeSweeper {
     await this.tallyDueCampaigns();
     await this.dropClosedWindows();
     await this.closeFinishedCollections();
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      this.round = this.sweep()
-        .catch(this.options.onError)
-        .finally(() => this.schedule(this.options.intervalMs));
-    }, delayMs);
   }
 
   private async abandonStaleCheckouts(): Promise<void> {
