@@ -45,6 +45,12 @@ import {
   getTipCheckpoints,
   getTipStreamLinks,
 } from './transparency/transparency.requests';
+import {
+  getPledgePaymentFacts,
+  getTipPaymentFacts,
+  verifyPledgeStreams,
+  verifyTipStreams,
+} from './reconciliation/reconciliation.requests';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
@@ -107,4 +113,8 @@ export const requests: readonly RequestContract[] = [
   listCampaignPayouts,
   listMyPayouts,
   requestPayout,
+  getPledgePaymentFacts,
+  getTipPaymentFacts,
+  verifyPledgeStreams,
+  verifyTipStreams,
 ];

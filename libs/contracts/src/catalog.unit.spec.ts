@@ -10,6 +10,7 @@ import { payoutEventSamples, payoutRequestSamples, payoutStatementSamples } from
 import { pledgeEventSamples, pledgeRequestSamples } from './pledge/pledge.samples';
 import { tipLedgerAndRefundSamples } from './tipping/tip-ledger-and-refund.samples';
 import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
+import { reconciliationRequestSamples } from './reconciliation/reconciliation.samples';
 import { transparencyRequestSamples } from './transparency/transparency.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
@@ -133,6 +134,7 @@ const requestSamples: Record<
   ...payoutRequestSamples,
   ...transparencyRequestSamples,
   ...payoutStatementSamples,
+  ...reconciliationRequestSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

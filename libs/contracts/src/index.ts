@@ -24,3 +24,4 @@ export * from './payout/payout-accounts.requests';
 export * from './payout/payout-accounts.events';
 export * from './transparency/transparency.requests';
 export * from './payout/payout-statements.requests';
+export * from './reconciliation/reconciliation.requests';
