@@ -71,11 +71,13 @@ describe('statements and transfers', () => {
   let backer: Account;
   let other: Account;
   let moderator: Account;
+  let admin: Account;
 
   beforeAll(async () => {
     ({
       stack,
       api,
+      admin,
       accounts: { holder, late, backer, other, moderator },
     } = await startStack(
       'payouts_statements',
@@ -285,6 +287,15 @@ describe('statements and transfers', () => {
     expect(waiting.statements[0]?.waitingFor?.reason).toMatch(/Stripe|payout account/);
     expect(waiting.statements[0]?.waitingFor?.requirements.length).toBeGreaterThan(0);
     expect(await transfersOf(lateCampaign)).toEqual([]);
+    // Admins see it among the unpaid statements, with the same reason; nobody else does.
+    const unpaid = (await api.get('/api/admin/payouts/unpaid?status=awaiting_account,transfer_failed', admin).expect(200))
+      .body as { statements: Statement[]; total: number };
+    expect(unpaid.statements.map((st) => [st.campaignId, st.status, st.waitingFor?.reason])).toEqual([
+      [lateCampaign, 'awaiting_account', waiting.statements[0]?.waitingFor?.reason],
+    ]);
+    expect(unpaid.total).toBe(1);
+    expectProblem(await api.get('/api/admin/payouts/unpaid', late), 403, 'forbidden');
+    expectProblem(await api.get('/api/admin/payouts/unpaid?status=paid', admin), 400, 'validation-failed');
     done.push(lateCampaign);
     await expectBooksBalance({ pledgesAndTips }, done); // 2 000 still due, nothing transferred for it
 

@@ -36,6 +36,7 @@ import {
 import { payoutAccountOpened, payoutAccountStatusChanged } from './payout/payout-accounts.events';
 import { getPayoutAccount, startPayoutAccount } from './payout/payout-accounts.requests';
 import { listCampaignPayouts, listMyPayouts, requestPayout } from './payout/payout-statements.requests';
+import { listUnpaidStatements } from './payout/payout-admin.requests';
 import { getTipLedger } from './tipping/tip-ledger.requests';
 import { refundTip } from './tipping/tip-refund.requests';
 import { suggestTips } from './tipping/tip-suggestions.requests';
@@ -113,6 +114,7 @@ export const requests: readonly RequestContract[] = [
   listCampaignPayouts,
   listMyPayouts,
   requestPayout,
+  listUnpaidStatements,
   getPledgePaymentFacts,
   getTipPaymentFacts,
   verifyPledgeStreams,

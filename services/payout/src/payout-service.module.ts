@@ -10,7 +10,7 @@ export type { PayoutParts } from './app/payout.composition';
 /**
  * The payout service as Nest sees it: its message controller (`@HandlesRequest`), given the payout
  * accounts and statements from the composition as `useValue` providers. It answers
- * `StartPayoutAccount`, `GetPayoutAccount`, `ListCampaignPayouts`, `ListMyPayouts`, `RequestPayout`
+ * `StartPayoutAccount`, `GetPayoutAccount`, `ListCampaignPayouts`, `ListMyPayouts`, `RequestPayout`, `ListUnpaidStatements`
  * and its health (`rpc.payout.Health.v1`, from the service kit).
  */
 @Module({})

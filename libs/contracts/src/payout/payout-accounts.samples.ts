@@ -171,6 +171,19 @@ export const payoutStatementSamples: Record<string, RequestSample> = {
       },
     },
   },
+  'rpc.payout.ListUnpaidStatements.v1': {
+    request: {
+      valid: { actor: { accountId: HOLDER, roles: ['admin'] }, statuses: ['transfer_failed'], limit: 50 },
+      invalid: { field: 'statuses.0', payload: { actor: holder, statuses: ['paid'], limit: 50 } },
+    },
+    reply: {
+      valid: [
+        { statements: [waiting], total: 3 },
+        { statements: [], total: 0 },
+      ],
+      invalid: { field: 'total', payload: { statements: [], total: -1 } },
+    },
+  },
   'rpc.payout.RequestPayout.v1': {
     request: {
       valid: { actor: holder, campaignId: CAMPAIGN },

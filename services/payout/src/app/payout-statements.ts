@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { ReplyOf } from '@elan/contracts';
-import type { listCampaignPayouts, listMyPayouts, requestPayout } from '@elan/contracts';
+import type { listCampaignPayouts, listMyPayouts, listUnpaidStatements, requestPayout, RequestOf } from '@elan/contracts';
 import {
   ForbiddenError,
   IllegalStateError,
@@ -443,6 +443,31 @@ export class PayoutStatements {
       [actor.accountId],
     );
     return { statements: rows.map((r) => r.view) };
+  }
+
+  /** For admins: the statements not paid yet, oldest first — a failing transfer must not go unnoticed. */
+  async unpaid(
+    actor: Actor,
+    { statuses, limit }: Omit<RequestOf<typeof listUnpaidStatements>, 'actor'>,
+  ): Promise<ReplyOf<typeof listUnpaidStatements>> {
+    if (!actor.roles.includes('admin')) throw new ForbiddenError('only an admin may list the unpaid statements', {});
+    const wanted = statuses ?? ['drawn', 'awaiting_account', 'transfer_requested', 'transfer_failed'];
+    const { rows } = await this.store.pool.query<{ view: StatementView; total: string }>(
+      `SELECT view, count(*) OVER () AS total FROM ${this.schema}.statements
+        WHERE status = ANY($1::text[]) ORDER BY drawn_at, campaign_id, sequence LIMIT $2`,
+      [wanted, limit],
+    );
+    const total = rows[0] ? Number(rows[0].total) : await this.countUnpaid(wanted);
+    return { statements: rows.map((r) => r.view), total };
+  }
+
+  /** The count alone, when the page is empty (window functions give none then). */
+  private async countUnpaid(statuses: readonly string[]): Promise<number> {
+    const { rows } = await this.store.pool.query<{ total: string }>(
+      `SELECT count(*) AS total FROM ${this.schema}.statements WHERE status = ANY($1::text[])`,
+      [statuses],
+    );
+    return Number(rows[0]?.total ?? 0);
   }
 
   // ---- views ----
