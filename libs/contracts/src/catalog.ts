@@ -37,6 +37,7 @@ import { payoutAccountOpened, payoutAccountStatusChanged } from './payout/payout
 import { getPayoutAccount, startPayoutAccount } from './payout/payout-accounts.requests';
 import { listCampaignPayouts, listMyPayouts, requestPayout } from './payout/payout-statements.requests';
 import { listUnpaidStatements } from './payout/payout-admin.requests';
+import { statementPaid } from './payout/payout-statements.events';
 import { getTipLedger } from './tipping/tip-ledger.requests';
 import { refundTip } from './tipping/tip-refund.requests';
 import { suggestTips } from './tipping/tip-suggestions.requests';
@@ -76,6 +77,7 @@ export const integrationEvents: readonly IntegrationEventContract[] = [
   campaignCollectionClosed,
   payoutAccountOpened,
   payoutAccountStatusChanged,
+  statementPaid,
   stripeEventReceived,
 ];
 

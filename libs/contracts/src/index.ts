@@ -26,3 +26,4 @@ export * from './transparency/transparency.requests';
 export * from './payout/payout-statements.requests';
 export * from './reconciliation/reconciliation.requests';
 export * from './payout/payout-admin.requests';
+export * from './payout/payout-statements.events';

@@ -89,6 +89,27 @@ export const payoutEventSamples: Record<string, EventSample> = {
       },
     },
   },
+  'elan.payout.StatementPaid.v1': {
+    valid: {
+      statementId: '01950000-0000-7000-8000-0000000c0051',
+      campaignId: '01950000-0000-7000-8000-0000000c0002',
+      holderId: HOLDER,
+      amount: { amount: 6_000, currency: 'EUR' },
+      transferId: 'tr_1QxYz',
+      paidAt: '2026-11-30T09:10:00Z',
+    },
+    invalid: {
+      field: 'transferId',
+      payload: {
+        statementId: '01950000-0000-7000-8000-0000000c0051',
+        campaignId: '01950000-0000-7000-8000-0000000c0002',
+        holderId: HOLDER,
+        amount: { amount: 6_000, currency: 'EUR' },
+        transferId: 'po_1QxYz',
+        paidAt: '2026-11-30T09:10:00Z',
+      },
+    },
+  },
 };
 
 const CAMPAIGN = '01950000-0000-7000-8000-0000000c0002';

@@ -20,6 +20,33 @@ describe('the payout service’s integration events', () => {
     expect(mapping?.payload).not.toHaveProperty('disabledReason');
   });
 
+  const paid = (data: Record<string, unknown>) =>
+    recorded({
+      type: 'StatementPaid',
+      data: {
+        statementId: '0190f3a4-5b6c-7d8e-9f01-000000000021',
+        transferId: 'tr_1Qx',
+        amount: { amount: 6_000, currency: 'EUR' },
+        paidAt: '2026-06-01T00:00:00.000Z',
+        ...data,
+      },
+    });
+
+  it('publishes a statement paid with its campaign, holder, amount and transfer', () => {
+    const mapping = toIntegrationEvent(
+      paid({ campaignId: '0190f3a4-5b6c-7d8e-9f01-23456789abcd', holderId: '0190f3a4-5b6c-7d8e-9f01-000000000001' }),
+    );
+    expect(mapping?.contract.subject).toBe('elan.payout.StatementPaid.v1');
+    expect(mapping?.contract.schema.safeParse(mapping.payload).error).toBeUndefined();
+    expect(mapping?.payload).toEqual(
+      expect.objectContaining({ amount: { amount: 6_000, currency: 'EUR' }, transferId: 'tr_1Qx' }),
+    );
+  });
+
+  it('does not announce a statement paid before the event named its campaign and holder', () => {
+    expect(toIntegrationEvent(paid({}))).toBeNull();
+  });
+
   it('publishes nothing for an event it does not know', () => {
     expect(toIntegrationEvent(recorded({ type: 'SomethingElse', data: {} }))).toBeNull();
   });

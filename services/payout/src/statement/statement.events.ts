@@ -75,9 +75,21 @@ export type StatementTransferRequested = DomainEvent<
   }
 >;
 
+/**
+ * The transfer was made. The campaign and the holder are repeated from the drawing so the outbox can
+ * tell others (the `StatementPaid` integration event) from this event alone; events recorded before
+ * they were carried lack them and are not published.
+ */
 export type StatementPaid = DomainEvent<
   'StatementPaid',
-  { readonly statementId: string; readonly transferId: string; readonly amount: Money; readonly paidAt: Instant }
+  {
+    readonly statementId: string;
+    readonly campaignId?: string;
+    readonly holderId?: string;
+    readonly transferId: string;
+    readonly amount: Money;
+    readonly paidAt: Instant;
+  }
 >;
 
 /**

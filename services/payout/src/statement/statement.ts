@@ -124,7 +124,13 @@ export const decideStatement = (command: StatementCommand, state: StatementState
       if (current.status !== 'transfer_requested') return refuse(current, 'be paid');
       return {
         type: 'StatementPaid',
-        data: { ...command.data, amount: current.drawn.lines.netDue, paidAt: timeOf(command.metadata) },
+        data: {
+          ...command.data,
+          campaignId: current.drawn.campaignId,
+          holderId: current.drawn.holderId,
+          amount: current.drawn.lines.netDue,
+          paidAt: timeOf(command.metadata),
+        },
       };
     }
     case 'RecordTransferFailure': {

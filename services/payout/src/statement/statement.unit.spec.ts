@@ -91,7 +91,7 @@ describe('a statement', () => {
     const pay: StatementCommand = { type: 'RecordTransfer', data: { statementId: S, transferId: 'tr_1' }, metadata };
     const paid: StatementEvent = {
       type: 'StatementPaid',
-      data: { statementId: S, transferId: 'tr_1', amount: eur(6_000), paidAt: T },
+      data: { statementId: S, campaignId: CAMPAIGN, holderId: HOLDER, transferId: 'tr_1', amount: eur(6_000), paidAt: T },
     };
     given([drawn, requested(1)])
       .when(pay)
