@@ -3,20 +3,15 @@ import { resolve } from 'node:path';
 import {
   campaignCollectionClosed,
   campaignEnded,
-  campaignLaunched,
   campaignSucceeded,
-  getPayoutAccount,
   listCampaignPayouts,
   listMyPayouts,
   pledgeCollected,
-  pledgeCommitted,
   pledgeWithdrawn,
   requestPayout,
-  startPayoutAccount,
   type ReplyOf,
 } from '@elan/contracts';
 import { eur, uuidv7 } from '@elan/domain-kernel';
-import { idempotencyKey } from '@elan/payments';
 import { testDatabaseUrl, waitUntil } from '@elan/testing';
 import { payoutLedgerStream } from '../ledger';
 import { PayoutTestbed } from '../test/payout.testbed';
@@ -52,72 +47,13 @@ describe('statements and transfers', () => {
   /** The same message again (same event id): a relay's retry or the bus's redelivery. */
   const again = (index: number) => bed.again(index);
 
-  const verifiedHolder = async (verified = true): Promise<{ holderId: string; accountId: string }> => {
-    const holderId = uuidv7();
-    await bed.requests.request(startPayoutAccount, { actor: actorOf(holderId), email: `${holderId}@example.org` });
-    const [account] = await bed.stripeAccountsOf(holderId);
-    const accountId = account?.id ?? '';
-    if (verified) await verify(holderId, accountId);
-    return { holderId, accountId };
-  };
-  const verify = async (holderId: string, accountId: string) => {
-    await bed.emulator.control.setAccountVerification(accountId, 'verified');
-    await bed.publishAccountUpdated(accountId, holderId, new Date());
-    await waitUntil(
-      async () =>
-        (await bed.requests.request(getPayoutAccount, { actor: actorOf(holderId) })).canReceiveTransfers ? true : undefined,
-      { timeoutMs: 10_000, intervalMs: 50, description: 'the payout account is verified' },
-    );
-  };
-
+  const verifiedHolder = (verified = true) => bed.holder({ verified });
+  const verify = (holderId: string, accountId: string) => bed.verify(holderId, accountId);
   const launch = (campaignId: string, holderId: string, fundingModel: 'keep_it_all' | 'all_or_nothing') =>
-    bed.publish(
-      campaignLaunched,
-      {
-        campaignId,
-        holderId,
-        title: 'Une épicerie coopérative',
-        fundingModel,
-        goal: eur(10_000),
-        startsAt: '2026-03-01T08:00:00Z',
-        deadline: '2026-04-15T22:00:00Z',
-        departement: '33',
-      },
-      `campaign-${campaignId}`,
-    );
-
-  /** A pledge and its tip charged at the emulator, in the campaign's transfer group. */
-  const charge = async (campaignId: string, pledgeId: string, amount: number, tip: number): Promise<string> => {
-    const outcome = await bed.payments.payNow({
-      owner: { service: 'pledge', entity: 'pledge', id: pledgeId },
-      idempotencyKey: idempotencyKey('pledge', pledgeId, 'pay'),
-      amount: eur(amount + tip),
-      paymentMethodId: 'pm_card_visa',
-      transferGroup: `campaign-${campaignId}`,
-    });
-    if (outcome.kind !== 'succeeded') throw new Error(`the test charge was ${outcome.kind}`);
-    return outcome.payment.paymentId;
-  };
-  const commitCharged = async (campaignId: string, amount: number, tip = 300) => {
-    const pledgeId = uuidv7();
-    const paymentIntentId = await charge(campaignId, pledgeId, amount, tip);
-    const message = await bed.publish(
-      pledgeCommitted,
-      {
-        pledgeId,
-        campaignId,
-        fundingModel: 'keep_it_all',
-        amount: eur(amount),
-        tip: { amount: eur(tip) },
-        contributorRef: uuidv7(),
-        charged: true,
-        paymentIntentId,
-        committedAt: new Date().toISOString(),
-      },
-      `pledge-${pledgeId}`,
-    );
-    return { pledgeId, paymentIntentId, message };
-  };
+    bed.launch(campaignId, holderId, fundingModel);
+  const charge = (campaignId: string, pledgeId: string, amount: number, tip: number) =>
+    bed.charge(campaignId, pledgeId, amount, tip);
+  const commitCharged = (campaignId: string, amount: number, tip = 300) => bed.commitCharged(campaignId, amount, tip);
 
   const payouts = (holderId: string, campaignId: string): Promise<Payouts> =>
     bed.requests.request(listCampaignPayouts, { actor: actorOf(holderId), campaignId });

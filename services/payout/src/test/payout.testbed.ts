@@ -3,19 +3,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
 import type Stripe from 'stripe';
-import { stripeEventReceived, type IntegrationEventContract, type PayloadOf } from '@elan/contracts';
-import { uuidv7 } from '@elan/domain-kernel';
+import {
+  campaignLaunched,
+  getPayoutAccount,
+  pledgeCommitted,
+  startPayoutAccount,
+  stripeEventReceived,
+  type IntegrationEventContract,
+  type PayloadOf,
+} from '@elan/contracts';
+import { eur, uuidv7 } from '@elan/domain-kernel';
 import { HEADER, RequestClient } from '@elan/messaging';
-import { StripePaymentProvider, type StripeConnection } from '@elan/payments';
+import { idempotencyKey, StripePaymentProvider, type StripeConnection } from '@elan/payments';
 import type { RunningService } from '@elan/service-kit';
 import { startStripeEmulator, unbalancedBooks, type RunningStripeEmulator } from '@elan/stripe-emulator';
-import { openTestSchema, spawnNatsServer, testDatabaseUrl, type SpawnedNatsServer, type TestSchema } from '@elan/testing';
+import {
+  openTestSchema,
+  spawnNatsServer,
+  testDatabaseUrl,
+  waitUntil,
+  type SpawnedNatsServer,
+  type TestSchema,
+} from '@elan/testing';
 import type { PayoutConfig } from '../app/payout.config';
 import type { PayoutParts } from '../payout-service.module';
 import { startPayoutService } from '../payout-service';
 
 /** What a test file chooses of the service's configuration: the statement worker's pace, mostly. */
 export type PayoutTestbedSettings = Pick<PayoutConfig, 'statements' | 'statementWorkerIntervalMs'>;
+
+/** A holder as the gateway names them in a request. */
+export const holderActor = (holderId: string) => ({ accountId: holderId, roles: ['contributor' as const, 'holder' as const] });
 
 /** A message published as another service's outbox relay would, kept to be sent again. */
 interface Sent {
@@ -150,6 +168,84 @@ export class PayoutTestbed {
       },
       `stripeevent-${stripeEventId}`,
     );
+  }
+
+  /** A new holder who started a payout account (through the service, as the gateway asks), verified unless told otherwise. */
+  async holder(options: { verified: boolean }): Promise<{ holderId: string; accountId: string }> {
+    const holderId = uuidv7();
+    await this.requests.request(startPayoutAccount, { actor: holderActor(holderId), email: `${holderId}@example.org` });
+    const [account] = await this.stripeAccountsOf(holderId);
+    if (!account) throw new Error(`the emulator holds no account of holder ${holderId}`);
+    if (options.verified) await this.verify(holderId, account.id);
+    return { holderId, accountId: account.id };
+  }
+
+  /** What Stripe's review does: the account verified at the emulator, its account.updated published, then seen by the service. */
+  async verify(holderId: string, accountId: string): Promise<void> {
+    await this.emulator.control.setAccountVerification(accountId, 'verified');
+    await this.publishAccountUpdated(accountId, holderId, new Date());
+    await waitUntil(
+      async () =>
+        (await this.requests.request(getPayoutAccount, { actor: holderActor(holderId) })).canReceiveTransfers ? true : undefined,
+      { timeoutMs: 10_000, intervalMs: 50, description: 'the payout account is verified' },
+    );
+  }
+
+  /** The campaign service's CampaignLaunched. */
+  launch(campaignId: string, holderId: string, fundingModel: 'keep_it_all' | 'all_or_nothing'): Promise<number> {
+    return this.publish(
+      campaignLaunched,
+      {
+        campaignId,
+        holderId,
+        title: 'Une épicerie coopérative',
+        fundingModel,
+        goal: eur(10_000),
+        startsAt: '2026-03-01T08:00:00Z',
+        deadline: '2026-04-15T22:00:00Z',
+        departement: '33',
+      },
+      `campaign-${campaignId}`,
+    );
+  }
+
+  /** A pledge and its tip charged at the emulator, in the campaign's transfer group, as the pledge service does; answers the PaymentIntent. */
+  async charge(campaignId: string, pledgeId: string, amount: number, tip: number): Promise<string> {
+    const outcome = await this.payments.payNow({
+      owner: { service: 'pledge', entity: 'pledge', id: pledgeId },
+      idempotencyKey: idempotencyKey('pledge', pledgeId, 'pay'),
+      amount: eur(amount + tip),
+      paymentMethodId: 'pm_card_visa',
+      transferGroup: `campaign-${campaignId}`,
+    });
+    if (outcome.kind !== 'succeeded') throw new Error(`the test charge was ${outcome.kind}`);
+    return outcome.payment.paymentId;
+  }
+
+  /** A keep-it-all pledge charged, then the pledge service's PledgeCommitted (`charged: true`); `message` is for `again`. */
+  async commitCharged(
+    campaignId: string,
+    amount: number,
+    tip = 300,
+  ): Promise<{ pledgeId: string; paymentIntentId: string; message: number }> {
+    const pledgeId = uuidv7();
+    const paymentIntentId = await this.charge(campaignId, pledgeId, amount, tip);
+    const message = await this.publish(
+      pledgeCommitted,
+      {
+        pledgeId,
+        campaignId,
+        fundingModel: 'keep_it_all',
+        amount: eur(amount),
+        tip: { amount: eur(tip) },
+        contributorRef: uuidv7(),
+        charged: true,
+        paymentIntentId,
+        committedAt: new Date().toISOString(),
+      },
+      `pledge-${pledgeId}`,
+    );
+    return { pledgeId, paymentIntentId, message };
   }
 
   /** The emulator's Express accounts whose Élan metadata names `holderId`. */
