@@ -83,22 +83,24 @@ export async function seedPayout(seeding: PayoutSeeding): Promise<SeededPayout> 
     await client.call<Statement>('POST', payouts, { token: holder.token });
     requested = true;
   }
-  if (account.canReceiveTransfers) {
-    const paid = await waitUntil(
-      async () => {
-        const answer = await client.call<CampaignPayouts>('GET', payouts, { token: holder.token });
-        return answer.statements.length > 0 && answer.statements.every((statement) => statement.status === 'paid')
-          ? answer
-          : undefined;
-      },
-      { timeoutMs: PAYOUT_TIMEOUT_MS, intervalMs: 250, description: `the statement of “${campaign.title}” is paid` },
-    ).catch((error: unknown) => {
-      // At the emulator a statement is paid within seconds; at Stripe a transfer may wait for funds: say so, do not fail.
-      if (emulator) throw error;
-      return undefined;
-    });
-    current = paid ?? (await client.call<CampaignPayouts>('GET', payouts, { token: holder.token }));
-  } else current = await client.call<CampaignPayouts>('GET', payouts, { token: holder.token });
+  // Paid — or, when the account cannot receive yet, waiting for it and saying why.
+  const settled = (statement: Statement) =>
+    statement.status === 'paid' || (!account.canReceiveTransfers && statement.status === 'awaiting_account');
+  const nothingDue = !requested && current.statements.length === 0;
+  const outcome = nothingDue
+    ? current
+    : await waitUntil(
+        async () => {
+          const answer = await client.call<CampaignPayouts>('GET', payouts, { token: holder.token });
+          return answer.statements.length > 0 && answer.statements.every(settled) ? answer : undefined;
+        },
+        { timeoutMs: PAYOUT_TIMEOUT_MS, intervalMs: 250, description: `the statement of “${campaign.title}” is paid` },
+      ).catch((error: unknown) => {
+        // At the emulator a statement is paid within seconds; at Stripe a transfer may wait for funds: say so, do not fail.
+        if (emulator) throw error;
+        return undefined;
+      });
+  current = outcome ?? (await client.call<CampaignPayouts>('GET', payouts, { token: holder.token }));
   return { account, statements: current.statements, requested, onboardingUrl: started.onboardingUrl };
 }
 
