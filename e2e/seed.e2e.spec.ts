@@ -1,8 +1,8 @@
-import type { ReplyOf, getTipLedger, listCampaignMessages } from '@elan/contracts';
+import type { ReplyOf, getTipLedger, listCampaignMessages, listCampaignPayouts, listMyPayouts } from '@elan/contracts';
 import { waitUntil } from '@elan/testing';
 import { Api } from './support/api';
 import { READ_MODEL_LAG_MS, catalog, pageOf, type CampaignPage } from './support/campaigns';
-import { stripeBooks } from './support/pledges';
+import { stripeBooks, stripeTransferred } from './support/pledges';
 import { Stack } from './support/stack';
 
 /** The départements of the demo campaigns in scripts/seed.ts. */
@@ -28,14 +28,20 @@ const PAID_TIPS = [500, 0, 1_000, 300, 0, 200, 250];
 /** What the emulator charged the cards: the paid pledges and their tips. */
 const CHARGED = 20_000 + 8_000 + PAID_TIPS.reduce((total, tip) => total + tip, 0);
 
+/** The demo holder the seed pays the chapel (2A, keep-it-all) out to, with the seed's default password. */
+const CHAPEL_HOLDER = { email: 'paulu.demo@example.org', password: 'élan demo holder password' };
+
 type TipLedger = ReplyOf<typeof getTipLedger>;
+type MyPayouts = ReplyOf<typeof listMyPayouts>;
+type CampaignPayouts = ReplyOf<typeof listCampaignPayouts>;
 type Messages = ReplyOf<typeof listCampaignMessages>;
 
 /**
  * `npm run seed` against a running stack with payments, as a newcomer runs it against
  * `npm start`: the demo campaigns appear live in the public catalog moments later, with a dozen
  * pledges (confirmed with a test card through the official SDK against the stack's Stripe
- * emulator) in their totals and their tips in the tip ledger; a second run adds nothing.
+ * emulator) in their totals and their tips in the tip ledger; the chapel's holder paid its pledges
+ * by one Connect transfer, which the seed's output names; a second run adds nothing.
  */
 describe('npm run seed', () => {
   let stack: Stack;
@@ -74,10 +80,13 @@ describe('npm run seed', () => {
     total: current.months.reduce((sum, month) => sum + month.total.amount, 0),
   });
 
+  let firstRun = '';
+
   it(
     'loads demo campaigns in five départements that go live, with pledges in their totals and tips in the ledger',
     async () => {
       const run = await seed();
+      firstRun = run.stdout;
       expect([run.code, run.code === 0 ? '' : `${run.stderr}\n${run.stdout}`]).toEqual([0, '']);
       expect(run.stdout.match(/created, submitted and approved/g)).toHaveLength(DEMO_DEPARTEMENTS.length);
       expect(run.stdout).toContain('Done: 12 pledges placed, 0 already there.');
@@ -128,11 +137,75 @@ describe('npm run seed', () => {
     SEED_TIMEOUT_MS + 30_000,
   );
 
+  /** The chapel's holder, logged in, and what the API and the emulator show of its payout. */
+  const chapelPayout = async () => {
+    const holder = await api.account(CHAPEL_HOLDER);
+    const chapel = (await livePages()).get('2A');
+    if (!chapel) throw new Error('no live demo campaign in 2A');
+    const mine = (await api.get('/api/me/payouts', holder).expect(200)).body as MyPayouts;
+    const campaign = (await api.get(`/api/campaigns/${chapel.campaignId}/payouts`, holder).expect(200)).body as CampaignPayouts;
+    const data = await requireStripe(stack).control.state();
+    const stripeAccount = Object.values(data.accounts).find((account) => account.metadata?.['elan_holder_id'] === holder.id);
+    const transfers = Object.values(data.transfers).map((t) => ({
+      id: t.id,
+      amount: t.amount,
+      reversed: t.amount_reversed,
+      destination: t.destination,
+      group: t.transfer_group,
+    }));
+    return { chapel, mine, campaign, stripeAccount, transfers };
+  };
+
+  it('pays the chapel out to its holder: a verified payout account, one statement of its pledges, one Connect transfer', async () => {
+    const { chapel, mine, campaign, stripeAccount, transfers } = await chapelPayout();
+    expect(stripeAccount?.capabilities?.transfers).toBe('active');
+    // One statement, the holder's request, of the four pledges (tips excluded), paid.
+    expect(mine.statements).toHaveLength(1);
+    const [statement] = mine.statements;
+    expect(statement).toMatchObject({
+      campaignId: chapel.campaignId,
+      sequence: 1,
+      trigger: 'holder_request',
+      status: 'paid',
+      lines: {
+        pledgesCollected: { count: 4, amount: { amount: EXPECTED_TOTALS['2A']?.raised, currency: 'EUR' } },
+        pledgesRefunded: { count: 0, amount: { amount: 0, currency: 'EUR' } },
+        netDue: { amount: 20_000, currency: 'EUR' },
+        tips: 'excluded',
+      },
+      transfer: { transferGroup: `campaign-${chapel.campaignId}` },
+      waitingFor: null,
+    });
+    expect(transfers).toEqual([
+      {
+        id: statement?.transfer.transferId,
+        amount: 20_000,
+        reversed: 0,
+        destination: stripeAccount?.id,
+        group: `campaign-${chapel.campaignId}`,
+      },
+    ]);
+    expect(campaign.statements.map((s) => s.statementId)).toEqual([statement?.statementId]);
+
+    // The seed said where to look.
+    expect(firstRun).toContain(`Connect transfer ${statement?.transfer.transferId}`);
+    expect(firstRun).toContain('200.00 € for 4 pledges, paid');
+    expect(firstRun).toContain(`GET ${stack.url}/api/me/payouts`);
+
+    // The books: charged − refunded = the standing pledges and tips; the chapel's pledges = transferred + still due.
+    expect(await stripeBooks(requireStripe(stack))).toEqual({ captured: CHARGED, refunded: 0, problems: [] });
+    expect(campaign.balance.netDue.amount).toBe(0);
+    expect(campaign.balance.collected.amount.amount - campaign.balance.refunded.amount.amount).toBe(
+      (await stripeTransferred(requireStripe(stack))) + campaign.balance.netDue.amount,
+    );
+  }, 30_000);
+
   it(
     'adds nothing when run a second time',
     async () => {
       const pagesBefore = totalsOf(await livePages());
       const ledgerBefore = await ledger();
+      const payoutBefore = await chapelPayout();
       const run = await seed();
 
       expect([run.code, run.code === 0 ? '' : `${run.stderr}\n${run.stdout}`]).toEqual([0, '']);
@@ -143,6 +216,14 @@ describe('npm run seed', () => {
       expect(pagesBefore).toEqual(EXPECTED_TOTALS);
       expect(await ledger()).toEqual(ledgerBefore);
       expect(await stripeBooks(requireStripe(stack))).toEqual({ captured: CHARGED, refunded: 0, problems: [] });
+      // The same payout account, no new statement and no new transfer.
+      const payoutAfter = await chapelPayout();
+      expect(payoutAfter.mine).toEqual(payoutBefore.mine);
+      expect(payoutAfter.transfers).toEqual(payoutBefore.transfers);
+      expect(payoutAfter.stripeAccount?.id).toBe(payoutBefore.stripeAccount?.id);
+      expect(run.stdout).toContain('200.00 € for 4 pledges, paid');
+      expect(run.stdout).not.toContain('asked now');
+      expect(await stripeTransferred(requireStripe(stack))).toBe(20_000);
     },
     SEED_TIMEOUT_MS + 30_000,
   );

@@ -16,9 +16,17 @@
  * all-or-nothing ones save the card. It waits (with a deadline) until the campaign pages count
  * them and the tip ledger shows the tips, and prints both.
  *
+ * Then (scripts/seed/payouts.ts) the chapel's holder opens a payout account through the public
+ * API; at the emulator, its control API verifies it as Stripe's review would (with real Stripe test
+ * keys, the seed prints the onboarding link for the operator to finish, and reports the statement
+ * waiting for the account); the holder asks for a statement of the keep-it-all campaign, which the
+ * payout service pays by a Connect transfer; the seed waits until it is paid and prints where to
+ * look (`GET /api/me/payouts` as that holder, the transfer).
+ *
  * Running it again adds nothing: a holder's campaign is recognised by its title, a pledge by its
  * Idempotency-Key (made of the campaign and the pledge's fixed name), and a card is confirmed only
- * when its intent still waits for one. A campaign left as a draft or submitted by an interrupted
+ * when its intent still waits for one; the payout account is the same, and no statement is asked for
+ * while nothing is due. A campaign left as a draft or submitted by an interrupted
  * run (or sent back by a moderator) is carried on to approval, with new dates.
  *
  * Environment: ELAN_URL; ELAN_ADMIN_EMAIL, ELAN_ADMIN_PASSWORD (required); SEED_PASSWORD, the
@@ -28,6 +36,7 @@
  */
 import type { ReplyOf, RequestOf, addTier, createCampaign, getCampaign } from '@elan/contracts';
 import { Client, type DemoAccount } from './seed/client';
+import { emulatorForSeed, payoutSummary, seedPayout } from './seed/payouts';
 import { TITLES, demoPledges, liveCampaigns, seedPledges, settledTotals, stripeForSeed, summary } from './seed/pledges';
 
 const DEFAULT_URL = 'http://localhost:3000';
@@ -177,6 +186,10 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
 
 type CampaignPage = ReplyOf<typeof getCampaign>;
 
+/** The keep-it-all demo campaign the seed pays out, and its holder. */
+const PAID_OUT = TITLES.chapelle;
+const PAID_OUT_HOLDER = paulu;
+
 const datesFrom = (startsInMs: number, weeks: number) => {
   const startsAt = Date.now() + startsInMs;
   return { startsAt: new Date(startsAt).toISOString(), deadline: new Date(startsAt + weeks * 7 * DAY_MS).toISOString() };
@@ -273,6 +286,20 @@ async function main(): Promise<void> {
   );
   const settled = await settledTotals(client, seeded);
   for (const line of summary(settled.pages, settled.ledger)) console.log(line);
+
+  // The chapel's holder is paid its pledges, so a newcomer sees a statement and its Connect transfer.
+  const paidOut = campaigns.get(PAID_OUT);
+  const paidOutPage = paidOut === undefined ? undefined : settled.pages.get(paidOut);
+  if (paidOut !== undefined && paidOutPage !== undefined) {
+    console.log(`Paying out “${PAID_OUT}” to its holder (payout account, statement, Connect transfer)…`);
+    const seeding = {
+      client,
+      holder: { token: await sessionOf(PAID_OUT_HOLDER), email: PAID_OUT_HOLDER.email },
+      campaign: { campaignId: paidOut, title: PAID_OUT, raised: paidOutPage.raised.amount },
+      emulator: emulatorForSeed(process.env),
+    };
+    for (const line of payoutSummary(seeding, await seedPayout(seeding), url)) console.log(line);
+  }
   const accounts = [...sessions.keys()].map((account) => account.email).join(', ');
   console.log(`Demo accounts: ${accounts}; their password is SEED_PASSWORD, or the default in scripts/seed.ts.`);
 }

@@ -17,7 +17,7 @@ import { Client, type DemoAccount } from './client';
 /** The test card every demo pledge is confirmed with (a Stripe test payment method id). */
 const TEST_CARD = 'pm_card_visa';
 /** Where `npm start` runs its Stripe emulator unless STRIPE_EMULATOR_PORT says otherwise. */
-const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:12111';
+export const DEFAULT_EMULATOR_URL = 'http://127.0.0.1:12111';
 /** The emulator accepts any `sk_test_` key. */
 const EMULATOR_KEY = 'sk_test_elan_seed';
 /** How long the seed waits for a campaign to go live, then for payments to show on the pages. */

@@ -1,43 +1,20 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
+import { resolve } from 'node:path';
 import {
   campaignCollectionClosed,
   campaignEnded,
-  campaignLaunched,
   campaignSucceeded,
-  getPayoutAccount,
   listCampaignPayouts,
   listMyPayouts,
   pledgeCollected,
-  pledgeCommitted,
   pledgeWithdrawn,
   requestPayout,
-  startPayoutAccount,
-  stripeEventReceived,
-  type IntegrationEventContract,
-  type PayloadOf,
   type ReplyOf,
 } from '@elan/contracts';
 import { eur, uuidv7 } from '@elan/domain-kernel';
-import { HEADER, RequestClient } from '@elan/messaging';
-import { idempotencyKey, StripePaymentProvider, type StripeConnection } from '@elan/payments';
-import type { RunningService } from '@elan/service-kit';
-import { startStripeEmulator, unbalancedBooks, type RunningStripeEmulator } from '@elan/stripe-emulator';
-import {
-  openTestSchema,
-  spawnNatsServer,
-  testDatabaseUrl,
-  waitUntil,
-  type SpawnedNatsServer,
-  type TestSchema,
-} from '@elan/testing';
+import { testDatabaseUrl, waitUntil } from '@elan/testing';
 import { payoutLedgerStream } from '../ledger';
-import type { PayoutParts } from '../payout-service.module';
-import { startPayoutService } from '../payout-service';
-import type { PayoutConfig } from './payout.config';
+import { PayoutTestbed } from '../test/payout.testbed';
 
 type Statement = ReplyOf<typeof requestPayout>;
 type Payouts = ReplyOf<typeof listCampaignPayouts>;
@@ -49,171 +26,37 @@ const actorOf = (accountId: string, roles: Array<'contributor' | 'holder' | 'adm
 
 /**
  * Statements and transfers with the payout service in this process, on a schema, a NATS server
- * and a Stripe emulator of this file's own. The test plays the campaign and pledge services: it
- * publishes their integration events as their outbox relays would (again, to play redeliveries),
- * and charges the pledges at the emulator itself, so the transfers are paid from real charges.
+ * and a Stripe emulator of this file's own (the payout testbed). The test plays the campaign and
+ * pledge services: it publishes their integration events as their outbox relays would (again, to
+ * play redeliveries), and charges the pledges at the emulator itself, so the transfers are paid
+ * from real charges.
  */
 describe('statements and transfers', () => {
-  let database: TestSchema;
-  let nats: SpawnedNatsServer;
-  let nc: NatsConnection;
-  let emulator: RunningStripeEmulator;
-  let service: RunningService<PayoutParts>;
-  let requests: RequestClient;
-  let payments: StripePaymentProvider;
-  let config: PayoutConfig;
+  let bed: PayoutTestbed;
 
   beforeAll(async () => {
-    database = await openTestSchema({ prefix: 'payout_statements', poolSize: 2 });
-    nats = await spawnNatsServer({
-      storeDir: join(tmpdir(), `elan-${database.schema}`),
-      keepData: false,
-      startTimeoutMs: 15_000,
-    });
-    nc = await connect({ servers: nats.url });
-    emulator = await startStripeEmulator();
-    const connection: StripeConnection = {
-      secretKey: emulator.secretKey,
-      host: emulator.host,
-      port: emulator.port,
-      protocol: emulator.protocol,
-    };
-    payments = new StripePaymentProvider(connection);
-    config = {
-      databaseUrl: testDatabaseUrl(),
-      natsUrl: nats.url,
-      schema: database.schema,
-      shutdownGraceMs: 0,
-      stripe: { ...connection, maxNetworkRetries: 0 },
-      onboardingReturnUrl: 'https://elan.example.org/me/payout-account?onboarding=done',
-      onboardingRefreshUrl: 'https://elan.example.org/me/payout-account?onboarding=expired',
-      accountCountry: 'FR',
+    bed = await PayoutTestbed.start({
+      prefix: 'payout_statements',
       statements: { interval: { kind: 'every', ms: 3_600_000 }, retryBaseMs: 300, retryMaxMs: 1_000, accountRecheckMs: 100 },
       statementWorkerIntervalMs: 50,
-    };
-    service = await startPayoutService(config, { logger: false });
-    requests = new RequestClient({ connection: () => nc, timeoutMs: 10_000 });
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await nc?.close();
-    await emulator?.stop();
-    await nats?.stop();
-    await database?.dispose();
-  });
-
-  /** Integration events as a relay publishes them: each with its stream and position, kept to be sent again. */
-  const positions = new Map<string, number>();
-  const sent: Array<{ data: string; headers: ReturnType<typeof natsHeaders>; subject: string }> = [];
-  const publish = async <C extends IntegrationEventContract>(
-    contract: C,
-    payload: PayloadOf<C>,
-    streamId: string,
-  ): Promise<number> => {
-    const position = (positions.get(streamId) ?? 0) + 1;
-    positions.set(streamId, position);
-    const h = natsHeaders();
-    h.set(HEADER.eventId, uuidv7());
-    h.set(HEADER.eventType, contract.type);
-    h.set(HEADER.schemaVersion, String(contract.version));
-    h.set(HEADER.streamId, streamId);
-    h.set(HEADER.streamPosition, String(position));
-    h.set(HEADER.previousPosition, String(position - 1));
-    h.set(HEADER.occurredAt, new Date().toISOString());
-    sent.push({ data: JSON.stringify(payload), headers: h, subject: contract.subject });
-    await again(sent.length - 1);
-    return sent.length - 1;
-  };
-  /** The same message again (same event id): a relay's retry or the bus's redelivery. */
-  const again = async (index: number): Promise<void> => {
-    const message = sent[index];
-    if (!message) throw new Error(`no message ${index}`);
-    await nc.jetstream().publish(message.subject, message.data, { headers: message.headers, msgID: randomUUID() });
-  };
-
-  const verifiedHolder = async (verified = true): Promise<{ holderId: string; accountId: string }> => {
-    const holderId = uuidv7();
-    await requests.request(startPayoutAccount, { actor: actorOf(holderId), email: `${holderId}@example.org` });
-    const account = Object.values((await emulator.control.state()).accounts).find(
-      (a) => a.metadata?.['elan_holder_id'] === holderId,
-    );
-    const accountId = account?.id ?? '';
-    if (verified) await verify(holderId, accountId);
-    return { holderId, accountId };
-  };
-  const verify = async (holderId: string, accountId: string) => {
-    await emulator.control.setAccountVerification(accountId, 'verified');
-    await publish(
-      stripeEventReceived,
-      {
-        stripeEventId: `evt_${randomUUID().replace(/-/g, '')}`,
-        type: 'account.updated',
-        created: new Date().toISOString(),
-        livemode: false,
-        routedTo: 'payout',
-        object: { id: accountId, type: 'account', metadata: { elan_service: 'payout', elan_holder_id: holderId } },
-      },
-      `stripeevent-${randomUUID()}`,
-    );
-    await waitUntil(
-      async () =>
-        (await requests.request(getPayoutAccount, { actor: actorOf(holderId) })).canReceiveTransfers ? true : undefined,
-      { timeoutMs: 10_000, intervalMs: 50, description: 'the payout account is verified' },
-    );
-  };
-
-  const launch = (campaignId: string, holderId: string, fundingModel: 'keep_it_all' | 'all_or_nothing') =>
-    publish(
-      campaignLaunched,
-      {
-        campaignId,
-        holderId,
-        title: 'Une épicerie coopérative',
-        fundingModel,
-        goal: eur(10_000),
-        startsAt: '2026-03-01T08:00:00Z',
-        deadline: '2026-04-15T22:00:00Z',
-        departement: '33',
-      },
-      `campaign-${campaignId}`,
-    );
-
-  /** A pledge and its tip charged at the emulator, in the campaign's transfer group. */
-  const charge = async (campaignId: string, pledgeId: string, amount: number, tip: number): Promise<string> => {
-    const outcome = await payments.payNow({
-      owner: { service: 'pledge', entity: 'pledge', id: pledgeId },
-      idempotencyKey: idempotencyKey('pledge', pledgeId, 'pay'),
-      amount: eur(amount + tip),
-      paymentMethodId: 'pm_card_visa',
-      transferGroup: `campaign-${campaignId}`,
     });
-    if (outcome.kind !== 'succeeded') throw new Error(`the test charge was ${outcome.kind}`);
-    return outcome.payment.paymentId;
-  };
-  const commitCharged = async (campaignId: string, amount: number, tip = 300) => {
-    const pledgeId = uuidv7();
-    const paymentIntentId = await charge(campaignId, pledgeId, amount, tip);
-    const message = await publish(
-      pledgeCommitted,
-      {
-        pledgeId,
-        campaignId,
-        fundingModel: 'keep_it_all',
-        amount: eur(amount),
-        tip: { amount: eur(tip) },
-        contributorRef: uuidv7(),
-        charged: true,
-        paymentIntentId,
-        committedAt: new Date().toISOString(),
-      },
-      `pledge-${pledgeId}`,
-    );
-    return { pledgeId, paymentIntentId, message };
-  };
+  });
+
+  afterAll(() => bed?.close());
+
+  /** The same message again (same event id): a relay's retry or the bus's redelivery. */
+  const again = (index: number) => bed.again(index);
+
+  const verifiedHolder = (verified = true) => bed.holder({ verified });
+  const verify = (holderId: string, accountId: string) => bed.verify(holderId, accountId);
+  const launch = (campaignId: string, holderId: string, fundingModel: 'keep_it_all' | 'all_or_nothing') =>
+    bed.launch(campaignId, holderId, fundingModel);
+  const charge = (campaignId: string, pledgeId: string, amount: number, tip: number) =>
+    bed.charge(campaignId, pledgeId, amount, tip);
+  const commitCharged = (campaignId: string, amount: number, tip = 300) => bed.commitCharged(campaignId, amount, tip);
 
   const payouts = (holderId: string, campaignId: string): Promise<Payouts> =>
-    requests.request(listCampaignPayouts, { actor: actorOf(holderId), campaignId });
+    bed.requests.request(listCampaignPayouts, { actor: actorOf(holderId), campaignId });
   const payoutsOnce = (holderId: string, campaignId: string, holds: (p: Payouts) => boolean, description: string) =>
     waitUntil(
       async () => {
@@ -222,15 +65,8 @@ describe('statements and transfers', () => {
       },
       { timeoutMs: 15_000, intervalMs: 50, description },
     );
-  const transfersOf = async (campaignId: string) =>
-    Object.values((await emulator.control.state()).transfers).filter((t) => t.transfer_group === `campaign-${campaignId}`);
-  const ledgerTypes = async (campaignId: string) =>
-    (
-      await database.pool.query<{ type: string }>(
-        `SELECT type FROM ${database.schema}.events WHERE stream_id = $1 ORDER BY stream_position`,
-        [payoutLedgerStream(campaignId)],
-      )
-    ).rows.map((r) => r.type);
+  const transfersOf = (campaignId: string) => bed.transfersOf(campaignId);
+  const ledgerTypes = (campaignId: string) => bed.eventTypes(payoutLedgerStream(campaignId));
 
   it('records each fact once under redelivery, and pays a keep-it-all holder’s request by one transfer of collected − refunded', async () => {
     const { holderId, accountId } = await verifiedHolder();
@@ -239,7 +75,7 @@ describe('statements and transfers', () => {
     const first = await commitCharged(campaignId, 3_000);
     await commitCharged(campaignId, 2_500, 0);
     const refunded = await commitCharged(campaignId, 1_000);
-    const withdrawal = await publish(
+    const withdrawal = await bed.publish(
       pledgeWithdrawn,
       {
         pledgeId: refunded.pledgeId,
@@ -272,7 +108,7 @@ describe('statements and transfers', () => {
     expect((await ledgerTypes(campaignId)).filter((t) => t === 'PledgeChargeRecorded')).toHaveLength(4);
     expect(await ledgerTypes(campaignId)).toEqual(expect.arrayContaining(['CampaignRecorded', 'PledgeRefundRecorded']));
 
-    const statement: Statement = await requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
+    const statement: Statement = await bed.requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
     expect(statement).toMatchObject({
       campaignId,
       holderId,
@@ -288,10 +124,10 @@ describe('statements and transfers', () => {
       covers: { streamId: payoutLedgerStream(campaignId) },
     });
     expect(statement.covers.position).toBe((await ledgerTypes(campaignId)).length - 1);
-    await expect(requests.request(requestPayout, { actor: actorOf(holderId), campaignId })).rejects.toMatchObject({
+    await expect(bed.requests.request(requestPayout, { actor: actorOf(holderId), campaignId })).rejects.toMatchObject({
       code: 'illegal_state',
     });
-    await expect(requests.request(requestPayout, { actor: actorOf(uuidv7()), campaignId })).rejects.toMatchObject({
+    await expect(bed.requests.request(requestPayout, { actor: actorOf(uuidv7()), campaignId })).rejects.toMatchObject({
       code: 'not_found',
     });
 
@@ -302,14 +138,14 @@ describe('statements and transfers', () => {
     expect(paid.statements[0]?.transfer.transferId).toBe(transfer?.id);
     // 4 payments' fees, borne by the platform: shown, and not deducted from the 6 000 transferred.
     expect(paid.statements[0]?.lines.processingFeesBorneByPlatform?.amount).toBeGreaterThan(0);
-    expect((await requests.request(listMyPayouts, { actor: actorOf(holderId) })).statements.map((s) => s.statementId)).toEqual([
-      statement.statementId,
-    ]);
+    expect(
+      (await bed.requests.request(listMyPayouts, { actor: actorOf(holderId) })).statements.map((s) => s.statementId),
+    ).toEqual([statement.statementId]);
     await expect(payouts(uuidv7(), campaignId)).rejects.toMatchObject({ code: 'forbidden' });
     expect(
-      (await requests.request(listCampaignPayouts, { actor: actorOf(uuidv7(), ['admin']), campaignId })).statements,
+      (await bed.requests.request(listCampaignPayouts, { actor: actorOf(uuidv7(), ['admin']), campaignId })).statements,
     ).toHaveLength(1);
-    expect(unbalancedBooks(await emulator.control.state())).toEqual([]);
+    expect(await bed.unbalancedBooks()).toEqual([]);
   });
 
   it('never transfers twice for one statement when Stripe’s answer is lost and the service restarts', async () => {
@@ -320,14 +156,14 @@ describe('statements and transfers', () => {
     await payoutsOnce(holderId, campaignId, (p) => p.balance.netDue.amount === 4_000, 'the pledge is on the ledger');
 
     // Stripe makes the transfer, and the answer never comes back (the SDK's own retry included).
-    await emulator.control.failNext({
+    await bed.emulator.control.failNext({
       path: '/v1/transfers',
       method: 'POST',
       kind: 'connection-reset',
       afterProcessing: true,
       times: 2,
     });
-    await requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
+    await bed.requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
     const failed = await payoutsOnce(
       holderId,
       campaignId,
@@ -338,8 +174,8 @@ describe('statements and transfers', () => {
     expect(await transfersOf(campaignId)).toHaveLength(1); // made at Stripe, unknown to Élan
 
     // The process goes away before its retry, and another takes over.
-    await service.close();
-    service = await startPayoutService(config, { logger: false });
+    await bed.stopService();
+    await bed.startService();
 
     const paid = await payoutsOnce(holderId, campaignId, (p) => p.statements[0]?.status === 'paid', 'the statement is paid');
     const transfers = await transfersOf(campaignId);
@@ -354,7 +190,7 @@ describe('statements and transfers', () => {
     await launch(campaignId, holderId, 'keep_it_all');
     await commitCharged(campaignId, 2_000);
     await payoutsOnce(holderId, campaignId, (p) => p.balance.netDue.amount === 2_000, 'the pledge is on the ledger');
-    await requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
+    await bed.requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
 
     const waiting = await payoutsOnce(holderId, campaignId, (p) => p.statements[0]?.status === 'awaiting_account', 'it waits');
     expect(waiting.statements[0]?.waitingFor?.reason).toMatch(/\w/);
@@ -371,7 +207,7 @@ describe('statements and transfers', () => {
     const collect = async (amount: number) => {
       const pledgeId = uuidv7();
       const paymentIntentId = await charge(campaignId, pledgeId, amount, 200);
-      return publish(
+      return bed.publish(
         pledgeCollected,
         {
           pledgeId,
@@ -386,7 +222,7 @@ describe('statements and transfers', () => {
     };
     await launch(campaignId, holderId, 'all_or_nothing');
     await collect(5_000);
-    const closed = await publish(
+    const closed = await bed.publish(
       campaignCollectionClosed,
       {
         campaignId,
@@ -396,7 +232,7 @@ describe('statements and transfers', () => {
       },
       `collection-${campaignId}`,
     );
-    await publish(
+    await bed.publish(
       campaignSucceeded,
       { campaignId, closedAt: new Date().toISOString(), committedTotal: eur(9_000), backers: 3 },
       `campaign-${campaignId}`,
@@ -408,7 +244,7 @@ describe('statements and transfers', () => {
       'the ledger waits',
     );
     expect(waiting.statements).toEqual([]);
-    await expect(requests.request(requestPayout, { actor: actorOf(holderId), campaignId })).rejects.toMatchObject({
+    await expect(bed.requests.request(requestPayout, { actor: actorOf(holderId), campaignId })).rejects.toMatchObject({
       code: 'illegal_state',
     });
 
@@ -427,10 +263,10 @@ describe('statements and transfers', () => {
     await commitCharged(campaignId, 3_000);
     const refunded = await commitCharged(campaignId, 2_000);
     await payoutsOnce(holderId, campaignId, (p) => p.balance.netDue.amount === 5_000, 'both pledges are on the ledger');
-    await requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
+    await bed.requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
     await payoutsOnce(holderId, campaignId, (p) => p.statements[0]?.status === 'paid', 'the statement is paid');
 
-    const withdrawal = await publish(
+    const withdrawal = await bed.publish(
       pledgeWithdrawn,
       {
         pledgeId: refunded.pledgeId,
@@ -450,7 +286,7 @@ describe('statements and transfers', () => {
     // While the campaign runs, the advance waits to be netted from the next statement: nothing is reversed.
     expect((await transfersOf(campaignId))[0]?.amount_reversed).toBe(0);
 
-    await publish(
+    await bed.publish(
       campaignEnded,
       { campaignId, closedAt: new Date().toISOString(), collectedTotal: eur(3_000), backers: 1 },
       `campaign-${campaignId}`,
@@ -472,7 +308,7 @@ describe('statements and transfers', () => {
     });
     expect((await ledgerTypes(campaignId)).filter((t) => t === 'AdvanceReversalRecorded')).toHaveLength(1);
     expect(
-      Object.values((await emulator.control.state()).transferReversals).filter((r) => r.transfer === transfer?.id),
+      Object.values((await bed.emulator.control.state()).transferReversals).filter((r) => r.transfer === transfer?.id),
     ).toHaveLength(1);
   });
 
@@ -483,10 +319,10 @@ describe('statements and transfers', () => {
       env: {
         ...process.env,
         DATABASE_URL: testDatabaseUrl(),
-        NATS_URL: nats.url,
-        PAYOUT_SCHEMA: database.schema,
-        STRIPE_SECRET_KEY: emulator.secretKey,
-        STRIPE_API_URL: emulator.url,
+        NATS_URL: bed.nats.url,
+        PAYOUT_SCHEMA: bed.database.schema,
+        STRIPE_SECRET_KEY: bed.emulator.secretKey,
+        STRIPE_API_URL: bed.emulator.url,
         PAYOUT_WORKER_INTERVAL_MS: '50',
         PAYOUT_ACCOUNT_RECHECK_MS: '100',
         PAYOUT_TRANSFER_RETRY_MS: '300',
@@ -508,19 +344,20 @@ describe('statements and transfers', () => {
     await payoutsOnce(holderId, campaignId, (p) => p.balance.netDue.amount === 4_500, 'the pledge is on the ledger');
     const statusInDatabase = async () =>
       (
-        await database.pool.query<{ status: string }>(`SELECT status FROM ${database.schema}.statements WHERE campaign_id = $1`, [
-          campaignId,
-        ])
+        await bed.database.pool.query<{ status: string }>(
+          `SELECT status FROM ${bed.database.schema}.statements WHERE campaign_id = $1`,
+          [campaignId],
+        )
       ).rows[0]?.status;
 
     // Only the child works now; Stripe takes a second to answer its transfer.
-    await service.close();
+    await bed.stopService();
     const child = await forkPayoutService();
     const exited = new Promise((done) => child.once('exit', done));
-    const blocker = await database.pool.connect();
+    const blocker = await bed.database.pool.connect();
     try {
-      await emulator.control.failNext({ path: '/v1/transfers', method: 'POST', kind: 'delay', delayMs: 1_000 });
-      await requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
+      await bed.emulator.control.failNext({ path: '/v1/transfers', method: 'POST', kind: 'delay', delayMs: 1_000 });
+      await bed.requests.request(requestPayout, { actor: actorOf(holderId), campaignId });
       await waitUntil(async () => ((await statusInDatabase()) === 'transfer_requested' ? true : undefined), {
         timeoutMs: 10_000,
         intervalMs: 10,
@@ -528,7 +365,7 @@ describe('statements and transfers', () => {
       });
       // While Stripe works, the test holds the log: the child's record of Stripe's answer must wait.
       await blocker.query('BEGIN');
-      await blocker.query(`LOCK TABLE ${database.schema}.events IN SHARE MODE`);
+      await blocker.query(`LOCK TABLE ${bed.database.schema}.events IN SHARE MODE`);
       await waitUntil(async () => ((await transfersOf(campaignId)).length === 1 ? true : undefined), {
         timeoutMs: 10_000,
         intervalMs: 20,
@@ -537,8 +374,8 @@ describe('statements and transfers', () => {
       await waitUntil(
         async () =>
           (
-            await database.pool.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, [
-              `%INSERT INTO ${database.schema}.events%`,
+            await bed.database.pool.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1`, [
+              `%INSERT INTO ${bed.database.schema}.events%`,
             ])
           ).rowCount
             ? true
@@ -554,7 +391,7 @@ describe('statements and transfers', () => {
     }
     expect(await statusInDatabase()).toBe('transfer_requested'); // Stripe's answer was never recorded
 
-    service = await startPayoutService(config, { logger: false });
+    await bed.startService();
     const paid = await payoutsOnce(holderId, campaignId, (p) => p.statements[0]?.status === 'paid', 'the statement is paid');
     const transfers = await transfersOf(campaignId);
     expect(transfers.map((t) => t.amount)).toEqual([4_500]);

@@ -422,6 +422,22 @@ export class PayoutStatements {
     await this.saveStatement(client, state, nextAttemptAt);
   }
 
+  /**
+   * The holder's account can now receive transfers: their statements waiting for it are taken up
+   * at the worker's next pass rather than at their recheck (PAYOUT_ACCOUNT_RECHECK_MS), in the
+   * caller's transaction — the one recording the account's change. Answers how many were woken.
+   */
+  async wakeAwaitingAccount(holderId: string, client: PoolClient): Promise<number> {
+    const now = this.now();
+    const { rowCount } = await client.query(
+      `UPDATE ${this.schema}.statements
+       SET next_attempt_at = $2, view = jsonb_set(view, '{transfer,nextAttemptAt}', to_jsonb($3::text))
+       WHERE holder_id = $1 AND status = 'awaiting_account' AND (next_attempt_at IS NULL OR next_attempt_at > $2)`,
+      [holderId, now, now.toISOString()],
+    );
+    return rowCount ?? 0;
+  }
+
   // ---- queries ----
 
   async forCampaign(actor: Actor, campaignId: string): Promise<ReplyOf<typeof listCampaignPayouts>> {

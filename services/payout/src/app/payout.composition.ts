@@ -79,7 +79,7 @@ export function composePayout(
     pool,
     schema: config.schema,
     durableName: PAYOUT_STRIPE_CONSUMER,
-    handlers: stripeEventHandlers(accounts),
+    handlers: stripeEventHandlers(accounts, statements),
     onError: (error, message) => logger.warn(`${message.subject} ${message.eventId ?? ''} failed, retried: ${reasonOf(error)}`),
   });
   const workers: Worker[] = [

@@ -3,6 +3,8 @@ import { stripeEventReceived, type StripeEventReceivedPayload } from '@elan/cont
 import { ConcurrencyError, DomainError } from '@elan/domain-kernel';
 import { on, type IntegrationEventHandler } from '@elan/messaging';
 import type { PayoutAccounts, StripeAccountUpdate } from '../app/payout-accounts';
+import type { PayoutStatements } from '../app/payout-statements';
+import type { PayoutAccountEvent } from '../payout-account';
 
 const logger = new Logger('PayoutStripeEvents');
 
@@ -21,12 +23,18 @@ export const accountUpdateOf = (event: StripeEventReceivedPayload): StripeAccoun
   return { holderId, stripeAccountId, stripeUpdatedAt: event.created };
 };
 
+/** Whether the events recorded of an update say the account can now receive transfers. */
+export const nowReceivesTransfers = (events: readonly PayoutAccountEvent[]): boolean =>
+  events.some((event) => event.type !== 'PayoutAccountOpened' && event.data.canReceiveTransfers);
+
 /**
  * The payout service's side of Stripe's webhooks (ADR 0021, ADR 0026): the gateway verified and
  * recorded each event once and routed Connect account events here. Each update is recorded on the
- * holder's stream in the inbox's transaction; duplicates and stale updates are no-ops there.
+ * holder's stream in the inbox's transaction; duplicates and stale updates are no-ops there. An
+ * update that lets the account receive transfers wakes the holder's statements waiting for it, in
+ * the same transaction, so they are paid at the worker's next pass, not at their recheck.
  */
-export const stripeEventHandlers = (accounts: PayoutAccounts): IntegrationEventHandler[] => [
+export const stripeEventHandlers = (accounts: PayoutAccounts, statements: PayoutStatements): IntegrationEventHandler[] => [
   on(stripeEventReceived, async (event, { client }) => {
     const update = accountUpdateOf(event);
     if (!update) {
@@ -35,7 +43,8 @@ export const stripeEventHandlers = (accounts: PayoutAccounts): IntegrationEventH
       return;
     }
     try {
-      await accounts.recordStripeUpdate(update, client);
+      const recorded = await accounts.recordStripeUpdate(update, client);
+      if (nowReceivesTransfers(recorded)) await statements.wakeAwaitingAccount(update.holderId, client);
     } catch (error) {
       // An account that is not a holder's (metadata edited by hand, another holder's id) stays in
       // the gateway's log; retrying would not make it fit. Stripe or the database down: retried.

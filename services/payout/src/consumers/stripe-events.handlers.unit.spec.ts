@@ -1,5 +1,11 @@
 import { STRIPE_EVENT_TYPES_HANDLED, type StripeEventReceivedPayload } from '@elan/contracts';
-import { accountUpdateOf } from './stripe-events.handlers';
+import {
+  accountPending,
+  accountRestricted,
+  accountVerified,
+  payoutAccountOpened,
+} from '../payout-account/payout-account.fixtures';
+import { accountUpdateOf, nowReceivesTransfers } from './stripe-events.handlers';
 
 const HOLDER = '01950000-0000-7000-8000-0000000c0001';
 
@@ -42,5 +48,19 @@ describe('the Stripe events the payout service acts on', () => {
     ],
   ])('ignores %s', (_, event) => {
     expect(accountUpdateOf(event)).toBeUndefined();
+  });
+});
+
+describe('which recorded updates wake the statements waiting for the account', () => {
+  it('wakes them when the account is verified, its opening recorded with it or not', () => {
+    expect(nowReceivesTransfers([accountVerified()])).toBe(true);
+    expect(nowReceivesTransfers([payoutAccountOpened(), accountVerified()])).toBe(true);
+  });
+
+  it('leaves them to their recheck when nothing was recorded (stale or duplicate) or the account still cannot receive', () => {
+    expect(nowReceivesTransfers([])).toBe(false);
+    expect(nowReceivesTransfers([payoutAccountOpened()])).toBe(false);
+    expect(nowReceivesTransfers([accountRestricted()])).toBe(false);
+    expect(nowReceivesTransfers([accountPending()])).toBe(false);
   });
 });
