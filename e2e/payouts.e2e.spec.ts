@@ -88,7 +88,8 @@ describe('statements and transfers', () => {
           PLEDGE_TALLY_GRACE_MS: '300',
           PLEDGE_RETRY_WINDOW_MS: String(RETRY_WINDOW_MS),
           PAYOUT_WORKER_INTERVAL_MS: '200',
-          PAYOUT_ACCOUNT_RECHECK_MS: '200',
+          // An hour: a waiting statement is paid because account.updated wakes it, not because the timer ran.
+          PAYOUT_ACCOUNT_RECHECK_MS: '3600000',
           PAYOUT_TRANSFER_RETRY_MS: '500',
         },
       },
