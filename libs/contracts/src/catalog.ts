@@ -44,6 +44,8 @@ import {
   getPledgeStreamLinks,
   getTipCheckpoints,
   getTipStreamLinks,
+  getPayoutCheckpoints,
+  getPayoutStreamLinks,
 } from './transparency/transparency.requests';
 import {
   getPledgePaymentFacts,
@@ -110,6 +112,8 @@ export const requests: readonly RequestContract[] = [
   getPledgeStreamLinks,
   getTipCheckpoints,
   getTipStreamLinks,
+  getPayoutCheckpoints,
+  getPayoutStreamLinks,
   listCampaignPayouts,
   listMyPayouts,
   requestPayout,

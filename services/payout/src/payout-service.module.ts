@@ -1,11 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TransparencyQueries, type MoneyLog } from '@elan/transparency';
 import type { PayoutParts } from './app/payout.composition';
 import { PayoutAccounts } from './app/payout-accounts';
 import { PayoutAccountsMessageController } from './app/payout-accounts.message.controller';
 import { PayoutStatements } from './app/payout-statements';
 import { PayoutStatementsMessageController } from './app/payout-statements.message.controller';
+import { PayoutTransparencyMessageController } from './transparency/payout-transparency.message.controller';
 
 export type { PayoutParts } from './app/payout.composition';
+
+/** The composition, and the signed checkpoints of the payout ledgers and statements (ADR 0025). */
+export type PayoutServiceParts = PayoutParts & { readonly transparency: MoneyLog };
 
 /**
  * The payout service as Nest sees it: its message controller (`@HandlesRequest`), given the payout
@@ -15,13 +20,14 @@ export type { PayoutParts } from './app/payout.composition';
  */
 @Module({})
 export class PayoutServiceModule {
-  static forRoot(parts: PayoutParts): DynamicModule {
+  static forRoot(parts: PayoutServiceParts): DynamicModule {
     return {
       module: PayoutServiceModule,
-      controllers: [PayoutAccountsMessageController, PayoutStatementsMessageController],
+      controllers: [PayoutAccountsMessageController, PayoutStatementsMessageController, PayoutTransparencyMessageController],
       providers: [
         { provide: PayoutAccounts, useValue: parts.accounts },
         { provide: PayoutStatements, useValue: parts.statements },
+        { provide: TransparencyQueries, useValue: parts.transparency.queries },
       ],
     };
   }

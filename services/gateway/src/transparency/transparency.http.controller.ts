@@ -21,6 +21,8 @@ import {
 } from './transparency.schemas';
 
 const DEFAULT_LIMIT = 20;
+/** `pledge-…, tip-…, payoutledger-…, payout-…`: what a 404 names. */
+const MONEY_PREFIXES = MONEY_SERVICES.flatMap((service) => MONEY_LOGS[service].prefixes.map((prefix) => `${prefix}…`)).join(', ');
 
 /**
  * The public transparency routes (ADR 0025): the key checkpoints are signed with, the money
@@ -51,8 +53,8 @@ export class TransparencyHttpController {
   @ApiOperation({
     summary: 'Signed checkpoints of the money streams’ heads',
     description:
-      'Public. Each money service (`pledge`, `tipping`) signs the heads (position, hash) of its money streams every ' +
-      'hour: `log` pages through one log, oldest first, after the sequence `after`; without `log`, the latest ' +
+      'Public. Each money service (`pledge`, `tipping`, `payout`) signs the heads (position, hash) of its money streams ' +
+      'every hour (the payout service also on each payout): `log` pages through one log, oldest first, after the sequence `after`; without `log`, the latest ' +
       'checkpoint of each log. Keep what you fetch: `npm run verify-ledger` checks that later history extends it.',
   })
   @ApiOkResponse({ description: 'The signed checkpoints', schema: schemaRef(SignedCheckpointsSchema) })
@@ -77,7 +79,7 @@ export class TransparencyHttpController {
     summary: 'The hash-chain links of a money stream',
     description:
       'Public, no event data: for each event from `from`, its position, hash, type and time. Only money streams ' +
-      '(`pledge-…`, `tip-…`); any other stream is a 404. A verifier compares these hashes with a checkpoint it kept.',
+      '(`pledge-…`, `tip-…`, `payoutledger-…`, `payout-…`); any other stream is a 404. A verifier compares these hashes with a checkpoint it kept.',
   })
   @ApiOkResponse({ description: 'The links, in order', schema: schemaRef(StreamLinksSchema) })
   @ApiProblem(404, 'Not a money stream')
@@ -90,7 +92,7 @@ export class TransparencyHttpController {
     const service = moneyServiceOf(streamId);
     // A bare prefix (`pledge-`) names no stream either.
     if (service === undefined || (MONEY_LOGS[service].prefixes as readonly string[]).includes(streamId))
-      throw new NotFoundError(`${streamId} is not a money stream: pledge-… or tip-…`, { streamId });
+      throw new NotFoundError(`${streamId} is not a money stream: ${MONEY_PREFIXES}`, { streamId });
     return this.requests.request(TRANSPARENCY_REQUESTS[service].links, { streamId, from: query.from, limit: query.limit });
   }
 }
