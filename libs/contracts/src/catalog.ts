@@ -47,6 +47,7 @@ import {
   getPayoutCheckpoints,
   getPayoutStreamLinks,
 } from './transparency/transparency.requests';
+import { getCampaignLedger, getPayoutMonths } from './payout/public-ledger.requests';
 import {
   getPledgePaymentFacts,
   getTipPaymentFacts,
@@ -114,6 +115,8 @@ export const requests: readonly RequestContract[] = [
   getTipStreamLinks,
   getPayoutCheckpoints,
   getPayoutStreamLinks,
+  getCampaignLedger,
+  getPayoutMonths,
   listCampaignPayouts,
   listMyPayouts,
   requestPayout,

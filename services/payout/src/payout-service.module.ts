@@ -6,16 +6,19 @@ import { PayoutAccountsMessageController } from './app/payout-accounts.message.c
 import { PayoutStatements } from './app/payout-statements';
 import { PayoutStatementsMessageController } from './app/payout-statements.message.controller';
 import { PayoutTransparencyMessageController } from './transparency/payout-transparency.message.controller';
+import { PublicLedgerMessageController } from './transparency/public-ledger.message.controller';
+import { PublicLedgerQueries } from './transparency/public-ledger.queries';
 
 export type { PayoutParts } from './app/payout.composition';
 
 /** The composition, and the signed checkpoints of the payout ledgers and statements (ADR 0025). */
-export type PayoutServiceParts = PayoutParts & { readonly transparency: MoneyLog };
+export type PayoutServiceParts = PayoutParts & { readonly transparency: MoneyLog; readonly publicLedger: PublicLedgerQueries };
 
 /**
  * The payout service as Nest sees it: its message controller (`@HandlesRequest`), given the payout
  * accounts and statements from the composition as `useValue` providers. It answers
- * `StartPayoutAccount`, `GetPayoutAccount`, `ListCampaignPayouts`, `ListMyPayouts`, `RequestPayout`
+ * `StartPayoutAccount`, `GetPayoutAccount`, `ListCampaignPayouts`, `ListMyPayouts`, `RequestPayout`,
+ * its transparency (`GetCheckpoints`, `GetStreamLinks`, `GetCampaignLedger`, `GetPayoutMonths`)
  * and its health (`rpc.payout.Health.v1`, from the service kit).
  */
 @Module({})
@@ -23,11 +26,17 @@ export class PayoutServiceModule {
   static forRoot(parts: PayoutServiceParts): DynamicModule {
     return {
       module: PayoutServiceModule,
-      controllers: [PayoutAccountsMessageController, PayoutStatementsMessageController, PayoutTransparencyMessageController],
+      controllers: [
+        PayoutAccountsMessageController,
+        PayoutStatementsMessageController,
+        PayoutTransparencyMessageController,
+        PublicLedgerMessageController,
+      ],
       providers: [
         { provide: PayoutAccounts, useValue: parts.accounts },
         { provide: PayoutStatements, useValue: parts.statements },
         { provide: TransparencyQueries, useValue: parts.transparency.queries },
+        { provide: PublicLedgerQueries, useValue: parts.publicLedger },
       ],
     };
   }

@@ -9,6 +9,7 @@ import type { PayoutConfig } from './app/payout.config';
 import { migratePayoutSchema } from './app/payout.migrations';
 import { PayoutServiceModule, type PayoutServiceParts } from './payout-service.module';
 import { payoutCheckpointTrigger } from './transparency/payout-checkpoints';
+import { PublicLedgerQueries } from './transparency/public-ledger.queries';
 
 export { payoutConfigFromEnv, type PayoutConfig } from './app/payout.config';
 
@@ -53,7 +54,12 @@ export function startPayoutService(
         const onPayout = payoutCheckpointTrigger(store, transparency.issuer, (error) =>
           logger.error(`the checkpoint after a payout failed and will be retried: ${reasonOf(error)}`),
         );
-        return { ...parts, transparency, workers: [...parts.workers, transparency.worker, onPayout] };
+        return {
+          ...parts,
+          transparency,
+          publicLedger: new PublicLedgerQueries(store),
+          workers: [...parts.workers, transparency.worker, onPayout],
+        };
       },
       module: (parts) => PayoutServiceModule.forRoot(parts),
       workers: (parts) => parts.workers,
