@@ -81,7 +81,10 @@ export const campaignLedgerSchema = z.object({
   ),
   balances: z
     .boolean()
-    .describe('collected − refunded = paid out − reversed + still due − advanced by the platform, to the cent.'),
+    .describe(
+      'Each statement paid what the ledger stated for it, and collected − refunded = paid out − reversed + still due − ' +
+        'advanced by the platform, to the cent. An amount altered in the ledger itself shows in `chains`, not here.',
+    ),
   chains: z.array(chainSchema).describe('The hash chain of each stream involved: the payout ledger first, then its statements.'),
   verified: z.boolean().describe('Every chain holds. It proves nothing against whoever runs the database: see the checkpoints.'),
 });

@@ -37,8 +37,9 @@ const sum = (amounts: readonly Money[], currency: string): Money =>
 /**
  * A campaign's public ledger, folded from its streams (pure): the ledger's own arithmetic
  * (`balanceOf`) for collected, refunded, reversed, still due and advanced; the statements'
- * StatementPaid for what was paid out. `balances` checks the two sides against each other:
- * collected − refunded = paid out − reversed + still due − advanced. Nothing personal leaves it:
+ * StatementPaid for what was paid out. `balances` checks the two sides against each other: each
+ * statement paid what the ledger stated for it, and collected − refunded = paid out − reversed +
+ * still due − advanced (an amount altered in the ledger itself is the chains' business). Nothing personal leaves it:
  * amounts, counts, stream ids, positions, hashes.
  */
 export function campaignLedgerOf(streams: LedgerStreams): CampaignLedger {
@@ -55,7 +56,7 @@ export function campaignLedgerOf(streams: LedgerStreams): CampaignLedger {
   const ledgerFacts = (type: PayoutLedgerEvent['type']) =>
     streams.ledger.filter((event) => event.type === type).map((event) => factOf(streamId, event));
 
-  const paid: { fact: Fact; amount: Money }[] = [];
+  const paid: { fact: Fact; amount: Money; stated: Money }[] = [];
   const unpaid: { fact: Fact; amount: Money }[] = [];
   for (const event of streams.ledger.filter((e) => e.type === 'StatementRecorded')) {
     const { statementId, netDue } = event.data as StatementRecorded['data'];
@@ -65,6 +66,7 @@ export function campaignLedgerOf(streams: LedgerStreams): CampaignLedger {
       paid.push({
         fact: factOf(statementStream(statementId), paidEvent),
         amount: (paidEvent.data as StatementPaid['data']).amount,
+        stated: netDue,
       });
     else unpaid.push({ fact: factOf(streamId, event), amount: netDue });
   }
@@ -80,9 +82,11 @@ export function campaignLedgerOf(streams: LedgerStreams): CampaignLedger {
       ).amount,
     currency,
   );
+  // Each transfer paid what the ledger stated for it, and the two sides add up.
   const balances =
+    paid.every((p) => p.amount.amount === p.stated.amount && p.amount.currency === p.stated.currency) &&
     balance.collected.amount.amount - balance.refunded.amount.amount ===
-    paidOut.amount - balance.reversed.amount.amount + stillDue.amount - balance.outstandingAdvance.amount;
+      paidOut.amount - balance.reversed.amount.amount + stillDue.amount - balance.outstandingAdvance.amount;
   const chains = streams.chains.map(({ streamId: id, report }) => ({
     streamId: id,
     ok: report.ok,
