@@ -1,11 +1,26 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MONEY_LOGS, MONEY_SERVICES, TRANSPARENCY_REQUESTS, moneyServiceOf, type MoneyService } from '@elan/contracts';
+import {
+  MONEY_LOGS,
+  MONEY_SERVICES,
+  TRANSPARENCY_REQUESTS,
+  getPayoutMonths,
+  getTipLedger,
+  moneyServiceOf,
+  type MoneyService,
+} from '@elan/contracts';
 import { NotFoundError } from '@elan/domain-kernel';
 import { RequestClient } from '@elan/messaging';
 import { ApiProblem } from '../openapi/api-problems.decorator';
 import { schemaRef } from '../openapi/api-schemas';
 import { ValidParam, ValidQuery } from '../validation/validated.decorators';
+import { currenciesOf, platformMonthsOf } from './platform-months';
+import {
+  PlatformMonthsQuerySchema,
+  PlatformMonthsSchema,
+  type PlatformMonths,
+  type PlatformMonthsQuery,
+} from './public-ledger.schemas';
 import {
   CheckpointsQuerySchema,
   SignedCheckpointsSchema,
@@ -33,6 +48,29 @@ const MONEY_PREFIXES = MONEY_SERVICES.flatMap((service) => MONEY_LOGS[service].p
 @Controller('transparency')
 export class TransparencyHttpController {
   constructor(private readonly requests: RequestClient) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The platform’s money, by month',
+    description:
+      'Public, no personal data. Per UTC month and currency, oldest first: pledges collected and refunded, statements ' +
+      'paid out to holders and refunds after payout reversed (summed from the payout service’s events: a pledge in ' +
+      'the month it was charged, a statement in the month it was paid), tips received (the tipping ledger, ' +
+      '`GET /api/tips/ledger`), and Stripe’s processing fees borne by the platform (in the month they were recorded ' +
+      'on a statement). Each campaign’s own: `GET /api/campaigns/{id}/ledger`.',
+  })
+  @ApiOkResponse({ description: 'The months', schema: schemaRef(PlatformMonthsSchema) })
+  @ApiProblem(400, 'A month is not YYYY-MM, or `from` comes after `to`')
+  @ApiProblem(503, 'The payout or tipping service is unavailable; retry later')
+  @ApiProblem(504, 'The payout or tipping service did not answer in time; retry later')
+  async months(@ValidQuery(PlatformMonthsQuerySchema) query: PlatformMonthsQuery): Promise<PlatformMonths> {
+    const range = { ...(query.from && { from: query.from }), ...(query.to && { to: query.to }) };
+    const { months } = await this.requests.request(getPayoutMonths, range);
+    const tips = await Promise.all(
+      currenciesOf(months).map((currency) => this.requests.request(getTipLedger, { currency, ...range })),
+    );
+    return { months: platformMonthsOf(months, tips) };
+  }
 
   @Get('key')
   @ApiOperation({
