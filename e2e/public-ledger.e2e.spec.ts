@@ -68,7 +68,8 @@ describe('a campaign’s public ledger and the platform’s transparency page', 
       { payments: true, env: { PAYOUT_WORKER_INTERVAL_MS: '200', PAYOUT_ACCOUNT_RECHECK_MS: '200' } },
     ));
     workDir = await mkdtemp(join(tmpdir(), 'elan-e2e-public-ledger-'));
-  });
+    // Five processes to start: on a loaded machine that takes longer than a test.
+  }, 180_000);
   afterAll(async () => {
     if (workDir) await rm(workDir, { recursive: true, force: true });
     await stack?.stop();
@@ -121,7 +122,7 @@ describe('a campaign’s public ledger and the platform’s transparency page', 
       streamId: `payoutledger-${campaignId}`,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-  });
+  }, 120_000);
 
   it('shows anyone the campaign’s ledger with exact figures, the events behind them, and chains that hold', async () => {
     const { body: ledger } = await api.get(`/api/campaigns/${campaignId}/ledger`).expect(200);
