@@ -35,7 +35,7 @@ interface Report {
 }
 
 /**
- * Issue #11, deliverable 4, with every process real: the pledge and tipping services sign
+ * Issue #11, deliverable 4, with every process real: the pledge, tipping and payout services sign
  * checkpoints of their money streams (every 500 ms here), the gateway serves them, and
  * `npm run verify-ledger` — run as anyone would, against the gateway's URL — finds the history
  * extending what it kept while pledges come in, then reports the one pledge stream that was
@@ -97,11 +97,30 @@ describe('signed checkpoints of the money streams, checked by npm run verify-led
     return new Map(rows.map((row) => [row.stream_id, Number(row.head)]));
   };
 
+  /** Waits for the campaign's payout ledger to hold every pledge charged (the payout service's consumers follow the pledges). */
+  const payoutLedgerCaughtUp = () =>
+    waitUntil(
+      async () => {
+        const { rows } = await pool.query<{ charges: string }>(
+          `SELECT count(*) AS charges FROM ${stack.environment.PAYOUT_SCHEMA as string}.events
+           WHERE stream_id = $1 AND type = 'PledgeChargeRecorded'`,
+          [`payoutledger-${campaignId}`],
+        );
+        return Number(rows[0]?.charges) === pledgeIds.length || undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 100, description: 'the payout ledger holds every pledge charged' },
+    );
+
   /** Waits for the latest checkpoint of each log to be signed after `since` and cover the streams as they are now. */
   const checkpointsCoveringNow = async (since: number): Promise<Signed[]> => {
+    await payoutLedgerCaughtUp();
     const wanted = {
       'elan/pledge': await headsInDatabase(pledgeSchema(), 'pledge-'),
       'elan/tipping': await headsInDatabase(stack.environment.TIPPING_SCHEMA as string, 'tip-'),
+      'elan/payout': new Map([
+        ...(await headsInDatabase(stack.environment.PAYOUT_SCHEMA as string, 'payoutledger-')),
+        ...(await headsInDatabase(stack.environment.PAYOUT_SCHEMA as string, 'payout-')),
+      ]),
     };
     return waitUntil(
       async () => {
@@ -113,9 +132,9 @@ describe('signed checkpoints of the money streams, checked by npm run verify-led
           const heads = new Map(signed.checkpoint.heads.map((head) => [head.streamId, head.position]));
           return [...wanted[log]].every(([streamId, head]) => (heads.get(streamId) ?? 0) >= head);
         };
-        return covers('elan/pledge') && covers('elan/tipping') ? latest : undefined;
+        return covers('elan/pledge') && covers('elan/tipping') && covers('elan/payout') ? latest : undefined;
       },
-      { timeoutMs: 15_000, intervalMs: 100, description: 'checkpoints of both logs cover every money stream as it is now' },
+      { timeoutMs: 15_000, intervalMs: 100, description: 'checkpoints of the three logs cover every money stream as it is now' },
     );
   };
 
@@ -136,7 +155,7 @@ describe('signed checkpoints of the money streams, checked by npm run verify-led
     return { code: finished.code, report: JSON.parse(finished.stdout) as Report };
   };
 
-  it('serves the stack’s public key, and signed checkpoints of both logs', async () => {
+  it('serves the stack’s public key, and signed checkpoints of the three logs', async () => {
     const privateKey = createPrivateKey({
       key: Buffer.from(stack.environment.TRANSPARENCY_SIGNING_KEY as string, 'base64'),
       format: 'der',
@@ -152,10 +171,13 @@ describe('signed checkpoints of the money streams, checked by npm run verify-led
 
     await committedPledges([3_000, 2_000, 4_500]);
     const latest = await checkpointsCoveringNow(0);
-    expect(latest.map((signed) => signed.checkpoint.log).sort()).toEqual(['elan/pledge', 'elan/tipping']);
+    expect(latest.map((signed) => signed.checkpoint.log).sort()).toEqual(['elan/payout', 'elan/pledge', 'elan/tipping']);
     expect(latest.every((signed) => signed.keyId === key.keyId)).toBe(true);
     const pledgeLog = latest.find((signed) => signed.checkpoint.log === 'elan/pledge');
     expect(pledgeLog?.checkpoint.heads.map((head) => head.streamId).sort()).toEqual(pledgeIds.map((id) => `pledge-${id}`).sort());
+    // The payout log signs the campaign's payout ledger; its payout accounts are no money streams.
+    const payoutLog = latest.find((signed) => signed.checkpoint.log === 'elan/payout');
+    expect(payoutLog?.checkpoint.heads.map((head) => head.streamId)).toEqual([`payoutledger-${campaignId}`]);
 
     const paged = await api.get('/api/transparency/checkpoints?log=pledge&after=0&limit=2').expect(200);
     expect(paged.body.checkpoints.map((signed: Signed) => signed.checkpoint.sequence)).toEqual([1, 2]);
@@ -166,10 +188,13 @@ describe('signed checkpoints of the money streams, checked by npm run verify-led
 
     expect(report.findings).toEqual([]);
     expect(code).toBe(0);
-    expect(report.logs.map((log) => log.log).sort()).toEqual(['elan/pledge', 'elan/tipping']);
-    expect(report.logs.every((log) => log.streams === 3 && log.keptSequence === undefined)).toBe(true);
+    expect(report.logs.map((log) => [log.log, log.streams, log.keptSequence]).sort()).toEqual([
+      ['elan/payout', 1, undefined],
+      ['elan/pledge', 3, undefined],
+      ['elan/tipping', 3, undefined],
+    ]);
     const kept = JSON.parse(await readFile(keptFile, 'utf8'));
-    expect(Object.keys(kept.checkpoints).sort()).toEqual(['elan/pledge', 'elan/tipping']);
+    expect(Object.keys(kept.checkpoints).sort()).toEqual(['elan/payout', 'elan/pledge', 'elan/tipping']);
   });
 
   it('checks a receipt’s fact: the stream position and hash of its event are in the latest checkpoint', async () => {
@@ -244,6 +269,7 @@ describe('signed checkpoints of the money streams, checked by npm run verify-led
   it('answers bad input with problems and documents the routes in OpenAPI', async () => {
     expectProblem(await api.get('/api/transparency/streams/campaign-0195f0a0/links'), 404, 'not_found');
     expectProblem(await api.get('/api/transparency/streams/pledge-/links'), 404, 'not_found');
+    expectProblem(await api.get('/api/transparency/streams/payoutaccount-0195f0a0/links'), 404, 'not_found');
     const badLimit = expectProblem(await api.get('/api/transparency/checkpoints?log=pledge&limit=0'), 400, 'validation-failed');
     expect(badLimit).toMatchObject({ errors: [expect.objectContaining({ field: 'limit' })] });
     const noLog = expectProblem(await api.get('/api/transparency/checkpoints?after=3'), 400, 'validation-failed');

@@ -72,7 +72,8 @@ class UsageError extends Error {}
 
 const USAGE =
   'usage: npm run verify-ledger -- <base URL> [--kept <file>] [--fact <stream>:<position>:<hash>]… [--json]\n' +
-  '  e.g. npm run verify-ledger -- https://elan.example.org --fact pledge-0195…:3:9f2c…';
+  '  e.g. npm run verify-ledger -- https://elan.example.org --fact pledge-0195…:3:9f2c…\n' +
+  '  (a statement names its fact as payoutledger-<campaignId>:<position>:<hash>; a campaign’s ledger lists its facts)';
 
 /** The API root of a base URL: `https://host` and `https://host/api` both give `https://host/api`. */
 export const apiRootOf = (baseUrl: string): string => {

@@ -46,7 +46,10 @@ import {
   getPledgeStreamLinks,
   getTipCheckpoints,
   getTipStreamLinks,
+  getPayoutCheckpoints,
+  getPayoutStreamLinks,
 } from './transparency/transparency.requests';
+import { getCampaignLedger, getPayoutMonths } from './payout/public-ledger.requests';
 import {
   getPledgePaymentFacts,
   getTipPaymentFacts,
@@ -113,6 +116,10 @@ export const requests: readonly RequestContract[] = [
   getPledgeStreamLinks,
   getTipCheckpoints,
   getTipStreamLinks,
+  getPayoutCheckpoints,
+  getPayoutStreamLinks,
+  getCampaignLedger,
+  getPayoutMonths,
   listCampaignPayouts,
   listMyPayouts,
   requestPayout,

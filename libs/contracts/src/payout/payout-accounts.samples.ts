@@ -144,6 +144,7 @@ const statement = {
   },
   waitingFor: null,
   covers: { streamId: `payoutledger-${CAMPAIGN}`, position: 5, hash: 'ab'.repeat(32) },
+  facts: { streamId: `payoutledger-${CAMPAIGN}`, position: 6, hash: 'cd'.repeat(32) },
 };
 const waiting = {
   ...statement,

@@ -84,6 +84,21 @@ export const statementSchema = z.object({
         .describe('That fact’s link hash (ADR 0025), for a verifier.'),
     })
     .describe('The last fact of the payout ledger the statement covers.'),
+  facts: z
+    .object({
+      streamId: z.string().min(1).describe('The campaign’s payout ledger stream (payoutledger-<campaignId>).'),
+      position: z.number().int().min(1).describe('The position of the ledger’s StatementRecorded that drew this statement.'),
+      hash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .describe('That event’s link hash, lowercase hex (ADR 0025).'),
+    })
+    .nullable()
+    .describe(
+      'The fact the statement reports: the ledger event that drew it. Check it against a signed checkpoint with ' +
+        '`npm run verify-ledger -- <base URL> --fact <streamId>:<position>:<hash>`. Null for statements drawn before ' +
+        'statements named their facts.',
+    ),
 });
 
 const campaignBalance = z

@@ -9,6 +9,8 @@ import { defineRequest } from '../request';
 export const MONEY_LOGS = {
   pledge: { log: 'elan/pledge', prefixes: ['pledge-'] },
   tipping: { log: 'elan/tipping', prefixes: ['tip-'] },
+  // A campaign's payout ledger and its statements; `payoutaccount-` streams hold no money and match neither.
+  payout: { log: 'elan/payout', prefixes: ['payoutledger-', 'payout-'] },
 } as const satisfies Record<string, { readonly log: string; readonly prefixes: readonly string[] }>;
 
 export type MoneyService = keyof typeof MONEY_LOGS;
@@ -42,7 +44,7 @@ const streamHeadSchema = z.object({
 export const signedCheckpointWireSchema = z.object({
   checkpoint: z
     .object({
-      log: z.string().min(1).max(100).describe('The log, one per money service: `elan/pledge`, `elan/tipping`.'),
+      log: z.string().min(1).max(100).describe('The log, one per money service: `elan/pledge`, `elan/tipping`, `elan/payout`.'),
       sequence: z.number().int().min(1).describe('Counts the log’s checkpoints from 1.'),
       issuedAt: z.iso.datetime({ precision: 3 }).describe('When it was signed, ISO 8601 UTC to the millisecond.'),
       heads: z.array(streamHeadSchema).describe('The head of each money stream of the log, sorted by stream id.'),
@@ -141,9 +143,12 @@ export const getPledgeCheckpoints = checkpointsRequest('pledge');
 export const getTipCheckpoints = checkpointsRequest('tipping');
 export const getPledgeStreamLinks = linksRequest('pledge');
 export const getTipStreamLinks = linksRequest('tipping');
+export const getPayoutCheckpoints = checkpointsRequest('payout');
+export const getPayoutStreamLinks = linksRequest('payout');
 
 /** Each money service's two transparency requests, by service. */
 export const TRANSPARENCY_REQUESTS = {
   pledge: { checkpoints: getPledgeCheckpoints, links: getPledgeStreamLinks },
   tipping: { checkpoints: getTipCheckpoints, links: getTipStreamLinks },
+  payout: { checkpoints: getPayoutCheckpoints, links: getPayoutStreamLinks },
 } as const satisfies Record<MoneyService, object>;

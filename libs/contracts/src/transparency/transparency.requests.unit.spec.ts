@@ -1,4 +1,10 @@
-import { MONEY_LOGS, getPledgeStreamLinks, getTipStreamLinks, moneyServiceOf } from './transparency.requests';
+import {
+  MONEY_LOGS,
+  getPayoutStreamLinks,
+  getPledgeStreamLinks,
+  getTipStreamLinks,
+  moneyServiceOf,
+} from './transparency.requests';
 
 const rejectedFields = (payload: unknown, schema = getPledgeStreamLinks.request): string[] =>
   schema.safeParse(payload).error?.issues.map((issue) => issue.path.join('.')) ?? [];
@@ -10,6 +16,18 @@ describe('the transparency requests', () => {
     expect(moneyServiceOf('campaign-0195f0a0')).toBeUndefined();
     expect(moneyServiceOf('tally-0195f0a0')).toBeUndefined();
     expect(MONEY_LOGS.pledge.log).toBe('elan/pledge');
+  });
+
+  it('route a campaign’s payout ledger and its statements to the payout service, never its payout accounts', () => {
+    expect(moneyServiceOf('payoutledger-0195f0a0')).toBe('payout');
+    expect(moneyServiceOf('payout-0195f0a0')).toBe('payout');
+    expect(moneyServiceOf('payoutaccount-0195f0a0')).toBeUndefined();
+    expect(MONEY_LOGS.payout.log).toBe('elan/payout');
+    expect(rejectedFields({ streamId: 'payoutaccount-1', from: 1, limit: 10 }, getPayoutStreamLinks.request)).toEqual([
+      'streamId',
+    ]);
+    expect(rejectedFields({ streamId: 'payout-1', from: 1, limit: 10 }, getPayoutStreamLinks.request)).toEqual([]);
+    expect(rejectedFields({ streamId: 'payoutledger-1', from: 1, limit: 10 }, getPayoutStreamLinks.request)).toEqual([]);
   });
 
   it.each([

@@ -8,6 +8,7 @@ const KEY_ID = '3f2a9c41d07be815';
 const SIGNATURE = `${'A'.repeat(85)}w`;
 const PLEDGE_STREAM = 'pledge-0195f0a0-0000-7000-8000-00000000f001';
 const TIP_STREAM = 'tip-0195f0a0-0000-7000-8000-00000000f001';
+const PAYOUT_STREAM = 'payoutledger-0195f0a0-0000-7000-8000-00000000c001';
 
 interface Invalid {
   readonly field: string;
@@ -76,4 +77,6 @@ export const transparencyRequestSamples: Record<string, Sample> = {
   'rpc.tipping.GetCheckpoints.v1': checkpoints('elan/tipping', TIP_STREAM),
   'rpc.pledge.GetStreamLinks.v1': links(PLEDGE_STREAM, TIP_STREAM),
   'rpc.tipping.GetStreamLinks.v1': links(TIP_STREAM, 'campaign-0195f0a0'),
+  'rpc.payout.GetCheckpoints.v1': checkpoints('elan/payout', PAYOUT_STREAM),
+  'rpc.payout.GetStreamLinks.v1': links(PAYOUT_STREAM, 'payoutaccount-0195f0a0-0000-7000-8000-00000000a001'),
 };

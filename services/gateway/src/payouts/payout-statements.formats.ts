@@ -39,6 +39,7 @@ export const STATEMENTS_CSV_HEADER = [
   'transfer_id',
   'paid_at',
   'waiting_for',
+  'fact',
 ] as const;
 
 /** One row per statement, amounts in major units ("60.00") by string arithmetic on the integer, never a float. */
@@ -65,8 +66,12 @@ export const statementRecord = (s: Statement): string[] => {
     s.transfer.transferId ?? '',
     s.transfer.paidAt ?? '',
     s.waitingFor?.reason ?? '',
+    factOf(s),
   ];
 };
+
+/** The ledger fact a statement reports, as `npm run verify-ledger -- … --fact` takes it: `<stream>:<position>:<hash>`. */
+export const factOf = (s: Statement): string => (s.facts ? `${s.facts.streamId}:${s.facts.position}:${s.facts.hash}` : '');
 
 /** RFC 4180, UTF-8 with a byte order mark, cells defused against formulas (as the backers export). */
 export const statementsCsv = (statements: readonly Statement[]): string =>
@@ -121,6 +126,9 @@ const section = (s: Statement): string =>
       ? `<p><strong>Last attempt failed:</strong> ${escapeHtml(s.transfer.lastFailure.code)} — ${escapeHtml(s.transfer.lastFailure.reason)}; retried ${escapeHtml(s.transfer.nextAttemptAt ?? 'soon')}.</p>`
       : '',
     `<p class="note">Covers the payout ledger ${escapeHtml(s.covers.streamId)} up to position ${s.covers.position}, hash ${escapeHtml(s.covers.hash)}.</p>`,
+    s.facts
+      ? `<p class="note">Drawn by the ledger fact ${escapeHtml(factOf(s))}: check it with <code>npm run verify-ledger -- &lt;Élan’s address&gt; --fact ${escapeHtml(factOf(s))}</code>.</p>`
+      : '',
     '</section>',
   ].join('\n');
 

@@ -32,6 +32,7 @@ const paid: Statement = {
   },
   waitingFor: null,
   covers: { streamId: `payoutledger-${CAMPAIGN}`, position: 5, hash: 'ab'.repeat(32) },
+  facts: { streamId: `payoutledger-${CAMPAIGN}`, position: 6, hash: 'cd'.repeat(32) },
 };
 const waiting: Statement = {
   ...paid,
@@ -62,6 +63,19 @@ describe('the payouts formats', () => {
     expect(cells[STATEMENTS_CSV_HEADER.indexOf('pledges_refunded')]).toBe('30.00');
     expect(cells[STATEMENTS_CSV_HEADER.indexOf('processing_fees_borne_by_platform')]).toBe('2.10');
     expect(cells[STATEMENTS_CSV_HEADER.indexOf('transfer_id')]).toBe('tr_1QxYz2AbCdEf');
+    // The fact the statement reports, as verify-ledger's --fact takes it; none for a statement drawn before facts.
+    expect(cells[STATEMENTS_CSV_HEADER.indexOf('fact')]).toBe(`payoutledger-${CAMPAIGN}:6:${'cd'.repeat(32)}`);
+    const older =
+      statementsCsv([{ ...paid, facts: null }])
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[1]
+        ?.split(',') ?? [];
+    expect(older[STATEMENTS_CSV_HEADER.indexOf('fact')]).toBe('');
+  });
+
+  it('names on the printable page the ledger fact a statement reports', () => {
+    expect(statementsPage('My payouts', [paid])).toContain(`--fact payoutledger-${CAMPAIGN}:6:${'cd'.repeat(32)}`);
+    expect(statementsPage('My payouts', [{ ...paid, facts: null }])).not.toContain('--fact');
   });
 
   it('prints every value escaped, and says why a statement waits', () => {

@@ -1,11 +1,26 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MONEY_LOGS, MONEY_SERVICES, TRANSPARENCY_REQUESTS, moneyServiceOf, type MoneyService } from '@elan/contracts';
+import {
+  MONEY_LOGS,
+  MONEY_SERVICES,
+  TRANSPARENCY_REQUESTS,
+  getPayoutMonths,
+  getTipLedger,
+  moneyServiceOf,
+  type MoneyService,
+} from '@elan/contracts';
 import { NotFoundError } from '@elan/domain-kernel';
 import { RequestClient } from '@elan/messaging';
 import { ApiProblem } from '../openapi/api-problems.decorator';
 import { schemaRef } from '../openapi/api-schemas';
 import { ValidParam, ValidQuery } from '../validation/validated.decorators';
+import { currenciesOf, platformMonthsOf } from './platform-months';
+import {
+  PlatformMonthsQuerySchema,
+  PlatformMonthsSchema,
+  type PlatformMonths,
+  type PlatformMonthsQuery,
+} from './public-ledger.schemas';
 import {
   CheckpointsQuerySchema,
   SignedCheckpointsSchema,
@@ -21,6 +36,8 @@ import {
 } from './transparency.schemas';
 
 const DEFAULT_LIMIT = 20;
+/** `pledge-…, tip-…, payoutledger-…, payout-…`: what a 404 names. */
+const MONEY_PREFIXES = MONEY_SERVICES.flatMap((service) => MONEY_LOGS[service].prefixes.map((prefix) => `${prefix}…`)).join(', ');
 
 /**
  * The public transparency routes (ADR 0025): the key checkpoints are signed with, the money
@@ -31,6 +48,29 @@ const DEFAULT_LIMIT = 20;
 @Controller('transparency')
 export class TransparencyHttpController {
   constructor(private readonly requests: RequestClient) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The platform’s money, by month',
+    description:
+      'Public, no personal data. Per UTC month and currency, oldest first: pledges collected and refunded, statements ' +
+      'paid out to holders and refunds after payout reversed (summed from the payout service’s events: a pledge in ' +
+      'the month it was charged, a statement in the month it was paid), tips received (the tipping ledger, ' +
+      '`GET /api/tips/ledger`), and Stripe’s processing fees borne by the platform (in the month they were recorded ' +
+      'on a statement). Each campaign’s own: `GET /api/campaigns/{id}/ledger`.',
+  })
+  @ApiOkResponse({ description: 'The months', schema: schemaRef(PlatformMonthsSchema) })
+  @ApiProblem(400, 'A month is not YYYY-MM, or `from` comes after `to`')
+  @ApiProblem(503, 'The payout or tipping service is unavailable; retry later')
+  @ApiProblem(504, 'The payout or tipping service did not answer in time; retry later')
+  async months(@ValidQuery(PlatformMonthsQuerySchema) query: PlatformMonthsQuery): Promise<PlatformMonths> {
+    const range = { ...(query.from && { from: query.from }), ...(query.to && { to: query.to }) };
+    const { months } = await this.requests.request(getPayoutMonths, range);
+    const tips = await Promise.all(
+      currenciesOf(months).map((currency) => this.requests.request(getTipLedger, { currency, ...range })),
+    );
+    return { months: platformMonthsOf(months, tips) };
+  }
 
   @Get('key')
   @ApiOperation({
@@ -51,8 +91,8 @@ export class TransparencyHttpController {
   @ApiOperation({
     summary: 'Signed checkpoints of the money streams’ heads',
     description:
-      'Public. Each money service (`pledge`, `tipping`) signs the heads (position, hash) of its money streams every ' +
-      'hour: `log` pages through one log, oldest first, after the sequence `after`; without `log`, the latest ' +
+      'Public. Each money service (`pledge`, `tipping`, `payout`) signs the heads (position, hash) of its money streams ' +
+      'every hour (the payout service also on each payout): `log` pages through one log, oldest first, after the sequence `after`; without `log`, the latest ' +
       'checkpoint of each log. Keep what you fetch: `npm run verify-ledger` checks that later history extends it.',
   })
   @ApiOkResponse({ description: 'The signed checkpoints', schema: schemaRef(SignedCheckpointsSchema) })
@@ -77,7 +117,7 @@ export class TransparencyHttpController {
     summary: 'The hash-chain links of a money stream',
     description:
       'Public, no event data: for each event from `from`, its position, hash, type and time. Only money streams ' +
-      '(`pledge-…`, `tip-…`); any other stream is a 404. A verifier compares these hashes with a checkpoint it kept.',
+      '(`pledge-…`, `tip-…`, `payoutledger-…`, `payout-…`); any other stream is a 404. A verifier compares these hashes with a checkpoint it kept.',
   })
   @ApiOkResponse({ description: 'The links, in order', schema: schemaRef(StreamLinksSchema) })
   @ApiProblem(404, 'Not a money stream')
@@ -90,7 +130,7 @@ export class TransparencyHttpController {
     const service = moneyServiceOf(streamId);
     // A bare prefix (`pledge-`) names no stream either.
     if (service === undefined || (MONEY_LOGS[service].prefixes as readonly string[]).includes(streamId))
-      throw new NotFoundError(`${streamId} is not a money stream: pledge-… or tip-…`, { streamId });
+      throw new NotFoundError(`${streamId} is not a money stream: ${MONEY_PREFIXES}`, { streamId });
     return this.requests.request(TRANSPARENCY_REQUESTS[service].links, { streamId, from: query.from, limit: query.limit });
   }
 }

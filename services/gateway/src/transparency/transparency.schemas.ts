@@ -22,7 +22,7 @@ export const CheckpointsQuerySchema = z
     log: z
       .enum(MONEY_SERVICES as [string, ...string[]])
       .optional()
-      .describe('The log: `pledge` or `tipping`. Without it, the latest checkpoint of each log.'),
+      .describe('The log: `pledge`, `tipping` or `payout`. Without it, the latest checkpoint of each log.'),
     after: whole(0, 2_000_000_000).optional().describe('Only checkpoints of a higher sequence (with `log`).'),
     limit: whole(1, MAX_CHECKPOINTS_PER_REQUEST)
       .optional()
@@ -44,7 +44,11 @@ export const StreamLinksQuerySchema = z.strictObject({
 export type StreamLinksQuery = z.infer<typeof StreamLinksQuerySchema>;
 
 /** A stream id in the path: a money stream's id (`pledge-…`, `tip-…`); others are a 404. */
-export const StreamIdSchema = z.string().min(1).max(1_000).describe('A money stream, e.g. `pledge-<pledgeId>` or `tip-<tipId>`.');
+export const StreamIdSchema = z
+  .string()
+  .min(1)
+  .max(1_000)
+  .describe('A money stream, e.g. `pledge-<pledgeId>`, `tip-<tipId>`, `payoutledger-<campaignId>`, `payout-<statementId>`.');
 
 export const TransparencyKeySchema = responseSchema('TransparencyKey', checkpointKeySchema);
 export type TransparencyKey = z.infer<typeof TransparencyKeySchema>;

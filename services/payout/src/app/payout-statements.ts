@@ -128,6 +128,8 @@ export class PayoutStatements {
     const event = recorded.newEvents[0];
     if (event?.type !== 'StatementRecorded' || before.holderId === null || before.fundingModel === null)
       throw new IllegalStateError(`no statement was drawn for campaign ${campaignId}`, { reason: 'nothing_due' });
+    // The StatementRecorded just appended, its link hash computed by the store: the fact the statement names.
+    const [facts] = await readHeads(client, this.schema, { streamIds: [streamId] });
     const balance = balanceOf(before);
     const { state } = await this.statements.handle(
       statementId,
@@ -151,6 +153,7 @@ export class PayoutStatements {
           },
           payments: event.data.payments,
           covers: { streamId, position: head?.position ?? 0, hash: head?.hash ?? '0'.repeat(64) },
+          ...(facts && { facts }),
         },
         metadata: { now },
       },
@@ -618,5 +621,6 @@ export const statementView = (state: DrawnStatement, nextAttemptAt: Date | null)
         ? { ...state.waitingFor, requirements: [...state.waitingFor.requirements] }
         : null,
     covers: drawn.covers,
+    facts: drawn.facts ?? null,
   };
 };

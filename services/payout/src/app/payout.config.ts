@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripeConnectionFromEnv, type StripeConnection } from '@elan/payments';
 import { serviceConfigFromEnv, type ServiceConfig } from '@elan/service-kit';
+import { transparencyConfigFromEnv, type TransparencyConfig } from '@elan/transparency';
 import type { StatementSettings } from './payout-statements';
 import { MONTHLY, parseStatementInterval } from './statement-schedule';
 
@@ -22,6 +23,11 @@ export interface PayoutConfig extends ServiceConfig {
   readonly statements?: StatementSettings;
   /** How often the statement worker looks for work, in ms (default 1 000). */
   readonly statementWorkerIntervalMs?: number;
+  /**
+   * Signed checkpoints of the payout ledgers and statements (ADR 0025): TRANSPARENCY_SIGNING_KEY
+   * and TRANSPARENCY_INTERVAL_MS; absent, the development key and an hourly checkpoint.
+   */
+  readonly transparency?: TransparencyConfig;
 }
 
 /** Monthly keep-it-all statements; failed transfers retried after 1 min, doubling up to 6 h; a waiting account looked at every minute. */
@@ -71,6 +77,7 @@ export function payoutConfigFromEnv(env: Readonly<Record<string, string | undefi
       accountRecheckMs: own.PAYOUT_ACCOUNT_RECHECK_MS,
     },
     statementWorkerIntervalMs: own.PAYOUT_WORKER_INTERVAL_MS,
+    transparency: transparencyConfigFromEnv(env),
   };
 }
 

@@ -46,6 +46,12 @@ export type StatementDrawn = DomainEvent<
     /** The PaymentIntents this statement is the first to cover: their processing fees are shown. */
     readonly payments: readonly string[];
     readonly covers: LedgerCoverage;
+    /**
+     * The ledger's StatementRecorded that drew it (position and link hash): the fact the statement
+     * reports, for a verifier to find in a signed checkpoint (ADR 0025). Statements drawn before
+     * statements named their facts have none.
+     */
+    readonly facts?: LedgerCoverage;
     readonly drawnAt: Instant;
   }
 >;
