@@ -5,19 +5,42 @@ import { paymentFactsOf, receiptOf } from './receipts';
 
 const CAMPAIGN = { campaignId: F.CAMPAIGN_ID, title: 'Un four à pain' };
 const CONTRIBUTOR = { name: 'Camille', email: 'camille@example.org' };
+const HEAD = { streamId: `pledge-${F.PLEDGE_ID}`, position: 3, hash: 'c'.repeat(64) };
 
 describe('the payment facts of a pledge, from its log', () => {
   it('are paid at the commitment of a keep-it-all pledge, for the pledge and the tip charged', () => {
     expect(paymentFactsOf(F.aKeepItAllCommittedPledge())).toEqual({
-      paid: { amount: F.AMOUNT, tip: F.TIP.amount, paidAt: F.iso(F.NOW) },
+      paid: {
+        campaignId: F.CAMPAIGN_ID,
+        paymentIntentId: F.PAYMENT_INTENT_ID,
+        amount: F.AMOUNT,
+        tip: F.TIP.amount,
+        paidAt: F.iso(F.NOW),
+      },
     });
   });
 
   it('are not paid for a committed all-or-nothing pledge, and paid once it is collected', () => {
     expect(paymentFactsOf(F.aCommittedAllOrNothing())).toEqual({});
     expect(paymentFactsOf(F.aCollectedPledge())).toEqual({
-      paid: { amount: F.AMOUNT, tip: F.TIP.amount, paidAt: F.iso(F.AFTER_DEADLINE) },
+      paid: {
+        campaignId: F.CAMPAIGN_ID,
+        paymentIntentId: F.PAYMENT_INTENT_ID,
+        amount: F.AMOUNT,
+        tip: F.TIP.amount,
+        paidAt: F.iso(F.AFTER_DEADLINE),
+      },
     });
+  });
+
+  it('name the PaymentIntent that collected at last, after a declined collection and an updated card', () => {
+    const recollected = [
+      ...F.aDeclinedCollection(),
+      F.cardUpdated(),
+      F.collectionRequested(2),
+      F.pledgeCollected(F.OTHER_PAYMENT_INTENT_ID),
+    ];
+    expect(paymentFactsOf(recollected).paid).toMatchObject({ paymentIntentId: F.OTHER_PAYMENT_INTENT_ID, amount: F.AMOUNT });
   });
 
   it('show the refund of a cancelled keep-it-all pledge and of a refunded collected one', () => {
@@ -47,6 +70,7 @@ describe('a receipt', () => {
       campaign: CAMPAIGN,
       contributor: CONTRIBUTOR,
       facts: paymentFactsOf(F.aKeepItAllCommittedPledge()),
+      head: HEAD,
     });
 
     expect(receipt).toEqual({
@@ -63,6 +87,7 @@ describe('a receipt', () => {
       contributor: CONTRIBUTOR,
       refund: null,
       statement: RECEIPT_STATEMENT,
+      facts: HEAD,
     });
   });
 
@@ -74,6 +99,7 @@ describe('a receipt', () => {
       campaign: CAMPAIGN,
       contributor: CONTRIBUTOR,
       facts,
+      head: HEAD,
     });
 
     expect(receipt.refund).toEqual({ refundedAt: F.iso(F.NOW), pledge: eur(2_500), tip: eur(300), total: eur(2_800) });
@@ -87,6 +113,7 @@ describe('a receipt', () => {
         campaign: CAMPAIGN,
         contributor: CONTRIBUTOR,
         facts: {},
+        head: HEAD,
       });
 
     expect(unpaid).toThrow(IllegalStateError);
