@@ -11,6 +11,7 @@ import { pledgeEventSamples, pledgeRequestSamples } from './pledge/pledge.sample
 import { tipLedgerAndRefundSamples } from './tipping/tip-ledger-and-refund.samples';
 import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
 import { reconciliationRequestSamples } from './reconciliation/reconciliation.samples';
+import { reconciliationReportSamples } from './reconciliation/reconciliation-report.samples';
 import { transparencyRequestSamples } from './transparency/transparency.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
@@ -135,6 +136,7 @@ const requestSamples: Record<
   ...transparencyRequestSamples,
   ...payoutStatementSamples,
   ...reconciliationRequestSamples,
+  ...reconciliationReportSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

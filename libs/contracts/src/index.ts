@@ -25,3 +25,4 @@ export * from './payout/payout-accounts.events';
 export * from './transparency/transparency.requests';
 export * from './payout/payout-statements.requests';
 export * from './reconciliation/reconciliation.requests';
+export * from './reconciliation/reconciliation-report.requests';

@@ -4,6 +4,8 @@ import { PayoutAccounts } from './app/payout-accounts';
 import { PayoutAccountsMessageController } from './app/payout-accounts.message.controller';
 import { PayoutStatements } from './app/payout-statements';
 import { PayoutStatementsMessageController } from './app/payout-statements.message.controller';
+import { Reconciliation } from './reconciliation/reconciliation-job';
+import { ReconciliationMessageController } from './reconciliation/reconciliation.message.controller';
 
 export type { PayoutParts } from './app/payout.composition';
 
@@ -18,10 +20,11 @@ export class PayoutServiceModule {
   static forRoot(parts: PayoutParts): DynamicModule {
     return {
       module: PayoutServiceModule,
-      controllers: [PayoutAccountsMessageController, PayoutStatementsMessageController],
+      controllers: [PayoutAccountsMessageController, PayoutStatementsMessageController, ReconciliationMessageController],
       providers: [
         { provide: PayoutAccounts, useValue: parts.accounts },
         { provide: PayoutStatements, useValue: parts.statements },
+        { provide: Reconciliation, useValue: parts.reconciliation },
       ],
     };
   }
