@@ -11,6 +11,8 @@ import { PledgeQueries } from './pledge-queries';
 import { PledgeQueriesMessageController } from './pledge-queries.message.controller';
 import { PersonalData } from './personal-data';
 import { PersonalDataMessageController } from './personal-data.message.controller';
+import { PledgeReconciliation } from './pledge-reconciliation';
+import { PledgeReconciliationMessageController } from './reconciliation.message.controller';
 import { PledgeTransparencyMessageController } from './transparency.message.controller';
 
 /**
@@ -28,6 +30,7 @@ export class PledgeServiceModule {
         PledgeHolderMessageController,
         PersonalDataMessageController,
         PledgeTransparencyMessageController,
+        PledgeReconciliationMessageController,
       ],
       providers: [
         { provide: PledgeApplication, useValue: composition.pledges },
@@ -37,6 +40,7 @@ export class PledgeServiceModule {
         { provide: PledgeHolderQueries, useValue: composition.holderViews },
         { provide: PersonalData, useValue: composition.personalData },
         { provide: TransparencyQueries, useValue: composition.transparency.queries },
+        { provide: PledgeReconciliation, useValue: composition.reconciliation },
       ],
     };
   }

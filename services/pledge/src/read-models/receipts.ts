@@ -4,7 +4,14 @@ import type { PledgeEvent } from '../pledge';
 
 /** What the pledge's log says about its money: when it was paid, and whether it was given back. */
 export interface PaymentFacts {
-  readonly paid?: { readonly amount: Money; readonly tip: Money; readonly paidAt: string };
+  readonly paid?: {
+    readonly campaignId: string;
+    /** The PaymentIntent that charged pledge + tip together. */
+    readonly paymentIntentId: string;
+    readonly amount: Money;
+    readonly tip: Money;
+    readonly paidAt: string;
+  };
   readonly refund?: { readonly refundedAt: string; readonly pledge: Money; readonly tip: Money };
 }
 
@@ -18,12 +25,17 @@ export interface PaymentFacts {
 export const paymentFactsOf = (events: readonly PledgeEvent[]): PaymentFacts =>
   events.reduce<PaymentFacts>((facts, event) => {
     switch (event.type) {
-      case 'PledgeCommitted':
-        return event.data.charged
-          ? { ...facts, paid: { amount: event.data.amount, tip: event.data.tip.amount, paidAt: event.data.committedAt } }
+      case 'PledgeCommitted': {
+        const { campaignId, intentId, amount, tip, committedAt, charged } = event.data;
+        // A keep-it-all commitment's intent is the PaymentIntent that charged; otherwise only a card was saved.
+        return charged
+          ? { ...facts, paid: { campaignId, paymentIntentId: intentId, amount, tip: tip.amount, paidAt: committedAt } }
           : facts;
-      case 'PledgeCollected':
-        return { ...facts, paid: { amount: event.data.amount, tip: event.data.tip.amount, paidAt: event.data.collectedAt } };
+      }
+      case 'PledgeCollected': {
+        const { campaignId, paymentIntentId, amount, tip, collectedAt } = event.data;
+        return { ...facts, paid: { campaignId, paymentIntentId, amount, tip: tip.amount, paidAt: collectedAt } };
+      }
       case 'PledgeCancelled':
       case 'PledgeRefunded': {
         const { settlement } = event.data;

@@ -9,15 +9,37 @@ const CONTRIBUTOR = { name: 'Camille', email: 'camille@example.org' };
 describe('the payment facts of a pledge, from its log', () => {
   it('are paid at the commitment of a keep-it-all pledge, for the pledge and the tip charged', () => {
     expect(paymentFactsOf(F.aKeepItAllCommittedPledge())).toEqual({
-      paid: { amount: F.AMOUNT, tip: F.TIP.amount, paidAt: F.iso(F.NOW) },
+      paid: {
+        campaignId: F.CAMPAIGN_ID,
+        paymentIntentId: F.PAYMENT_INTENT_ID,
+        amount: F.AMOUNT,
+        tip: F.TIP.amount,
+        paidAt: F.iso(F.NOW),
+      },
     });
   });
 
   it('are not paid for a committed all-or-nothing pledge, and paid once it is collected', () => {
     expect(paymentFactsOf(F.aCommittedAllOrNothing())).toEqual({});
     expect(paymentFactsOf(F.aCollectedPledge())).toEqual({
-      paid: { amount: F.AMOUNT, tip: F.TIP.amount, paidAt: F.iso(F.AFTER_DEADLINE) },
+      paid: {
+        campaignId: F.CAMPAIGN_ID,
+        paymentIntentId: F.PAYMENT_INTENT_ID,
+        amount: F.AMOUNT,
+        tip: F.TIP.amount,
+        paidAt: F.iso(F.AFTER_DEADLINE),
+      },
     });
+  });
+
+  it('name the PaymentIntent that collected at last, after a declined collection and an updated card', () => {
+    const recollected = [
+      ...F.aDeclinedCollection(),
+      F.cardUpdated(),
+      F.collectionRequested(2),
+      F.pledgeCollected(F.OTHER_PAYMENT_INTENT_ID),
+    ];
+    expect(paymentFactsOf(recollected).paid).toMatchObject({ paymentIntentId: F.OTHER_PAYMENT_INTENT_ID, amount: F.AMOUNT });
   });
 
   it('show the refund of a cancelled keep-it-all pledge and of a refunded collected one', () => {

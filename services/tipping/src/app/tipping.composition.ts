@@ -6,6 +6,7 @@ import { StripePaymentProvider, type PaymentProvider } from '@elan/payments';
 import type { ServiceInfrastructure, Worker } from '@elan/service-kit';
 import { tipLedgerProjection } from '../ledger/tip-ledger.projection';
 import { TipLedgerQueries } from '../ledger/tip-ledger.queries';
+import { TipReconciliation } from '../reconciliation/tip-reconciliation';
 import { tipRefundsOwedProjection } from '../refunds/tip-refunds-owed.projection';
 import { TipRefundWorker } from '../refunds/tip-refund.worker';
 import { pledgeEventHandlers, TIPPING_PLEDGES_CONSUMER } from '../streams/pledge-event.handlers';
@@ -18,6 +19,8 @@ export interface TippingParts {
   readonly tipSuggestions: TipSuggestionPolicy;
   readonly tips: TipStreams;
   readonly ledger: TipLedgerQueries;
+  /** The payments and chain verification the payout service's reconciliation asks for. */
+  readonly reconciliation: TipReconciliation;
   readonly clock: Clock;
   /**
    * The durable consumer of the pledge events, the two projections of the tip log (ledger lines,
@@ -80,6 +83,7 @@ export function composeTipping(
     tipSuggestions: config.tipSuggestions,
     tips,
     ledger: new TipLedgerQueries(pool, config.schema),
+    reconciliation: new TipReconciliation(store),
     clock: options.clock ?? systemClock,
     workers,
   };
