@@ -92,7 +92,7 @@ export const checkBalanceTransactions = (
         what: `the charge of ${payment.paymentId}`,
         ...(known ? {} : { expected: entry.amount.amount }),
       });
-    } else if (entry.type === 'refund') {
+    } else if (entry.type === 'refund' || entry.type === 'payment_refund') {
       const refund = refunds.get(source);
       const payment = refund?.paymentId ? elan.get(refund.paymentId) : undefined;
       if (!refund || !refund.paymentId || (!payment && refund.owner === undefined)) {

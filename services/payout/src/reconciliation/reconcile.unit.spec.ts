@@ -219,6 +219,51 @@ describe('the reconciliation', () => {
     expect(reconcile(stray(true)).mismatches).toEqual([]);
   });
 
+  it('passes a late payment refunded whole, which no pledge counts, and still checks its balance transactions', () => {
+    const owner = { service: 'pledge' as const, entity: 'pledge', id: 'late' };
+    const late = (fee: number) =>
+      withStripe((s) => ({
+        ...s,
+        payments: [
+          ...s.payments,
+          {
+            paymentId: 'pi_late',
+            status: 'succeeded',
+            amountReceived: eur(1_100),
+            chargeId: 'ch_late',
+            transferGroup: null,
+            owner,
+          },
+        ],
+        refunds: [...s.refunds, { refundId: 're_late', paymentId: 'pi_late', amount: eur(1_100), status: 'succeeded', owner }],
+        balanceTransactions: [
+          ...s.balanceTransactions,
+          {
+            balanceTransactionId: 'txn_late',
+            amount: eur(1_100),
+            fee: eur(fee),
+            net: eur(1_100 - feeOn(1_100)),
+            source: 'ch_late',
+            type: 'charge',
+          },
+          {
+            balanceTransactionId: 'txn_late_re',
+            amount: eur(-1_100),
+            fee: eur(0),
+            net: eur(-1_100),
+            source: 're_late',
+            type: 'payment_refund',
+          },
+        ],
+      }));
+    expect(reconcile(late(feeOn(1_100))).mismatches).toEqual([]);
+    expect(only(late(0))).toMatchObject({
+      kind: 'balance_transaction',
+      paymentIntentId: 'pi_late',
+      key: 'balance_transaction:txn_late',
+    });
+  });
+
   it('reports a payout ledger that disagrees with the pledge service, once', () => {
     const world = consistentWorld();
     const facts = replace(
