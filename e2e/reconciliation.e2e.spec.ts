@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { expectProblem, uniqueIdempotencyKey, waitUntil } from '@elan/testing';
 import type { Account, Api } from './support/api';
 import { eur, ON_TIME_MS, pageOnceItHolds, READ_MODEL_LAG_MS } from './support/campaigns';
@@ -244,6 +245,26 @@ describe('the reconciliation', () => {
     const restored = await run();
     expect(restored.run?.ok).toBe(true);
     expect(restored.mismatches).toEqual([]);
+  }, 120_000);
+
+  it('runs one at a time: two runs asked at once are run one after the other', async () => {
+    const [first, second] = await Promise.all([run(), run()]);
+    expect([first.run?.ok, second.run?.ok]).toEqual([true, true]);
+    const db = new Client({ connectionString: stack.environment['DATABASE_URL'] });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ started_at: Date; finished_at: Date }>(
+        `SELECT started_at, finished_at FROM ${stack.environment['PAYOUT_SCHEMA']}.reconciliation_runs ORDER BY started_at`,
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      // The advisory lock: no run starts before the one before it has finished.
+      for (const [index, row] of rows.entries()) {
+        const previous = rows[index - 1];
+        if (previous) expect(row.started_at.getTime()).toBeGreaterThanOrEqual(previous.finished_at.getTime());
+      }
+    } finally {
+      await db.end();
+    }
   }, 120_000);
 
   it('is for admins only', async () => {
