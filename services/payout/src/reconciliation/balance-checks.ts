@@ -79,7 +79,9 @@ export const checkBalanceTransactions = (
     if (entry.type === 'charge' || entry.type === 'payment') {
       const payment = paymentOfCharge.get(source);
       const known = payment && elan.get(payment.paymentId);
-      if (!payment || (!known && payment.owner === undefined)) {
+      // A PaymentIntent on the platform's account is the payment check's to judge (unknown_payment):
+      // only a charge of no listed PaymentIntent is a foreign source here, so a stray payment is one mismatch.
+      if (!payment) {
         unknown(entry, `the charge ${source} belongs to no PaymentIntent of Élan's`);
         continue;
       }
@@ -95,7 +97,7 @@ export const checkBalanceTransactions = (
     } else if (entry.type === 'refund' || entry.type === 'payment_refund') {
       const refund = refunds.get(source);
       const payment = refund?.paymentId ? elan.get(refund.paymentId) : undefined;
-      if (!refund || !refund.paymentId || (!payment && refund.owner === undefined)) {
+      if (!refund || !refund.paymentId) {
         unknown(entry, `the refund ${source} is of no payment of Élan's`);
         continue;
       }

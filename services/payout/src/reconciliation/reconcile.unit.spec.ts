@@ -209,6 +209,30 @@ describe('the reconciliation', () => {
               { refundId: 're_stray', paymentId: 'pi_stray', amount: eur(800), status: 'succeeded', owner: undefined },
             ]
           : s.refunds,
+        // Its charge and refund moved the balance too: still one mismatch, the payment's.
+        balanceTransactions: [
+          ...s.balanceTransactions,
+          {
+            balanceTransactionId: 'txn_stray',
+            amount: eur(800),
+            fee: eur(37),
+            net: eur(763),
+            source: 'ch_stray',
+            type: 'charge',
+          },
+          ...(refunded
+            ? [
+                {
+                  balanceTransactionId: 'txn_stray_re',
+                  amount: eur(-800),
+                  fee: eur(0),
+                  net: eur(-800),
+                  source: 're_stray',
+                  type: 'refund',
+                },
+              ]
+            : []),
+        ],
       }));
     expect(only(stray(false))).toMatchObject({
       kind: 'unknown_payment',
