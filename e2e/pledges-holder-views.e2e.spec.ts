@@ -210,6 +210,9 @@ describe('what holders and supporters see of the pledges', () => {
   it('gives the contributor a receipt with the pledge and the tip on separate lines and the statement', async () => {
     const named = must(pledges.named);
     const response = await api.get(`/api/pledges/${named.pledge.pledgeId}/receipt`, backer).expect(200);
+    const streamId = `pledge-${named.pledge.pledgeId}`;
+    const { body } = await api.get(`/api/transparency/streams/${streamId}/links?from=1&limit=100`).expect(200);
+    const head = body.links[body.links.length - 1];
 
     expect(response.body).toEqual({
       receiptNumber: named.pledge.pledgeId,
@@ -225,6 +228,8 @@ describe('what holders and supporters see of the pledges', () => {
       contributor: { name: 'Alex Martin', email: backer.email },
       refund: null,
       statement: { en: STATEMENT_EN, fr: expect.stringContaining('100 %') },
+      // The facts it reports: the head of the pledge's stream, as the public links show it.
+      facts: { streamId, position: head.position, hash: head.hash },
     });
     // The holder and an admin see it too; a stranger learns nothing of it.
     await api.get(`/api/pledges/${named.pledge.pledgeId}/receipt`, holder).expect(200);

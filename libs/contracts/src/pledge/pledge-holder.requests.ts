@@ -98,6 +98,29 @@ const receiptLine = z.object({
   amount: moneySchema.describe('What was paid for it.'),
 });
 
+/**
+ * Where in the pledge's hash-chained stream the receipt's facts stand, so anyone can check them
+ * against a signed checkpoint (ADR 0025) without trusting the database.
+ */
+const receiptFactsSchema = z
+  .object({
+    streamId: z
+      .string()
+      .regex(/^pledge-/)
+      .max(200)
+      .describe('The pledge’s stream, `pledge-<pledgeId>`.'),
+    position: z.number().int().min(1).describe('The position of the stream’s last event when the receipt was read.'),
+    hash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('That event’s link hash, 64 lowercase hex digits.'),
+  })
+  .describe(
+    'The stream position and hash of the facts this receipt reports: the head of `pledge-<pledgeId>` when it was read. ' +
+      'Check it with `npm run verify-ledger -- <base URL> --fact <streamId>:<position>:<hash>` against a checkpoint ' +
+      'signed since (checkpoints are issued every hour and on each payout).',
+  );
+
 export const pledgeReceiptSchema = z.object({
   receiptNumber: uuid().describe('The receipt’s number: the pledge id.'),
   pledgeId: uuid().describe('The pledge.'),
@@ -126,6 +149,7 @@ export const pledgeReceiptSchema = z.object({
   statement: z
     .object({ en: z.string().describe('In English.'), fr: z.string().describe('En français.') })
     .describe('The platform’s statement: the whole pledge goes to the project.'),
+  facts: receiptFactsSchema,
 });
 export type PledgeReceipt = z.infer<typeof pledgeReceiptSchema>;
 

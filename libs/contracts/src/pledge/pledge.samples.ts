@@ -237,6 +237,7 @@ const receipt = {
   contributor: { name: 'Camille Martin', email: 'camille.martin@example.org' },
   refund: null,
   statement: RECEIPT_STATEMENT,
+  facts: { streamId: `pledge-${PLEDGE}`, position: 4, hash: '3f'.repeat(32) },
 };
 
 const erasure = { erasedAt: '2026-05-02T10:00:00Z', abandoned: [], cancelled: [PLEDGE], kept: [GUEST_PLEDGE] };
@@ -416,6 +417,7 @@ export const pledgeRequestSamples: Record<string, Sample> = {
           ...receipt,
           contributor: { name: 'erased', email: 'erased' },
           refund: { refundedAt: '2026-04-03T11:00:00Z', pledge: eur(2_500), tip: eur(250), total: eur(2_750) },
+          facts: { streamId: `pledge-${PLEDGE}`, position: 6, hash: 'a0'.repeat(32) },
         },
       ],
       invalid: {

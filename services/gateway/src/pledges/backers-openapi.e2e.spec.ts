@@ -59,7 +59,9 @@ describe('the backers, messages and receipt routes at the gateway', () => {
     });
     expect(Object.keys(receipt?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '404', '409']));
     expect(get('/api/pledges/{id}/receipt.html')?.responses['200']?.content).toHaveProperty('text/html');
-    expect(body.components.schemas.PledgeReceipt.required).toEqual(expect.arrayContaining(['lines', 'total', 'statement']));
+    expect(body.components.schemas.PledgeReceipt.required).toEqual(
+      expect.arrayContaining(['lines', 'total', 'statement', 'facts']),
+    );
   });
 
   it.each([

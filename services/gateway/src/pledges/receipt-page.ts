@@ -13,6 +13,7 @@ const STYLE = [
   'table{width:100%;border-collapse:collapse}td,th{padding:.4rem;border-bottom:1px solid #ccc;text-align:left}',
   '.amount{text-align:right;white-space:nowrap}.total td{font-weight:bold}',
   '.statement{margin-top:1.5rem;padding:.8rem;border:1px solid #111}',
+  '.facts{font-size:.85rem}code{word-break:break-all}',
   '@media print{body{margin:0}}',
 ].join('');
 
@@ -45,6 +46,16 @@ const refundSection = (refund: NonNullable<PledgeReceipt['refund']>): string =>
     '</table>',
   ].join('');
 
+/** Where the receipt's facts stand in the hash-chained log, and how anyone checks them against a signed checkpoint. */
+const factsSection = ({ streamId, position, hash }: PledgeReceipt['facts']): string => {
+  const fact = escapeHtml(`${streamId}:${position}:${hash}`);
+  return (
+    `<p class="facts">These facts are event ${position} of the stream <code>${escapeHtml(streamId)}</code>, ` +
+    `hash <code>${escapeHtml(hash)}</code>. Check them against a signed checkpoint: ` +
+    `<code>npm run verify-ledger -- &lt;base URL&gt; --fact ${fact}</code></p>`
+  );
+};
+
 /** The printable receipt: every value from the receipt escaped, the pledge and the tip on lines of their own. */
 export const receiptPage = (receipt: PledgeReceipt): string =>
   [
@@ -64,5 +75,6 @@ export const receiptPage = (receipt: PledgeReceipt): string =>
     receipt.refund ? refundSection(receipt.refund) : '',
     `<div class="statement"><p>${escapeHtml(receipt.statement.en)}</p>`,
     `<p lang="fr">${escapeHtml(receipt.statement.fr)}</p></div>`,
+    factsSection(receipt.facts),
     '</body></html>',
   ].join('\n');

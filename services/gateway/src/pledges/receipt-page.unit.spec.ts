@@ -19,6 +19,7 @@ const receipt = (overrides: Partial<PledgeReceipt> = {}): PledgeReceipt => ({
   contributor: { name: `O'Brien & "Sons"`, email: 'erased' },
   refund: null,
   statement: { ...RECEIPT_STATEMENT },
+  facts: { streamId: `pledge-${PLEDGE}`, position: 3, hash: 'ab'.repeat(32) },
   ...overrides,
 });
 
@@ -48,6 +49,13 @@ describe('the printable receipt', () => {
 
     expect(page).toContain('<h2>Refund</h2>');
     expect(page).toContain('<td>Total refunded</td><td class="amount">30.00 EUR</td>');
+  });
+
+  it('names the stream position and hash of its facts, and how to check them against a checkpoint', () => {
+    const page = receiptPage(receipt());
+
+    expect(page).toContain(`event 3 of the stream <code>pledge-${PLEDGE}</code>, hash <code>${'ab'.repeat(32)}</code>`);
+    expect(page).toContain(`npm run verify-ledger -- &lt;base URL&gt; --fact pledge-${PLEDGE}:3:${'ab'.repeat(32)}`);
   });
 
   it('loads nothing, and its policy allows exactly its own style', () => {

@@ -12,7 +12,8 @@ export const PledgeReceiptSchema = responseSchema('PledgeReceipt', getPledgeRece
 const RECEIPT_DESCRIPTION =
   'For the contributor (or the guest token), the campaign’s holder and admins. Only a paid pledge has one: keep-it-all ' +
   'once committed, all-or-nothing once collected; a refunded pledge shows its refund. The pledge and the tip are ' +
-  'separate lines, with the statement that 100 % of the pledge goes to the project.';
+  'separate lines, with the statement that 100 % of the pledge goes to the project, and the stream position and hash of ' +
+  'the facts it reports, to check with `npm run verify-ledger` against a signed checkpoint.';
 
 /** Receipts of paid pledges, as data and as a page to print. Personal data: never cached. */
 @ApiTags('pledges')

@@ -1,5 +1,6 @@
 import { getPledgeReceipt, listBackers, listCampaignMessages, type PledgeViewer } from '@elan/contracts';
 import { eur, ForbiddenError, IllegalStateError, NotFoundError, uuidv7, ValidationError } from '@elan/domain-kernel';
+import { readHeads, readLinks } from '@elan/transparency';
 import { PledgeHolderTestbed, type TestPledge } from './pledge-holder.testbed';
 
 const account = (roles: ('contributor' | 'admin')[] = ['contributor']) =>
@@ -171,6 +172,9 @@ describe('what holders and supporters read of the pledges (real PostgreSQL and N
         contributor: { name: 'Camille Dupré', email: 'camille@example.org' },
         refund: null,
       });
+      // The facts it reports stand at the head of the pledge's stream, as the store's links say.
+      const [head] = await readHeads(bed.database.pool, bed.database.schema, { streamIds: [`pledge-${pledgeId}`] });
+      expect(receipt.facts).toEqual(head);
       for (const viewer of [holder, admin])
         await expect(bed.requests.request(getPledgeReceipt, { pledgeId, viewer })).resolves.toEqual(receipt);
       await expect(bed.requests.request(getPledgeReceipt, { pledgeId, viewer: stranger })).rejects.toThrow(NotFoundError);
@@ -201,6 +205,7 @@ describe('what holders and supporters read of the pledges (real PostgreSQL and N
         campaignId,
         byAccount({ contributor: { kind: 'account', accountId: leaving.accountId }, amount: 2_000, tip: 100 }),
       );
+      const before = await bed.requests.request(getPledgeReceipt, { pledgeId, viewer: leaving });
       await bed.cancel(pledgeId, leaving);
       await bed.erase(leaving.accountId);
 
@@ -211,6 +216,11 @@ describe('what holders and supporters read of the pledges (real PostgreSQL and N
         refund: { pledge: eur(2_000), tip: eur(100), total: eur(2_100) },
         contributor: { name: 'erased', email: 'erased' },
       });
+      // A later receipt names a later head; the earlier one's facts are still a link of the stream.
+      expect(receipt.facts.position).toBeGreaterThan(before.facts.position);
+      const links = await readLinks(bed.database.pool, bed.database.schema, `pledge-${pledgeId}`, before.facts.position);
+      expect(links[0]).toMatchObject({ position: before.facts.position, hash: before.facts.hash });
+      expect(links[links.length - 1]).toMatchObject({ position: receipt.facts.position, hash: receipt.facts.hash });
     });
   });
 });

@@ -2,6 +2,7 @@ import type { PledgeReceipt, PledgeViewer, ReplyOf, RequestOf, listBackers, list
 import { ForbiddenError } from '@elan/domain-kernel';
 import type { PostgresEventStore } from '@elan/event-store';
 import type { PersonalDataVault } from '@elan/personal-data';
+import { readLinks } from '@elan/transparency';
 import type { CampaignTerms } from '../application/campaign-terms';
 import { FIELDS, openShown } from '../application/contributor-details';
 import { pledgeStream, type PledgeEvent } from '../pledge';
@@ -42,9 +43,11 @@ export class PledgeHolderQueries {
   async receipt(pledgeId: string, viewer: PledgeViewer): Promise<PledgeReceipt> {
     const row = await visibleRow(this.store.pool, this.store.schema, pledgeId, viewer);
     // The log, not the view, says what was charged and when: the view keeps only the latest state.
-    const recorded = await this.store.readStream(pledgeStream(pledgeId));
+    const streamId = pledgeStream(pledgeId);
+    const recorded = await this.store.readStream(streamId);
     const facts = paymentFactsOf(recorded.map(({ type, data }) => ({ type, data }) as PledgeEvent));
     assertPaid(pledgeId, facts);
+    const head = await this.headOf(streamId, recorded.length);
     const { title } = await this.campaigns.terms(row.campaign_id);
     return receiptOf({
       pledgeId,
@@ -55,7 +58,18 @@ export class PledgeHolderQueries {
         email: await openShown(this.vault, row.email_sealed, FIELDS.email),
       },
       facts,
+      head,
     });
+  }
+
+  /**
+   * The link at the last position read: the stream is append-only, so its hash is the one the
+   * facts were folded with even if an event was appended since (the receipt names what it read).
+   */
+  private async headOf(streamId: string, position: number): Promise<PledgeReceipt['facts']> {
+    const [link] = await readLinks(this.store.pool, this.store.schema, streamId, position, { toPosition: position, limit: 1 });
+    if (!link) throw new Error(`the link ${streamId}@${position} that was just read is missing`);
+    return { streamId, position: link.position, hash: link.hash };
   }
 
   /** From the campaign's pledges, else from the campaign service (not_found when there is no such campaign). */

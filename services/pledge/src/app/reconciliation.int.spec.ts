@@ -1,8 +1,10 @@
+import type { Pool } from 'pg';
 import { getPledgePaymentFacts, verifyPledgeStreams, type ReplyOf } from '@elan/contracts';
 import { eur, uuidv7, ValidationError } from '@elan/domain-kernel';
 import { readHeads } from '@elan/transparency';
 import type { PledgeCommandRequest } from '../application/pledge-application';
 import { pledgeStream } from '../pledge';
+import { pledgePaymentFactsSql } from '../read-models/payment-facts';
 import { PledgeHolderTestbed, type TestPledge } from './pledge-holder.testbed';
 
 type Fact = ReplyOf<typeof getPledgePaymentFacts>['facts'][number];
@@ -181,6 +183,12 @@ describe('the pledge service’s account for the reconciliation (real PostgreSQL
     await expect(bed.requests.request(getPledgePaymentFacts, { limit: 0 })).rejects.toBeInstanceOf(ValidationError);
   });
 
+  it('finds each page through the partial index of paid pledges, its filter and the index’s saying the same', async () => {
+    const plan = await planOf(bed.database.pool, pledgePaymentFactsSql(bed.database.schema), ['pledge-', 500, []]);
+
+    expect(plan).toContain('events_pledge_payments');
+  });
+
   it('verifies every hash chain, then names the link of a row altered behind the store’s back', async () => {
     const { rows } = await bed.database.pool.query<{ count: string }>(`SELECT count(*) FROM ${bed.database.schema}.events`);
 
@@ -229,6 +237,20 @@ async function alterCommittedAmount(
     await client.query('ROLLBACK');
     throw error;
   } finally {
+    client.release();
+  }
+}
+
+/** The plan PostgreSQL picks when it may not scan the table: an index it cannot use for the filter is absent. */
+async function planOf(pool: Pool, sql: string, values: unknown[]): Promise<string> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL enable_seqscan = off');
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values);
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('ROLLBACK');
     client.release();
   }
 }

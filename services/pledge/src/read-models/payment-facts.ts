@@ -12,6 +12,13 @@ const PREFIX = pledgeStream('');
 /** The events `paymentFactsOf` reads; the others are read only for their position and hash. */
 const MONEY_EVENTS: readonly PledgeEvent['type'][] = ['PledgeCommitted', 'PledgeCollected', 'PledgeCancelled', 'PledgeRefunded'];
 
+/**
+ * The events that make a pledge paid: a keep-it-all commitment that charged, an all-or-nothing
+ * collection. Written once, for the page's filter and the partial index that serves it
+ * (`paymentFactsMigrations`): PostgreSQL uses the index only when the two say the same.
+ */
+export const PLEDGE_PAYMENT_EVENT = `(type = 'PledgeCollected' OR (type = 'PledgeCommitted' AND data->>'charged' = 'true'))`;
+
 interface FactRow {
   stream_id: string;
   stream_position: string;
@@ -22,21 +29,20 @@ interface FactRow {
 
 /*
  * The source of truth is the pledge's own stream, not the `pledges` view (which keeps only the
- * latest state): a pledge is paid by a keep-it-all commitment that charged or by an all-or-nothing
- * collection, the filter below, and `paymentFactsOf` (the receipts' fold) then says the amounts,
- * the PaymentIntent and the refund. The page of streams and their events are read in one
+ * latest state): a pledge is paid by one of `PLEDGE_PAYMENT_EVENT`, and `paymentFactsOf` (the receipts' fold) then says the amounts,
+ * the PaymentIntent and the refund; a stream holds at most one of those events (a pledge commits
+ * once, and only a keep-it-all commitment charges; it is collected once). The page of streams and their events are read in one
  * statement, so each fact and the head it names come from one snapshot. Ids are compared in byte
  * order (`COLLATE "C"`), whatever the database's collation; every stream shares the prefix, so
  * stream-id order is pledge-id order.
  */
-const factsSql = (schema: string): string => {
+export const pledgePaymentFactsSql = (schema: string): string => {
   const s = assertSchemaName(schema);
   return `
   WITH page AS (
     SELECT stream_id FROM ${s}.events
     WHERE stream_id LIKE '${PREFIX}%' AND stream_id COLLATE "C" > $1
-      AND (type = 'PledgeCollected' OR (type = 'PledgeCommitted' AND data->>'charged' = 'true'))
-    GROUP BY stream_id
+      AND ${PLEDGE_PAYMENT_EVENT}
     ORDER BY stream_id COLLATE "C"
     LIMIT $2
   )
@@ -82,7 +88,7 @@ export const pledgePaymentFactsPage = async (
   schema: string,
   { after, limit }: RequestOf<typeof getPledgePaymentFacts>,
 ): Promise<FactsPage> => {
-  const { rows } = await pool.query<FactRow>(factsSql(schema), [pledgeStream(after ?? ''), limit, MONEY_EVENTS]);
+  const { rows } = await pool.query<FactRow>(pledgePaymentFactsSql(schema), [pledgeStream(after ?? ''), limit, MONEY_EVENTS]);
   const streams = byStream(rows);
   const facts = streams.map(factOf).filter((fact): fact is PledgePaymentFact => fact !== undefined);
   const last = streams[streams.length - 1]?.[0];

@@ -56,6 +56,8 @@ export interface ReceiptParts {
   readonly campaign: PledgeReceipt['campaign'];
   readonly contributor: PledgeReceipt['contributor'];
   readonly facts: PaymentFacts;
+  /** The head of the pledge's stream the facts were folded from. */
+  readonly head: PledgeReceipt['facts'];
 }
 
 /** A pledge without payment has no receipt: a conflict with its state, not an absence. */
@@ -68,8 +70,11 @@ export function assertPaid(pledgeId: string, facts: PaymentFacts): asserts facts
     });
 }
 
-/** The receipt: the pledge and the tip on lines of their own, the total, the refund if any, the statement. */
-export const receiptOf = ({ pledgeId, fundingModel, campaign, contributor, facts }: ReceiptParts): PledgeReceipt => {
+/**
+ * The receipt: the pledge and the tip on lines of their own, the total, the refund if any, the
+ * statement, and the stream position and hash of the facts it reports.
+ */
+export const receiptOf = ({ pledgeId, fundingModel, campaign, contributor, facts, head }: ReceiptParts): PledgeReceipt => {
   assertPaid(pledgeId, facts);
   const { paid, refund } = facts;
   return {
@@ -86,5 +91,6 @@ export const receiptOf = ({ pledgeId, fundingModel, campaign, contributor, facts
     contributor,
     refund: refund ? { ...refund, total: add(refund.pledge, refund.tip) } : null,
     statement: { ...RECEIPT_STATEMENT },
+    facts: { ...head },
   };
 };

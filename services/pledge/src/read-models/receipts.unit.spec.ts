@@ -5,6 +5,7 @@ import { paymentFactsOf, receiptOf } from './receipts';
 
 const CAMPAIGN = { campaignId: F.CAMPAIGN_ID, title: 'Un four à pain' };
 const CONTRIBUTOR = { name: 'Camille', email: 'camille@example.org' };
+const HEAD = { streamId: `pledge-${F.PLEDGE_ID}`, position: 3, hash: 'c'.repeat(64) };
 
 describe('the payment facts of a pledge, from its log', () => {
   it('are paid at the commitment of a keep-it-all pledge, for the pledge and the tip charged', () => {
@@ -69,6 +70,7 @@ describe('a receipt', () => {
       campaign: CAMPAIGN,
       contributor: CONTRIBUTOR,
       facts: paymentFactsOf(F.aKeepItAllCommittedPledge()),
+      head: HEAD,
     });
 
     expect(receipt).toEqual({
@@ -85,6 +87,7 @@ describe('a receipt', () => {
       contributor: CONTRIBUTOR,
       refund: null,
       statement: RECEIPT_STATEMENT,
+      facts: HEAD,
     });
   });
 
@@ -96,6 +99,7 @@ describe('a receipt', () => {
       campaign: CAMPAIGN,
       contributor: CONTRIBUTOR,
       facts,
+      head: HEAD,
     });
 
     expect(receipt.refund).toEqual({ refundedAt: F.iso(F.NOW), pledge: eur(2_500), tip: eur(300), total: eur(2_800) });
@@ -109,6 +113,7 @@ describe('a receipt', () => {
         campaign: CAMPAIGN,
         contributor: CONTRIBUTOR,
         facts: {},
+        head: HEAD,
       });
 
     expect(unpaid).toThrow(IllegalStateError);

@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import {
   getTipPaymentFacts,
   type ReplyOf,
@@ -13,6 +14,7 @@ import { readHeads } from '@elan/transparency';
 import { ACCOUNT, aPledge, collected, committed, eur, withdrawn, type PledgeFacts } from '../test/pledge-events';
 import { TippingTestbed } from '../test/tipping.testbed';
 import { tipStream, type TipStatus } from '../tip';
+import { tipPaymentFactsSql } from './tip-payment-facts';
 
 type Fact = ReplyOf<typeof getTipPaymentFacts>['facts'][number];
 
@@ -142,6 +144,12 @@ describe('the tipping service’s account for the reconciliation (real PostgreSQ
     await expect(bed.requests.request(getTipPaymentFacts, { limit: 501 })).rejects.toBeInstanceOf(ValidationError);
   });
 
+  it('finds each page through the partial index of paid tips, its filter and the index’s saying the same', async () => {
+    const plan = await planOf(bed.database.pool, tipPaymentFactsSql(bed.database.schema), ['tip-', 500]);
+
+    expect(plan).toContain('events_tip_payments');
+  });
+
   it('verifies every hash chain, then names the link of a row altered behind the store’s back', async () => {
     const { rows } = await bed.database.pool.query<{ count: string }>(`SELECT count(*) FROM ${bed.database.schema}.events`);
     await expect(bed.requests.request(verifyTipStreams, {})).resolves.toEqual({
@@ -186,6 +194,20 @@ async function alterPaidAmount(bed: TippingTestbed, streamId: string): Promise<{
     await client.query('ROLLBACK');
     throw error;
   } finally {
+    client.release();
+  }
+}
+
+/** The plan PostgreSQL picks when it may not scan the table: an index it cannot use for the filter is absent. */
+async function planOf(pool: Pool, sql: string, values: unknown[]): Promise<string> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL enable_seqscan = off');
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values);
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('ROLLBACK');
     client.release();
   }
 }
