@@ -56,6 +56,7 @@ import {
   verifyPledgeStreams,
   verifyTipStreams,
 } from './reconciliation/reconciliation.requests';
+import { getReconciliationReport, runReconciliation } from './reconciliation/reconciliation-report.requests';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
@@ -128,4 +129,6 @@ export const requests: readonly RequestContract[] = [
   getTipPaymentFacts,
   verifyPledgeStreams,
   verifyTipStreams,
+  getReconciliationReport,
+  runReconciliation,
 ];

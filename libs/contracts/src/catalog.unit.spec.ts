@@ -11,6 +11,7 @@ import { pledgeEventSamples, pledgeRequestSamples } from './pledge/pledge.sample
 import { tipLedgerAndRefundSamples } from './tipping/tip-ledger-and-refund.samples';
 import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
 import { reconciliationRequestSamples } from './reconciliation/reconciliation.samples';
+import { reconciliationReportSamples } from './reconciliation/reconciliation-report.samples';
 import { transparencyRequestSamples } from './transparency/transparency.samples';
 import { publicLedgerRequestSamples } from './payout/public-ledger.samples';
 
@@ -137,6 +138,7 @@ const requestSamples: Record<
   ...publicLedgerRequestSamples,
   ...payoutStatementSamples,
   ...reconciliationRequestSamples,
+  ...reconciliationReportSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

@@ -28,3 +28,4 @@ export * from './reconciliation/reconciliation.requests';
 export * from './payout/payout-admin.requests';
 export * from './payout/payout-statements.events';
 export * from './payout/public-ledger.requests';
+export * from './reconciliation/reconciliation-report.requests';

@@ -1,6 +1,7 @@
 import type { Money } from '@elan/domain-kernel';
 import type { ElanOwner } from './elan-metadata';
 import type { IdempotencyKey } from './idempotency-key';
+import type { BalanceTransactionRecord, PaymentRecord, RefundRecord, TransferRecord } from './payment-records';
 import type {
   AttachOutcome,
   BalanceEntry,
@@ -112,4 +113,13 @@ export interface PaymentProvider {
   feesOfPayment(paymentId: string): Promise<BalanceEntry>;
   /** What a refund did to the platform's balance (Stripe keeps the charge's fee). */
   feesOfRefund(refundId: string): Promise<BalanceEntry>;
+
+  /**
+   * For reconciliation: every PaymentIntent, refund, transfer and balance transaction of the
+   * platform's account, walked page by page to the last (Stripe lists newest first).
+   */
+  listPayments(): Promise<PaymentRecord[]>;
+  listRefunds(): Promise<RefundRecord[]>;
+  listTransfers(): Promise<TransferRecord[]>;
+  listBalanceTransactions(): Promise<BalanceTransactionRecord[]>;
 }

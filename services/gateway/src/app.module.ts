@@ -12,6 +12,7 @@ import { RequestsModule } from './requests/requests.module';
 import { StorageModule } from './storage/storage.module';
 import { PayoutsModule } from './payouts/payouts.module';
 import { PledgesModule } from './pledges/pledges.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { TipsModule } from './tips/tips.module';
 import { TransparencyModule } from './transparency/transparency.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -36,6 +37,7 @@ export class AppModule {
         PayoutsModule,
         TransparencyModule,
         WebhooksModule,
+        ReconciliationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -8,6 +8,8 @@ import { PayoutStatementsMessageController } from './app/payout-statements.messa
 import { PayoutTransparencyMessageController } from './transparency/payout-transparency.message.controller';
 import { PublicLedgerMessageController } from './transparency/public-ledger.message.controller';
 import { PublicLedgerQueries } from './transparency/public-ledger.queries';
+import { Reconciliation } from './reconciliation/reconciliation-job';
+import { ReconciliationMessageController } from './reconciliation/reconciliation.message.controller';
 
 export type { PayoutParts } from './app/payout.composition';
 
@@ -19,7 +21,8 @@ export type PayoutServiceParts = PayoutParts & { readonly transparency: MoneyLog
  * accounts and statements from the composition as `useValue` providers. It answers
  * `StartPayoutAccount`, `GetPayoutAccount`, `ListCampaignPayouts`, `ListMyPayouts`, `RequestPayout`,
  * `ListUnpaidStatements`,
- * its transparency (`GetCheckpoints`, `GetStreamLinks`, `GetCampaignLedger`, `GetPayoutMonths`)
+ * its transparency (`GetCheckpoints`, `GetStreamLinks`, `GetCampaignLedger`, `GetPayoutMonths`),
+ * its reconciliation (`GetReconciliationReport`, `RunReconciliation`)
  * and its health (`rpc.payout.Health.v1`, from the service kit).
  */
 @Module({})
@@ -32,12 +35,14 @@ export class PayoutServiceModule {
         PayoutStatementsMessageController,
         PayoutTransparencyMessageController,
         PublicLedgerMessageController,
+        ReconciliationMessageController,
       ],
       providers: [
         { provide: PayoutAccounts, useValue: parts.accounts },
         { provide: PayoutStatements, useValue: parts.statements },
         { provide: TransparencyQueries, useValue: parts.transparency.queries },
         { provide: PublicLedgerQueries, useValue: parts.publicLedger },
+        { provide: Reconciliation, useValue: parts.reconciliation },
       ],
     };
   }

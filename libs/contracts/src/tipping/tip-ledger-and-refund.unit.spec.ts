@@ -12,9 +12,9 @@ const rejectedFields = (schema: z.ZodType, payload: unknown): string[] =>
 describe.each([getTipLedger, refundTip].map((c) => [c.subject, c] as const))('%s', (subject, contract: RequestContract) => {
   const sample = tipLedgerAndRefundSamples[subject];
 
-  it('is named rpc.tipping.<Name>.v1 and asked by the gateway only', () => {
+  it('is named rpc.tipping.<Name>.v1 and asked by the gateway (the ledger by the reconciliation too)', () => {
     expect(subject).toBe(`rpc.tipping.${contract.name}.v1`);
-    expect(contract.callers).toEqual(['gateway']);
+    expect(contract.callers).toEqual(contract === getTipLedger ? ['gateway', 'payout'] : ['gateway']);
   });
 
   it('takes its valid samples and rejects its invalid ones on exactly the field named', () => {

@@ -30,7 +30,7 @@ export const getTipLedger = defineRequest({
     'The public tip ledger in `currency`, by month, oldest first, from `from` to `to` inclusive (both optional, YYYY-MM): ' +
     'per month the tips’ total, their number, the paid pledges, the share of them that tipped (‰), the average and the ' +
     'median tip. No personal data. A `from` after `to` is a validation error naming `from`.',
-  callers: ['gateway'],
+  callers: ['gateway', 'payout'],
   request: z.object({
     currency: z
       .string()

@@ -112,9 +112,21 @@ export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
   tipping: servicePeer('tipping', [{ durableName: 'tipping-pledges', consumes: 'elan.pledge.>' }]),
   // Connect account events (account.updated), which the gateway records and routes to payout (ADR 0026).
   // The campaigns' and pledges' money, which statements are drawn on (issue #11).
-  payout: servicePeer('payout', [
-    { durableName: 'payout-stripe', consumes: 'elan.gateway.>' },
-    { durableName: 'payout-pledges', consumes: 'elan.pledge.>' },
-    { durableName: 'payout-campaigns', consumes: 'elan.campaign.>' },
-  ]),
+  // The reconciliation (ADR 0028) asks the pledge and tipping services for their accounts of the
+  // money and the verification of their chains: ids and amounts only, no end user's actor.
+  payout: servicePeer(
+    'payout',
+    [
+      { durableName: 'payout-stripe', consumes: 'elan.gateway.>' },
+      { durableName: 'payout-pledges', consumes: 'elan.pledge.>' },
+      { durableName: 'payout-campaigns', consumes: 'elan.campaign.>' },
+    ],
+    [
+      'rpc.pledge.GetPledgePaymentFacts.v1',
+      'rpc.pledge.VerifyMoneyStreams.v1',
+      'rpc.tipping.GetTipPaymentFacts.v1',
+      'rpc.tipping.VerifyMoneyStreams.v1',
+      'rpc.tipping.GetTipLedger.v1',
+    ],
+  ),
 };

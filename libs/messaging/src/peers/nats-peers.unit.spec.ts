@@ -20,17 +20,25 @@ describe('NATS peers', () => {
     expect(PEER_PERMISSIONS.tipping.publish.filter((s) => !s.startsWith('$JS.') && !s.startsWith('dlq.'))).toEqual([
       'elan.tipping.>',
     ]);
-    expect(PEER_PERMISSIONS.payout.publish.filter((s) => !s.startsWith('$JS.') && !s.startsWith('dlq.'))).toEqual([
-      'elan.payout.>',
+    expect(
+      PEER_PERMISSIONS.payout.publish.filter((s) => !s.startsWith('$JS.') && !s.startsWith('dlq.') && !s.startsWith('rpc.')),
+    ).toEqual(['elan.payout.>']);
+    // The reconciliation (ADR 0028) asks the pledge and tipping services five exact questions, nothing else.
+    expect(PEER_PERMISSIONS.payout.publish.filter((s) => s.startsWith('rpc.'))).toEqual([
+      'rpc.pledge.GetPledgePaymentFacts.v1',
+      'rpc.pledge.VerifyMoneyStreams.v1',
+      'rpc.tipping.GetTipPaymentFacts.v1',
+      'rpc.tipping.VerifyMoneyStreams.v1',
+      'rpc.tipping.GetTipLedger.v1',
     ]);
-    // The payout service consumes the gateway's Stripe events with its own durable consumer, and asks nobody.
+    // The payout service consumes the gateway's Stripe events with its own durable consumer.
     expect(PEER_PERMISSIONS.payout.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.payout-stripe');
     expect(PEER_PERMISSIONS.payout.publish).toContain('dlq.elan.gateway.>');
     // …and the pledges' and campaigns' events its statements are drawn on (issue #11).
     expect(PEER_PERMISSIONS.payout.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.payout-pledges');
     expect(PEER_PERMISSIONS.payout.publish).toContain('$JS.API.CONSUMER.MSG.NEXT.ELAN.payout-campaigns');
     expect(PEER_PERMISSIONS.payout.publish).toContain('dlq.elan.pledge.>');
-    expect(PEER_PERMISSIONS.payout.publish.join(' ')).not.toMatch(/pledge-stripe|rpc\./);
+    expect(PEER_PERMISSIONS.payout.publish.join(' ')).not.toMatch(/pledge-stripe|rpc\.>|rpc\.campaign/);
     expect(PEER_PERMISSIONS.payout.subscribe).toEqual(['rpc.payout.> payout', '_INBOX.payout.>']);
     // The pledge service asks the campaign two exact questions (ADR 0007), nothing else.
     expect(PEER_PERMISSIONS.pledge.publish.filter((s) => s.startsWith('rpc.'))).toEqual([

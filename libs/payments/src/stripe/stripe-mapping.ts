@@ -14,6 +14,7 @@ import type {
   Transfer,
   TransferReversal,
 } from '../payment-types';
+import type { BalanceTransactionRecord, PaymentRecord, RefundRecord, TransferRecord } from '../payment-records';
 import { fromStripeAmount } from '../stripe-money';
 
 /** Stripe objects as the port's values: the only place that reads Stripe's field names. */
@@ -141,5 +142,41 @@ export const toBalanceEntry = (entry: Stripe.BalanceTransaction): BalanceEntry =
   amount: fromStripeAmount(entry.amount, entry.currency),
   fee: fromStripeAmount(entry.fee, entry.currency),
   net: fromStripeAmount(entry.net, entry.currency),
+  type: entry.type,
+});
+
+export const toPaymentRecord = (intent: Stripe.PaymentIntent): PaymentRecord => ({
+  paymentId: intent.id,
+  status: statusOf(intent.status, 'PaymentIntent'),
+  amountReceived: fromStripeAmount(intent.amount_received, intent.currency),
+  chargeId: idOf(intent.latest_charge),
+  transferGroup: intent.transfer_group ?? null,
+  owner: elanOwnerOf(intent.metadata),
+});
+
+export const toRefundRecord = (refund: Stripe.Refund): RefundRecord => ({
+  ...toRefund(refund),
+  owner: elanOwnerOf(refund.metadata),
+});
+
+export const toTransferRecord = (transfer: Stripe.Transfer): TransferRecord => ({
+  transferId: transfer.id,
+  amount: fromStripeAmount(transfer.amount, transfer.currency),
+  amountReversed: fromStripeAmount(transfer.amount_reversed, transfer.currency),
+  transferGroup: transfer.transfer_group ?? null,
+  destinationAccountId: idOf(transfer.destination) ?? '',
+  reversals: transfer.reversals.data.map((reversal) => ({
+    reversalId: reversal.id,
+    amount: fromStripeAmount(reversal.amount, reversal.currency),
+  })),
+  owner: elanOwnerOf(transfer.metadata),
+});
+
+export const toBalanceTransactionRecord = (entry: Stripe.BalanceTransaction): BalanceTransactionRecord => ({
+  balanceTransactionId: entry.id,
+  amount: fromStripeAmount(entry.amount, entry.currency),
+  fee: fromStripeAmount(entry.fee, entry.currency),
+  net: fromStripeAmount(entry.net, entry.currency),
+  source: idOf(entry.source),
   type: entry.type,
 });

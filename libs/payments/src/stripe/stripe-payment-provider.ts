@@ -23,8 +23,13 @@ import type {
 import { toStripeAmount } from '../stripe-money';
 import { callStripe, declineOf, providerErrorOf } from './stripe-errors';
 import { cardSetupOutcomeOf, paymentOutcomeOf } from './stripe-outcomes';
+import type { BalanceTransactionRecord, PaymentRecord, RefundRecord, TransferRecord } from '../payment-records';
 import {
   toBalanceEntry,
+  toBalanceTransactionRecord,
+  toPaymentRecord,
+  toRefundRecord,
+  toTransferRecord,
   toCardSetup,
   toConnectedAccount,
   toCustomer,
@@ -254,7 +259,33 @@ export class StripePaymentProvider implements PaymentProvider {
       return balanceEntryOf(refund.balance_transaction, `refund ${refundId}`);
     });
   }
+
+  listPayments(): Promise<PaymentRecord[]> {
+    return callStripe(() => everyPage(this.stripe.paymentIntents.list({ limit: PAGE }), toPaymentRecord));
+  }
+
+  listRefunds(): Promise<RefundRecord[]> {
+    return callStripe(() => everyPage(this.stripe.refunds.list({ limit: PAGE }), toRefundRecord));
+  }
+
+  listTransfers(): Promise<TransferRecord[]> {
+    return callStripe(() => everyPage(this.stripe.transfers.list({ limit: PAGE }), toTransferRecord));
+  }
+
+  listBalanceTransactions(): Promise<BalanceTransactionRecord[]> {
+    return callStripe(() => everyPage(this.stripe.balanceTransactions.list({ limit: PAGE }), toBalanceTransactionRecord));
+  }
 }
+
+/** Stripe's largest page: fewer round trips for a whole list. */
+const PAGE = 100;
+
+/** Walks a list to its last page with the SDK's auto-pagination (`starting_after` the last id of each page). */
+const everyPage = async <T, R>(list: AsyncIterable<T>, map: (item: T) => R): Promise<R[]> => {
+  const all: R[] = [];
+  for await (const item of list) all.push(map(item));
+  return all;
+};
 
 const intentParams = (request: PaymentRequest): Stripe.PaymentIntentCreateParams => ({
   ...toStripeAmount(request.amount),

@@ -6,6 +6,7 @@ import { customersAndCards } from './customers-and-cards.conformance';
 import { idempotency } from './idempotency.conformance';
 import { payments } from './payments.conformance';
 import { refundsAndFees } from './refunds-and-fees.conformance';
+import { records } from './records.conformance';
 
 export type { AccountVerificationControl, ConformanceTarget } from './conformance-target';
 
@@ -46,5 +47,6 @@ export const describePaymentProviderConformance = (
     idempotency(target, options.controls);
     refundsAndFees(target);
     connect(target, options.controls);
+    records(target, options.controls);
   });
 };

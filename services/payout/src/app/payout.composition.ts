@@ -12,8 +12,11 @@ import {
 } from '../consumers/ledger-events.handlers';
 import { PAYOUT_STRIPE_CONSUMER, stripeEventHandlers } from '../consumers/stripe-events.handlers';
 import { StatementWorker } from '../workers/statement-worker';
+import { moneyServicesOver, type MoneyServices } from '../reconciliation/money-services';
+import { Reconciliation } from '../reconciliation/reconciliation-job';
+import { ReconciliationWorker } from '../reconciliation/reconciliation-worker';
 import { toIntegrationEvent } from '../outbox/payout-integration-events';
-import { DEFAULT_STATEMENT_SETTINGS, type PayoutConfig } from './payout.config';
+import { DEFAULT_RECONCILIATION_INTERVAL_MS, DEFAULT_STATEMENT_SETTINGS, type PayoutConfig } from './payout.config';
 import { PayoutAccounts } from './payout-accounts';
 import { PayoutStatements } from './payout-statements';
 
@@ -23,6 +26,8 @@ export interface PayoutParts {
   readonly statements: PayoutStatements;
   /** Exposed for tests that drive a pass themselves. */
   readonly statementWorker: StatementWorker;
+  /** The reconciliation (ADR 0028): its worker runs it every RECONCILIATION_INTERVAL_MS; admins read it and run it now. */
+  readonly reconciliation: Reconciliation;
   /**
    * The outbox relay (`elan.payout.>`), the `payout-stripe`, `payout-pledges` and `payout-campaigns`
    * consumers and the statement worker; every replica runs them all.
@@ -34,6 +39,8 @@ export interface PayoutParts {
 export interface PayoutCompositionOptions {
   readonly clock?: Clock;
   readonly payments?: PaymentProvider;
+  /** The pledge and tipping services as the reconciliation asks them; over NATS unless given. */
+  readonly moneyServices?: MoneyServices;
 }
 
 const logger = new Logger('PayoutService');
@@ -82,12 +89,18 @@ export function composePayout(
     handlers: stripeEventHandlers(accounts, statements),
     onError: (error, message) => logger.warn(`${message.subject} ${message.eventId ?? ''} failed, retried: ${reasonOf(error)}`),
   });
+  const reconciliation = new Reconciliation(store, options.moneyServices ?? moneyServicesOver(nc), payments, clock);
+  const reconciliationWorker = new ReconciliationWorker(reconciliation, {
+    intervalMs: config.reconciliationIntervalMs ?? DEFAULT_RECONCILIATION_INTERVAL_MS,
+    onError: (error) => logger.warn(`the reconciliation failed a run, retried next round: ${reasonOf(error)}`),
+  });
   const workers: Worker[] = [
     { name: 'the outbox relay', start: () => relay.start(), stop: () => relay.stop() },
     { name: `the ${PAYOUT_STRIPE_CONSUMER} consumer`, start: () => stripeEvents.start(), stop: () => stripeEvents.stop() },
     { name: `the ${PAYOUT_PLEDGES_CONSUMER} consumer`, start: () => pledgeEvents.start(), stop: () => pledgeEvents.stop() },
     { name: `the ${PAYOUT_CAMPAIGNS_CONSUMER} consumer`, start: () => campaignEvents.start(), stop: () => campaignEvents.stop() },
     { name: 'the statement worker', start: () => statementWorker.start(), stop: () => statementWorker.stop() },
+    { name: 'the reconciliation', start: () => reconciliationWorker.start(), stop: () => reconciliationWorker.stop() },
   ];
-  return { accounts, statements, statementWorker, workers };
+  return { accounts, statements, statementWorker, reconciliation, workers };
 }

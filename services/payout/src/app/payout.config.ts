@@ -28,7 +28,12 @@ export interface PayoutConfig extends ServiceConfig {
    * and TRANSPARENCY_INTERVAL_MS; absent, the development key and an hourly checkpoint.
    */
   readonly transparency?: TransparencyConfig;
+  /** Time between two reconciliation runs, in ms (RECONCILIATION_INTERVAL_MS, default 15 minutes; ADR 0028). */
+  readonly reconciliationIntervalMs?: number;
 }
+
+/** Every 15 minutes: a drift is seen within the quarter hour, and Stripe's lists are not read more often than that. */
+export const DEFAULT_RECONCILIATION_INTERVAL_MS = 15 * 60_000;
 
 /** Monthly keep-it-all statements; failed transfers retried after 1 min, doubling up to 6 h; a waiting account looked at every minute. */
 export const DEFAULT_STATEMENT_SETTINGS: StatementSettings = {
@@ -58,6 +63,7 @@ const ownEnvironment = {
   PAYOUT_TRANSFER_RETRY_MS: z.coerce.number().int().positive().default(DEFAULT_STATEMENT_SETTINGS.retryBaseMs),
   PAYOUT_TRANSFER_RETRY_MAX_MS: z.coerce.number().int().positive().default(DEFAULT_STATEMENT_SETTINGS.retryMaxMs),
   PAYOUT_ACCOUNT_RECHECK_MS: z.coerce.number().int().positive().default(DEFAULT_STATEMENT_SETTINGS.accountRecheckMs),
+  RECONCILIATION_INTERVAL_MS: z.coerce.number().int().positive().default(DEFAULT_RECONCILIATION_INTERVAL_MS),
 };
 
 export function payoutConfigFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): PayoutConfig {
@@ -78,6 +84,7 @@ export function payoutConfigFromEnv(env: Readonly<Record<string, string | undefi
     },
     statementWorkerIntervalMs: own.PAYOUT_WORKER_INTERVAL_MS,
     transparency: transparencyConfigFromEnv(env),
+    reconciliationIntervalMs: own.RECONCILIATION_INTERVAL_MS,
   };
 }
 

@@ -11,6 +11,11 @@ describe('the payout service configuration', () => {
     expect(config.onboardingRefreshUrl).toBe('http://localhost:3000/me/payout-account?onboarding=expired');
     expect(config.accountCountry).toBe('FR');
     expect(config.stripe).toBeUndefined();
+    expect(config.reconciliationIntervalMs).toBe(15 * 60_000);
+  });
+
+  it('reconciles every RECONCILIATION_INTERVAL_MS', () => {
+    expect(payoutConfigFromEnv({ ...BASE, RECONCILIATION_INTERVAL_MS: '60000' }).reconciliationIntervalMs).toBe(60_000);
   });
 
   it('derives the onboarding URLs from PUBLIC_BASE_URL', () => {
@@ -56,6 +61,7 @@ describe('the payout service configuration', () => {
     ['PAYOUT_ACCOUNT_COUNTRY', 'France'],
     ['PAYOUT_STATEMENT_INTERVAL', 'weekly'],
     ['PAYOUT_TRANSFER_RETRY_MS', '-1'],
+    ['RECONCILIATION_INTERVAL_MS', '0'],
   ])('stops the start on a bad %s, naming it', (name, value) => {
     expect(() => payoutConfigFromEnv({ ...BASE, [name]: value })).toThrow(name);
   });

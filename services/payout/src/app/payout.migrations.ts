@@ -3,6 +3,7 @@ import { eventStoreMigrations, runMigrations, type MigrationSteps } from '@elan/
 import { inboxMigrations } from '@elan/messaging';
 import { transparencyMigrations } from '@elan/transparency';
 import { payoutViewMigrations } from '../read-models/payout-views.migrations';
+import { reconciliationMigrations } from '../reconciliation/reconciliation.migrations';
 
 /**
  * Every table the payout service owns, in the order they are made (ADR 0015): the payout log and
@@ -13,6 +14,7 @@ export const PAYOUT_MIGRATIONS: readonly MigrationSteps[] = [
   eventStoreMigrations,
   inboxMigrations,
   payoutViewMigrations,
+  reconciliationMigrations,
   // The signed checkpoints of the payout ledgers and statements (ADR 0025).
   transparencyMigrations,
 ];

@@ -1,0 +1,2 @@
+export * from './reconciliation.types';
+export * from './reconcile';
