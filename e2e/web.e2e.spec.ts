@@ -51,14 +51,29 @@ describe('the web front, in a browser', () => {
   let context: BrowserContext | undefined;
   let bread = '';
 
-  /** A draft with tiers, submitted and approved: live a few seconds later. */
+  /**
+   * When the campaigns open: the drafts, their tiers, submission and approval come first, on a
+   * machine shared with other test runs; the web and the browser start meanwhile.
+   */
+  const STARTS_IN = 4 * STARTS_IN_MS;
+
+  /** A draft with tiers, submitted and approved: live once `STARTS_IN` has passed. */
   const launch = async (draft: object, tiers: object[]): Promise<string> => {
-    const campaignId = await createDraft(api, holder, completeDraft({ ...draft, ...schedule(STARTS_IN_MS, 60 * 60 * 1000) }));
+    const campaignId = await createDraft(api, holder, completeDraft({ ...draft, ...schedule(STARTS_IN, 60 * 60 * 1000) }));
     for (const definition of tiers) await addTier(api, holder, campaignId, definition);
     await step(api, holder, campaignId, 'submit');
     await step(api, moderator, campaignId, 'approve');
     return campaignId;
   };
+  const live = (campaignId: string, updates: number) =>
+    pageOnceItHolds(
+      api,
+      campaignId,
+      (page) => page.status === 'live' && page.updates.length === updates,
+      'the campaign is live',
+      undefined,
+      STARTS_IN + ON_TIME_MS + READ_MODEL_LAG_MS,
+    );
 
   beforeAll(async () => {
     ({
@@ -72,27 +87,21 @@ describe('the web front, in a browser', () => {
         tier({ title: 'Un panier garni', minimumAmount: eur(5_050), quantityLimit: 20, estimatedDelivery: '2027-03' }),
       ]),
       launch({ ...CONCERTS, category: 'culture', fundingModel: 'keep_it_all', location: { departement: '2A' } }, []),
+    ]);
+    bread = breadId;
+    await api
+      .post(`/api/campaigns/${bread}/updates`, holder)
+      .send({ title: 'Le maçon est trouvé', body: 'Il commence lundi.' })
+      .expect(201);
+    await Promise.all([
       startWebFront(stack.url).then((started) => (web = started)),
       freePort()
         .then((port) => startWebFront(`http://127.0.0.1:${port}`))
         .then((started) => (orphan = started)),
       launchChromium().then((launched) => (browser = launched)),
+      live(bread, 1),
+      live(concertsId, 0),
     ]);
-    bread = breadId ?? '';
-    await api
-      .post(`/api/campaigns/${bread}/updates`, holder)
-      .send({ title: 'Le maçon est trouvé', body: 'Il commence lundi.' })
-      .expect(201);
-    const live = (campaignId: string, updates: number) =>
-      pageOnceItHolds(
-        api,
-        campaignId,
-        (page) => page.status === 'live' && page.updates.length === updates,
-        'the campaign is live',
-        undefined,
-        STARTS_IN_MS + ON_TIME_MS + READ_MODEL_LAG_MS,
-      );
-    await Promise.all([live(bread, 1), live(concertsId ?? '', 0)]);
   }, 120_000);
 
   afterAll(async () => {
@@ -143,6 +152,14 @@ describe('the web front, in a browser', () => {
     await page.getByRole('button', { name: 'Chercher' }).click();
     await page.waitForURL(/departement=2A/);
     await expect(page.getByText('Aucune campagne ne correspond à votre recherche.').count()).resolves.toBe(1);
+
+    // A page link edited by hand: the API refuses the cursor, the visitor is told and sees the first page.
+    const edited = await page.goto(webUrl('/fr/?status=live&cursor=not-one-the-api-gave'));
+    expect(edited?.status()).toBe(400);
+    await expect(page.getByText('Ces filtres n’ont pas été compris et n’ont pas été appliqués : cursor.').count()).resolves.toBe(
+      1,
+    );
+    await expect(page.getByRole('link', { name: BREAD.title }).count()).resolves.toBe(1);
 
     const english = await open('en-GB');
     await english.page.goto(webUrl('/'));

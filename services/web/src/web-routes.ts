@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import { parseCatalogQuery } from './catalog-query';
-import { ApiNotFound, ApiUnavailable, type ElanApi } from './elan-api';
+import { ApiNotFound, ApiRefused, ApiUnavailable, type ElanApi } from './elan-api';
 import type { Html } from './html';
 import { campaignPage, type SupportMessages } from './pages/campaign.page';
 import { catalogPage } from './pages/catalog.page';
@@ -19,8 +19,15 @@ const MESSAGES_SHOWN = 20;
 const CAMPAIGN_PATH = /^\/campaigns\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 const catalog = async (context: PageContext, url: URL, api: ElanApi): Promise<PageAnswer> => {
-  const parsed = parseCatalogQuery(url.searchParams);
-  const page = await api.catalog(parsed.query);
+  let parsed = parseCatalogQuery(url.searchParams);
+  const page = await api.catalog(parsed.query).catch((error: unknown) => {
+    // Only the API can read a cursor: one it refuses (edited by hand, or another sort's) is left
+    // out like any filter not understood, and the search starts again from its first page.
+    if (!(error instanceof ApiRefused) || parsed.query.cursor === undefined) throw error;
+    const { cursor: _refused, ...query } = parsed.query;
+    parsed = { query, invalid: [...parsed.invalid, 'cursor'] };
+    return api.catalog(query);
+  });
   return { status: parsed.invalid.length > 0 ? 400 : 200, page: catalogPage(context, parsed, page) };
 };
 
