@@ -93,7 +93,8 @@ describe('the web front, in a browser', () => {
       .post(`/api/campaigns/${bread}/updates`, holder)
       .send({ title: 'Le maçon est trouvé', body: 'Il commence lundi.' })
       .expect(201);
-    await Promise.all([
+    // Every start settles before a failure is thrown, so afterAll stops whatever did start.
+    const settled = await Promise.allSettled([
       startWebFront(stack.url).then((started) => (web = started)),
       freePort()
         .then((port) => startWebFront(`http://127.0.0.1:${port}`))
@@ -102,6 +103,8 @@ describe('the web front, in a browser', () => {
       live(bread, 1),
       live(concertsId, 0),
     ]);
+    const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }, 120_000);
 
   afterAll(async () => {
