@@ -29,6 +29,7 @@ COPY services/campaign/package.json services/campaign/
 COPY services/pledge/package.json services/pledge/
 COPY services/tipping/package.json services/tipping/
 COPY services/payout/package.json services/payout/
+COPY services/web/package.json services/web/
 COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 

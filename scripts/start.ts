@@ -3,7 +3,7 @@
  * `ensureInfrastructure`: DATABASE_URL / NATS_URL, else the default local ports, else an
  * embedded PostgreSQL and a nats-server child with their data under tmp/infra), makes sure the
  * `elan` database exists, runs the campaign, pledge, tipping and payout services and then the gateway in this process, and
- * prints the URLs.
+ * prints the URLs. Last, the web front (ADR 0030) on WEB_PORT (8080), reading the gateway's public API.
  *
  * NATS users (ADR 0011): unless NATS_URL is set, the nats-server is started by this script from
  * a configuration with one NKey user per service, made fresh at every start and held in memory
@@ -14,7 +14,7 @@
  * tmp/infra/stripe-emulator.json), the gateway checks webhooks with its secret, and the emulator
  * delivers to the gateway's `/api/webhooks/stripe`; with the key, the same code talks to Stripe.
  *
- * Ctrl-C or SIGTERM stops everything in the reverse order of start (the service kit's StopStack): the gateway (which closes
+ * Ctrl-C or SIGTERM stops everything in the reverse order of start (the service kit's StopStack): the web front, the gateway (which closes
  * its pool and NATS connection), the payout, tipping and pledge services, the campaign service (its
  * subscriptions, scheduler, request handlers and connections), then whatever servers were started, and nothing else.
  */
@@ -31,6 +31,7 @@ import { authOptionsFromEnv, createGateway, listenGateway } from '../services/ga
 import { payoutConfigFromEnv, startPayoutService } from '../services/payout/src';
 import { pledgeConfigFromEnv, startPledgeService } from '../services/pledge/src';
 import { startTippingService, tippingConfigFromEnv } from '../services/tipping/src';
+import { startWeb, webConfigFromEnv } from '../services/web/src';
 
 /** Where the Stripe emulator keeps its state, so a restart keeps test payments (ADR 0019). */
 const STRIPE_EMULATOR_STATE = join('tmp', 'infra', 'stripe-emulator.json');
@@ -135,11 +136,17 @@ async function start(shutdown: StopStack): Promise<void> {
   const url = await listenGateway(gateway, config);
   // The emulator delivers its signed events to the gateway, as Stripe does to a registered endpoint.
   await stripe?.control.addWebhookEndpoint(`${url}/webhooks/stripe`, STRIPE_EVENT_TYPES_HANDLED);
+  if (shutdown.stopping) return;
+
+  // The web front (ADR 0030) reads this gateway's public API, as any client would: WEB_PORT, 8080 by default.
+  const web = await startWeb(webConfigFromEnv({ ...process.env, ELAN_API_URL: new URL(url).origin }));
+  shutdown.push('the web front', () => web.close());
 
   console.log(
     [
       '',
       'Élan is running:',
+      `  Web         ${web.url} (the site: campaigns and their pages, in French and English)`,
       `  Gateway     ${url}`,
       `  Health      ${url}/health`,
       `  API docs    ${url}/docs`,

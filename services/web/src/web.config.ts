@@ -1,0 +1,41 @@
+/** The web front's settings (ADR 0030). */
+export interface WebConfig {
+  /** Where the site listens: WEB_PORT, 8080 by default; 0 picks a free port. */
+  readonly port: number;
+  /** The interface to bind (HOST); every interface when absent. */
+  readonly host?: string;
+  /** The public REST API the pages are read from: ELAN_API_URL, the gateway's origin. */
+  readonly apiUrl: string;
+  /** How long a page waits for the API before it says the site is unavailable. */
+  readonly apiTimeoutMs: number;
+}
+
+export const DEFAULT_WEB_PORT = 8080;
+const DEFAULT_API_URL = 'http://localhost:3000';
+const DEFAULT_API_TIMEOUT_MS = 5_000;
+
+const portOf = (value: string | undefined, name: string, fallback: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`${name} must be a port number, got ${JSON.stringify(value)}`);
+  return port;
+};
+
+/** WEB_PORT, HOST, ELAN_API_URL and WEB_API_TIMEOUT_MS; a bad value is refused by name. */
+export const webConfigFromEnv = (env: NodeJS.ProcessEnv): WebConfig => {
+  const apiUrl = (env.ELAN_API_URL ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  if (!URL.canParse(apiUrl) || !/^https?:$/.test(new URL(apiUrl).protocol))
+    throw new Error(`ELAN_API_URL must be an http(s) URL (the gateway's origin), got ${JSON.stringify(env.ELAN_API_URL)}`);
+  const timeout = Number(env.WEB_API_TIMEOUT_MS ?? DEFAULT_API_TIMEOUT_MS);
+  if (!Number.isInteger(timeout) || timeout <= 0)
+    throw new Error(
+      `WEB_API_TIMEOUT_MS must be a positive number of milliseconds, got ${JSON.stringify(env.WEB_API_TIMEOUT_MS)}`,
+    );
+  return {
+    port: portOf(env.WEB_PORT, 'WEB_PORT', DEFAULT_WEB_PORT),
+    ...(env.HOST ? { host: env.HOST } : {}),
+    apiUrl,
+    apiTimeoutMs: timeout,
+  };
+};
