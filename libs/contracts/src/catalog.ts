@@ -53,6 +53,7 @@ import {
   verifyPledgeStreams,
   verifyTipStreams,
 } from './reconciliation/reconciliation.requests';
+import { getAccountRecipient, getPledgeRecipient } from './notification/mail-recipients.requests';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
@@ -121,4 +122,6 @@ export const requests: readonly RequestContract[] = [
   getTipPaymentFacts,
   verifyPledgeStreams,
   verifyTipStreams,
+  getPledgeRecipient,
+  getAccountRecipient,
 ];

@@ -12,6 +12,7 @@ import { tipLedgerAndRefundSamples } from './tipping/tip-ledger-and-refund.sampl
 import { tippingRequestSamples } from './tipping/tip-suggestions.samples';
 import { reconciliationRequestSamples } from './reconciliation/reconciliation.samples';
 import { transparencyRequestSamples } from './transparency/transparency.samples';
+import { mailRecipientSamples } from './notification/mail-recipients.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
 const HOLDER = '0190f3a4-5b6c-7d8e-9f01-000000000001';
@@ -135,6 +136,7 @@ const requestSamples: Record<
   ...transparencyRequestSamples,
   ...payoutStatementSamples,
   ...reconciliationRequestSamples,
+  ...mailRecipientSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

@@ -27,3 +27,4 @@ export * from './payout/payout-statements.requests';
 export * from './reconciliation/reconciliation.requests';
 export * from './payout/payout-admin.requests';
 export * from './payout/payout-statements.events';
+export * from './notification/mail-recipients.requests';
