@@ -12,6 +12,8 @@ import { PledgeQueriesMessageController } from './pledge-queries.message.control
 import { PersonalData } from './personal-data';
 import { PersonalDataMessageController } from './personal-data.message.controller';
 import { PledgeTransparencyMessageController } from './transparency.message.controller';
+import { PledgeRecipients } from './pledge-recipients';
+import { PledgeRecipientsMessageController } from './pledge-recipients.message.controller';
 
 /**
  * The pledge service as Nest sees it: message controllers only, given the application services
@@ -28,6 +30,7 @@ export class PledgeServiceModule {
         PledgeHolderMessageController,
         PersonalDataMessageController,
         PledgeTransparencyMessageController,
+        PledgeRecipientsMessageController,
       ],
       providers: [
         { provide: PledgeApplication, useValue: composition.pledges },
@@ -37,6 +40,7 @@ export class PledgeServiceModule {
         { provide: PledgeHolderQueries, useValue: composition.holderViews },
         { provide: PersonalData, useValue: composition.personalData },
         { provide: TransparencyQueries, useValue: composition.transparency.queries },
+        { provide: PledgeRecipients, useValue: composition.recipients },
       ],
     };
   }

@@ -20,6 +20,7 @@ import type { PledgeConfig } from './pledge.config';
 import { PledgeQueries } from './pledge-queries';
 import { PledgeHolderQueries } from './pledge-holder.queries';
 import { PersonalData } from './personal-data';
+import { PledgeRecipients } from './pledge-recipients';
 
 /** The application services the message controllers call, and the work that runs beside them. */
 export interface PledgeComposition {
@@ -31,6 +32,8 @@ export interface PledgeComposition {
   readonly holderViews: PledgeHolderQueries;
   readonly vault: PersonalDataVault;
   readonly personalData: PersonalData;
+  /** Where a pledge's mail goes, for the notification service (ADR 0031). */
+  readonly recipients: PledgeRecipients;
   readonly sweeper: PledgeSweeper;
   readonly workers: readonly Worker[];
 }
@@ -100,5 +103,6 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
   ];
   const holderViews = new PledgeHolderQueries(store, vault, campaigns);
   const personalData = new PersonalData(store, pledges, vault, intents);
-  return { pledges, checkout, changes, queries, holderViews, vault, personalData, sweeper, workers };
+  const recipients = new PledgeRecipients(store.pool, store.schema, vault);
+  return { pledges, checkout, changes, queries, holderViews, vault, personalData, recipients, sweeper, workers };
 }
