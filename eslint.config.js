@@ -63,6 +63,7 @@ const depConstraints = [
   { sourceTag: 'scope:pledge', onlyDependOnLibsWithTags: ['scope:pledge', 'scope:shared'] },
   { sourceTag: 'scope:tipping', onlyDependOnLibsWithTags: ['scope:tipping', 'scope:shared'] },
   { sourceTag: 'scope:payout', onlyDependOnLibsWithTags: ['scope:payout', 'scope:shared'] },
+  { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
 ];
 
 // Tests of any project may use the shared test kit (given/when/then, waitUntil, infra bootstrap):
