@@ -14,10 +14,10 @@ import {
   type PayloadOf,
   type RequestContract,
 } from '@elan/contracts';
-import { uuidv7 } from '@elan/domain-kernel';
+import { manualClock, uuidv7 } from '@elan/domain-kernel';
 import { inTransaction } from '@elan/event-store';
 import { startMailCatcher, type CaughtMail, type RunningMailCatcher } from '@elan/mail-catcher';
-import { ELAN_STREAM, HEADER } from '@elan/messaging';
+import { ELAN_STREAM, HEADER, RequestClient } from '@elan/messaging';
 import type { RunningService } from '@elan/service-kit';
 import {
   openTestSchema,
@@ -28,7 +28,12 @@ import {
   type TestSchema,
 } from '@elan/testing';
 import type { NotificationParts } from './app/notification.composition';
+import { migrateNotificationSchema } from './app/notification.migrations';
 import { NOTIFICATION_PLEDGES_CONSUMER } from './consumers/mail-events.handlers';
+import { MailOutbox } from './mails/mail-outbox';
+import { MailRecipients } from './mails/mail-recipients';
+import { MailSender } from './mails/mail-sender';
+import { MailWorker } from './workers/mail-worker';
 import { startNotificationService } from './notification-service';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -261,5 +266,65 @@ describe('the notification service', () => {
     expect(paid.subject).toBe('Your payout of €12,000.00 is on its way');
     expect(paid.text).toContain('for “Un moulin à Lodève”');
     expect(mailsTo('holder@example.org')).toHaveLength(2);
+  });
+
+  it('retries a mail the SMTP server did not take, keeping no address in its error, and gives up after the last attempt', async () => {
+    // A worker of the test's own on a schema of its own, so the service's worker never takes these mails.
+    const schema = await database.addSchema('notif_retry');
+    await migrateNotificationSchema(database.pool, schema);
+    const outbox = new MailOutbox(database.pool, schema);
+    const clock = manualClock(new Date('2026-03-14T10:00:00Z'));
+    const recipients = new MailRecipients(new RequestClient({ connection: () => nc, timeoutMs: 5_000 }));
+    const settings = { intervalMs: 1_000, retryMs: 60_000, retryMaxMs: 600_000, maxAttempts: 2, baseUrl: 'https://elan.example' };
+    // Nothing listens on port 1 of the loopback: the connection is refused.
+    const down = new MailSender('smtp://127.0.0.1:1', 'Élan <no-reply@elan.test>');
+    const up = new MailSender(catcher.smtpUrl, 'Élan <no-reply@elan.test>');
+    const workerDown = new MailWorker(outbox, recipients, down, clock, settings);
+    const workerUp = new MailWorker(outbox, recipients, up, clock, settings);
+    try {
+      const pledgeId = uuidv7();
+      const address = `retry-${pledgeId.slice(-8)}@example.org`;
+      directory.set(pledgeId, { status: 'found', email: address, name: null, language: 'en' });
+      const mail = (eventId: string) => ({
+        eventId,
+        template: 'pledge_receipt' as const,
+        recipient: `pledge:${pledgeId}`,
+        data: { ...committed(pledgeId, uuidv7()), tip: eur(0) },
+      });
+      const rowOf = async (eventId: string) =>
+        (
+          await database.pool.query<{ status: string; attempts: number; last_error: string | null; next_attempt_at: Date }>(
+            `SELECT status, attempts, last_error, next_attempt_at FROM ${schema}.mails WHERE event_id = $1`,
+            [eventId],
+          )
+        ).rows[0];
+      const first = uuidv7();
+      await inTransaction(database.pool, (client) => outbox.record(client, mail(first), clock.now()));
+
+      expect(await workerDown.round()).toBe(1);
+      const failed = await rowOf(first);
+      expect(failed).toMatchObject({ status: 'pending', attempts: 1, next_attempt_at: new Date('2026-03-14T10:01:00Z') });
+      expect(failed?.last_error).toMatch(/^SMTP: /);
+      expect(failed?.last_error).not.toContain(address);
+      expect(await workerUp.round()).toBe(0);
+
+      clock.advance(60_000);
+      expect(await workerUp.round()).toBe(1);
+      expect(await rowOf(first)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
+      expect(mailsTo(address)).toHaveLength(1);
+
+      const second = uuidv7();
+      await inTransaction(database.pool, (client) => outbox.record(client, mail(second), clock.now()));
+      expect(await workerDown.round()).toBe(1);
+      clock.advance(60_000);
+      expect(await workerDown.round()).toBe(1);
+      expect(await rowOf(second)).toMatchObject({ status: 'failed', attempts: 2 });
+      clock.advance(600_000);
+      expect(await workerUp.round()).toBe(0);
+      expect(mailsTo(address)).toHaveLength(1);
+    } finally {
+      down.close();
+      up.close();
+    }
   });
 });
