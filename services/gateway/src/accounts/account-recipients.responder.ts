@@ -25,6 +25,7 @@ export class AccountRecipientsResponder implements OnApplicationBootstrap, OnApp
   private subscription: Subscription | undefined;
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
+  private warned = false;
 
   constructor(
     @Inject(NatsConnection) private readonly nats: NatsConnection,
@@ -63,7 +64,9 @@ export class AccountRecipientsResponder implements OnApplicationBootstrap, OnApp
       });
     } catch (error) {
       if (this.stopped) return;
-      this.logger.warn(`cannot answer ${getAccountRecipient.name} yet (${reasonOf(error)}); retrying`);
+      // Once: NATS being down is already what the gateway's health says.
+      if (!this.warned) this.logger.warn(`cannot answer ${getAccountRecipient.name} yet (${reasonOf(error)}); retrying`);
+      this.warned = true;
       this.retry = setTimeout(() => void this.subscribe(), RETRY_SUBSCRIBE_MS);
     }
   }
