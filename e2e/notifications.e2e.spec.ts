@@ -30,7 +30,11 @@ describe('mails from the integration events', () => {
       stack,
       api,
       accounts: { holder, backer, moderator },
-    } = await startStack('notifications', { members: ['holder', 'backer'], moderators: ['moderator'] }, { payments: true }));
+    } = await startStack(
+      'notifications',
+      { members: ['holder', 'backer'], moderators: ['moderator'] },
+      { payments: true, env: { PLEDGE_TALLY_GRACE_MS: '300' } },
+    ));
     await stack.startNotificationService(catcher.smtpUrl);
     ({ campaignId } = await liveCampaign(api, holder, moderator, { fundingModel: 'keep_it_all', lastsMs: 10 * 60_000 }));
   }, 120_000);
@@ -89,8 +93,21 @@ describe('mails from the integration events', () => {
     expect(mailsTo(email)).toEqual([]);
   });
 
+  it('tells the holder, through the address the gateway answers, how the campaign ended', async () => {
+    const { campaignId: short } = await liveCampaign(api, holder, moderator, { fundingModel: 'keep_it_all', lastsMs: 6_000 });
+    const placed = await pledgeOn(api, short, pledgeBody({ amount: eur(4_200), tip: eur(0) }), backer);
+    expect(await confirmWithCard(stack.payments, placed)).toBe('succeeded');
+    const outcome = await waitUntil(() => mailsTo(holder.email)[0], {
+      timeoutMs: 6_000 + 30_000,
+      description: `the campaign's outcome to ${holder.email}`,
+    });
+    expect(outcome.subject).toMatch(/^« .+ » est terminée$/);
+    expect(plain(outcome.text)).toContain('Total collecté (hors pourboires) : 42,00 €\nContributeurs : 1');
+    expect(mailsTo(holder.email)).toHaveLength(1);
+  });
+
   it('balances to the cent: Stripe kept every pledge and tip', async () => {
-    const expected = 2_550 + 325 + 1_000 + 2_000 + 100 + 500;
+    const expected = 2_550 + 325 + 1_000 + 2_000 + 100 + 500 + 4_200;
     const books = await waitUntil(
       async () => {
         const now = await stripeBooks(stack.payments);
