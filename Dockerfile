@@ -24,12 +24,14 @@ COPY libs/payments/package.json libs/payments/
 COPY libs/stripe-emulator/package.json libs/stripe-emulator/
 COPY libs/personal-data/package.json libs/personal-data/
 COPY libs/transparency/package.json libs/transparency/
+COPY libs/mail-catcher/package.json libs/mail-catcher/
 COPY services/gateway/package.json services/gateway/
 COPY services/campaign/package.json services/campaign/
 COPY services/pledge/package.json services/pledge/
 COPY services/tipping/package.json services/tipping/
 COPY services/payout/package.json services/payout/
 COPY services/web/package.json services/web/
+COPY services/notification/package.json services/notification/
 COPY bench/package.json bench/
 RUN npm ci --no-audit --no-fund
 

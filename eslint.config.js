@@ -64,6 +64,7 @@ const depConstraints = [
   { sourceTag: 'scope:tipping', onlyDependOnLibsWithTags: ['scope:tipping', 'scope:shared'] },
   { sourceTag: 'scope:payout', onlyDependOnLibsWithTags: ['scope:payout', 'scope:shared'] },
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+  { sourceTag: 'scope:notification', onlyDependOnLibsWithTags: ['scope:notification', 'scope:shared'] },
 ];
 
 // Tests of any project may use the shared test kit (given/when/then, waitUntil, infra bootstrap):

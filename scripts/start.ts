@@ -2,8 +2,9 @@
  * `npm start`: the whole stack on one machine. Finds or starts PostgreSQL and NATS (see
  * `ensureInfrastructure`: DATABASE_URL / NATS_URL, else the default local ports, else an
  * embedded PostgreSQL and a nats-server child with their data under tmp/infra), makes sure the
- * `elan` database exists, runs the campaign, pledge, tipping and payout services and then the gateway in this process, and
- * prints the URLs. Last, the web front (ADR 0030) on WEB_PORT (8080), reading the gateway's public API.
+ * `elan` database exists, runs the campaign, pledge, tipping and payout services, the mail catcher (unless
+ * SMTP_URL is set) and the notification service, and then the gateway in this process, and prints the URLs.
+ * Last, the web front (ADR 0030) on WEB_PORT (8080), reading the gateway's public API.
  *
  * NATS users (ADR 0011): unless NATS_URL is set, the nats-server is started by this script from
  * a configuration with one NKey user per service, made fresh at every start and held in memory
@@ -32,6 +33,8 @@ import { payoutConfigFromEnv, startPayoutService } from '../services/payout/src'
 import { pledgeConfigFromEnv, startPledgeService } from '../services/pledge/src';
 import { startTippingService, tippingConfigFromEnv } from '../services/tipping/src';
 import { startWeb, webConfigFromEnv } from '../services/web/src';
+import { notificationConfigFromEnv, startNotificationService } from '../services/notification/src';
+import { startMailCatcher, type RunningMailCatcher } from '@elan/mail-catcher';
 
 /** Where the Stripe emulator keeps its state, so a restart keeps test payments (ADR 0019). */
 const STRIPE_EMULATOR_STATE = join('tmp', 'infra', 'stripe-emulator.json');
@@ -53,6 +56,21 @@ async function startStripe(shutdown: StopStack): Promise<RunningStripeEmulator |
   });
   shutdown.push('the Stripe emulator', () => emulator.stop());
   return emulator;
+}
+
+/**
+ * Mail (ADR 0031): with SMTP_URL, the notification service sends through that server; without,
+ * the project's mail catcher takes every mail (SMTP on 1025, its inbox page on 1080, or
+ * MAIL_CATCHER_SMTP_PORT / MAIL_CATCHER_HTTP_PORT), so nothing leaves the machine.
+ */
+async function startMail(shutdown: StopStack): Promise<RunningMailCatcher | undefined> {
+  if (process.env.SMTP_URL) return undefined;
+  const catcher = await startMailCatcher({
+    smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
+    httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),
+  });
+  shutdown.push('the mail catcher', () => catcher.stop());
+  return catcher;
 }
 
 /** Where the gateway of a local stack listens unless PORT says otherwise. */
@@ -93,7 +111,7 @@ async function start(shutdown: StopStack): Promise<void> {
   const stripe = await startStripe(shutdown);
   if (shutdown.stopping) return;
   const stripeWebhookSecret = stripe?.webhookSecret ?? process.env.STRIPE_WEBHOOK_SECRET;
-  const envOf = (peer: 'campaign' | 'pledge' | 'tipping' | 'payout'): NodeJS.ProcessEnv => ({
+  const envOf = (peer: 'campaign' | 'pledge' | 'tipping' | 'payout' | 'notification'): NodeJS.ProcessEnv => ({
     ...process.env,
     DATABASE_URL: databaseUrl,
     NATS_URL: infrastructure.natsUrl,
@@ -116,6 +134,15 @@ async function start(shutdown: StopStack): Promise<void> {
   const payoutConfig = payoutConfigFromEnv(envOf('payout'));
   const payout = await startPayoutService(payoutConfig);
   shutdown.push('the payout service', () => payout.close());
+  if (shutdown.stopping) return;
+  const mailCatcher = await startMail(shutdown);
+  if (shutdown.stopping) return;
+  const notificationConfig = notificationConfigFromEnv({
+    ...envOf('notification'),
+    ...(mailCatcher && { SMTP_URL: mailCatcher.smtpUrl }),
+  });
+  const notification = await startNotificationService(notificationConfig);
+  shutdown.push('the notification service', () => notification.close());
   if (shutdown.stopping) return;
 
   const config = {
@@ -154,6 +181,7 @@ async function start(shutdown: StopStack): Promise<void> {
       `  Pledge      answering rpc.pledge.* on NATS: pledges, backers, receipts, personal data (schema ${pledgeConfig.schema})`,
       `  Tipping     answering rpc.tipping.* on NATS: suggestions, the ledger (GET ${url}/tips/ledger), tip refunds (schema ${tippingConfig.schema})`,
       `  Payout      answering rpc.payout.* on NATS: payout accounts (POST/GET ${url}/me/payout-account; schema ${payoutConfig.schema})`,
+      `  Mail        ${mailCatcher ? `the mail catcher: inbox at ${mailCatcher.inboxUrl} (SMTP ${mailCatcher.smtpUrl})` : `sent through SMTP_URL (${new URL(notificationConfig.smtpUrl).host})`}; notification schema ${notificationConfig.schema}`,
       `  Ledger      signed checkpoints at ${url}/transparency/checkpoints (key: ${process.env.TRANSPARENCY_SIGNING_KEY ? 'TRANSPARENCY_SIGNING_KEY' : 'the development key in tmp/infra/transparency-signing.key'}); check them with npm run verify-ledger -- ${url}`,
       `  Stripe      ${stripe ? `emulator at ${stripe.url} (state in ${STRIPE_EMULATOR_STATE}; webhooks to ${url}/webhooks/stripe)` : `the Stripe API (STRIPE_SECRET_KEY; webhooks checked with ${stripeWebhookSecret ? 'STRIPE_WEBHOOK_SECRET' : 'no secret: set STRIPE_WEBHOOK_SECRET'})`}`,
       `  Database    ${maskUrl(databaseUrl)}`,

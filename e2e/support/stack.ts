@@ -17,6 +17,7 @@ const CAMPAIGN_MAIN = 'services/campaign/src/main.ts';
 const PLEDGE_MAIN = 'services/pledge/src/main.ts';
 const TIPPING_MAIN = 'services/tipping/src/main.ts';
 const PAYOUT_MAIN = 'services/payout/src/main.ts';
+const NOTIFICATION_MAIN = 'services/notification/src/main.ts';
 const GATEWAY_MAIN = 'services/gateway/src/main.ts';
 
 /** The first admin of a stack, made by the gateway at start-up from ELAN_ADMIN_EMAIL / ELAN_ADMIN_PASSWORD. */
@@ -31,7 +32,7 @@ const node = (main: string): { command: string; args: string[] } => ({
 });
 
 /** The processes of a stack that hold a NATS user, as `npm run nats:credentials` names them. */
-export type StackProcess = 'gateway' | 'campaign' | 'pledge' | 'tipping' | 'payout';
+export type StackProcess = 'gateway' | 'campaign' | 'pledge' | 'tipping' | 'payout' | 'notification';
 
 export interface StackOptions {
   /**
@@ -58,6 +59,7 @@ export class Stack {
   private pledge: Child | undefined;
   private tipping: Child | undefined;
   private payout: Child | undefined;
+  private notification: Child | undefined;
   private origin: string | undefined;
 
   private constructor(
@@ -111,6 +113,8 @@ export class Stack {
       PLEDGE_RULES: 'test',
       TIPPING_SCHEMA: `e2e_tipping_${suffix}`,
       PAYOUT_SCHEMA: `e2e_payout_${suffix}`,
+      NOTIFICATION_SCHEMA: `e2e_notification_${suffix}`,
+      NOTIFICATION_WORKER_INTERVAL_MS: '100',
       // One checkpoint key per stack, for every money service (ADR 0025): PKCS#8 DER in base64.
       TRANSPARENCY_SIGNING_KEY: generateKeyPairSync('ed25519')
         .privateKey.export({ type: 'pkcs8', format: 'der' })
@@ -198,9 +202,26 @@ export class Stack {
     this.payout = await this.startService('payout', PAYOUT_MAIN);
   }
 
-  private async startService(process: 'campaign' | 'pledge' | 'tipping' | 'payout', main: string): Promise<Child> {
+  /** Starts the notification service, sending to `smtpUrl` (a test's mail catcher), once it said 'ready'. */
+  async startNotificationService(smtpUrl: string): Promise<void> {
+    if (this.notification?.running) throw new Error('the notification service is running already');
+    this.notification = await this.startService('notification', NOTIFICATION_MAIN, { SMTP_URL: smtpUrl });
+  }
+
+  /** Stops the notification service (SIGTERM) and resolves to its exit code. */
+  async stopNotificationService(): Promise<number | null> {
+    const code = (await this.notification?.stop()) ?? null;
+    this.notification = undefined;
+    return code;
+  }
+
+  private async startService(
+    process: 'campaign' | 'pledge' | 'tipping' | 'payout' | 'notification',
+    main: string,
+    env: NodeJS.ProcessEnv = {},
+  ): Promise<Child> {
     const name = `${process} service`;
-    const child = Child.start({ name, ...node(main), env: this.envOf(process), ipc: true });
+    const child = Child.start({ name, ...node(main), env: { ...this.envOf(process), ...env }, ipc: true });
     const ready = new Promise<void>((done) => child.process.on('message', (message) => message === 'ready' && done()));
     await child.unlessItExits(withDeadline(ready, START_TIMEOUT_MS, () => `the ${name} did not say 'ready':\n${child.tail()}`));
     return child;
@@ -226,6 +247,7 @@ export class Stack {
       this.pledge?.stop(),
       this.tipping?.stop(),
       this.payout?.stop(),
+      this.notification?.stop(),
       this.stripe?.stop(),
     ]);
     await this.nats.stop();

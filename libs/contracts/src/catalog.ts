@@ -57,6 +57,7 @@ import {
   verifyTipStreams,
 } from './reconciliation/reconciliation.requests';
 import { getReconciliationReport, runReconciliation } from './reconciliation/reconciliation-report.requests';
+import { getAccountRecipient, getPledgeRecipient } from './notification/mail-recipients.requests';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
@@ -131,4 +132,6 @@ export const requests: readonly RequestContract[] = [
   verifyTipStreams,
   getReconciliationReport,
   runReconciliation,
+  getPledgeRecipient,
+  getAccountRecipient,
 ];

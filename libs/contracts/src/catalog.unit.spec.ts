@@ -14,6 +14,7 @@ import { reconciliationRequestSamples } from './reconciliation/reconciliation.sa
 import { reconciliationReportSamples } from './reconciliation/reconciliation-report.samples';
 import { transparencyRequestSamples } from './transparency/transparency.samples';
 import { publicLedgerRequestSamples } from './payout/public-ledger.samples';
+import { mailRecipientSamples } from './notification/mail-recipients.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
 const HOLDER = '0190f3a4-5b6c-7d8e-9f01-000000000001';
@@ -139,6 +140,7 @@ const requestSamples: Record<
   ...payoutStatementSamples,
   ...reconciliationRequestSamples,
   ...reconciliationReportSamples,
+  ...mailRecipientSamples,
   'rpc.campaign.ReserveTierUnit.v1': {
     request: {
       valid: { campaignId: CAMPAIGN, tierId: TIER, pledgeId: PLEDGE },

@@ -29,3 +29,4 @@ export * from './payout/payout-admin.requests';
 export * from './payout/payout-statements.events';
 export * from './payout/public-ledger.requests';
 export * from './reconciliation/reconciliation-report.requests';
+export * from './notification/mail-recipients.requests';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The services that publish or consume integration events. */
-export const SERVICES = ['campaign', 'pledge', 'tipping', 'payout', 'gateway'] as const;
+export const SERVICES = ['campaign', 'pledge', 'tipping', 'payout', 'gateway', 'notification'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /**

@@ -13,7 +13,7 @@ export const campaignLaunched = defineIntegrationEvent({
   type: 'CampaignLaunched',
   version: 1,
   description: 'A campaign opened to pledges: from now on until its deadline, contributors may back it.',
-  consumers: ['pledge', 'payout'],
+  consumers: ['pledge', 'payout', 'notification'],
   schema: z.object({
     campaignId: uuid().describe('The campaign.'),
     holderId: uuid().describe('The project holder who runs the campaign and receives the funds.'),
@@ -33,7 +33,7 @@ export const campaignSucceeded = defineIntegrationEvent({
   type: 'CampaignSucceeded',
   version: 1,
   description: 'An all-or-nothing campaign met its goal at its deadline: its committed pledges are to be collected.',
-  consumers: ['pledge', 'payout', 'tipping'],
+  consumers: ['pledge', 'payout', 'tipping', 'notification'],
   schema: z.object({
     campaignId: uuid().describe('The campaign.'),
     closedAt: instant().describe('When the campaign closed (its deadline, or the moment it was closed).'),
@@ -48,7 +48,7 @@ export const campaignFailed = defineIntegrationEvent({
   version: 1,
   description:
     'An all-or-nothing campaign missed its goal at its deadline: nothing is charged, saved cards and their tips are released.',
-  consumers: ['pledge', 'payout', 'tipping'],
+  consumers: ['pledge', 'payout', 'tipping', 'notification'],
   schema: z.object({
     campaignId: uuid().describe('The campaign.'),
     closedAt: instant().describe('When the campaign closed (its deadline).'),
@@ -63,7 +63,7 @@ export const campaignEnded = defineIntegrationEvent({
   version: 1,
   description:
     'A keep-it-all campaign reached its deadline: pledges are closed and what was collected is paid out, goal met or not.',
-  consumers: ['pledge', 'payout'],
+  consumers: ['pledge', 'payout', 'notification'],
   schema: z.object({
     campaignId: uuid().describe('The campaign.'),
     closedAt: instant().describe('When the campaign closed (its deadline).'),

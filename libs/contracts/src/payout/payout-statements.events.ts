@@ -14,7 +14,7 @@ export const statementPaid = defineIntegrationEvent({
   description:
     'A statement was paid: its net due (100 % of the pledges it covers, tips excluded) was transferred to the holder’s ' +
     'Stripe account, from which Stripe pays the holder’s bank on its own schedule.',
-  consumers: [],
+  consumers: ['notification'],
   schema: z.object({
     statementId: uuid().describe('The statement.'),
     campaignId: uuid().describe('The campaign it pays out.'),

@@ -43,7 +43,7 @@ export const pledgeCommitted = defineIntegrationEvent({
   description:
     'A pledge’s payment (keep-it-all) or card setup (all-or-nothing) was confirmed before the campaign’s deadline: it counts. ' +
     'The campaign confirms its held tier unit and adds it to its totals; the tipping service records its tip.',
-  consumers: ['campaign', 'tipping'],
+  consumers: ['campaign', 'tipping', 'notification'],
   schema: z.object({
     pledgeId: pledgeId(),
     campaignId: campaignId(),

@@ -5,7 +5,7 @@ import { DEAD_LETTER_PREFIX, DEAD_LETTER_STREAM, ELAN_STREAM } from '../streams'
  * this list (one `servicePeer` line) when it is built: a user generated for a service nobody
  * runs would be a credential with no owner to rotate it.
  */
-export const NATS_PEERS = ['gateway', 'campaign', 'pledge', 'tipping', 'payout'] as const;
+export const NATS_PEERS = ['gateway', 'campaign', 'pledge', 'tipping', 'payout', 'notification'] as const;
 export type NatsPeer = (typeof NATS_PEERS)[number];
 
 /** What one NATS user may do: the subjects it may publish to and subscribe to. */
@@ -79,12 +79,12 @@ export const servicePeer = (
  * The gateway's user: the only one that sends requests (`rpc.>`), and a publisher of its own
  * integration events (`elan.gateway.>`: the Stripe events it records, ADR 0021) through its
  * outbox relay, so it reaches the streams' API like a service. It consumes nothing and answers
- * no request.
+ * one request: where an account's mail goes, for the notification service (ADR 0031).
  */
 const gatewayPeer = (): PeerPermissions => ({
   publish: ['rpc.>', 'elan.gateway.>', '$JS.API.INFO', ...streamApi()],
-  subscribe: [`${inboxPrefixOf('gateway')}.>`],
-  answersRequests: false,
+  subscribe: [`${inboxPrefixOf('gateway')}.>`, 'rpc.gateway.GetAccountRecipient.v1 gateway'],
+  answersRequests: true,
 });
 
 /**
@@ -128,5 +128,16 @@ export const PEER_PERMISSIONS: Readonly<Record<NatsPeer, PeerPermissions>> = {
       'rpc.tipping.VerifyMoneyStreams.v1',
       'rpc.tipping.GetTipLedger.v1',
     ],
+  ),
+  // Mails from the pledges', campaigns' and payouts' events; it asks the owners of the two kinds
+  // of recipients where each mail goes, by id, at send time (ADR 0031).
+  notification: servicePeer(
+    'notification',
+    [
+      { durableName: 'notification-pledges', consumes: 'elan.pledge.>' },
+      { durableName: 'notification-campaigns', consumes: 'elan.campaign.>' },
+      { durableName: 'notification-payouts', consumes: 'elan.payout.>' },
+    ],
+    ['rpc.pledge.GetPledgeRecipient.v1', 'rpc.gateway.GetAccountRecipient.v1'],
   ),
 };

@@ -11,8 +11,9 @@ describe('NATS peers', () => {
     expect(PEER_PERMISSIONS.gateway.publish.filter((s) => s.startsWith('$JS.'))).toEqual(
       PEER_PERMISSIONS.campaign.publish.filter((s) => s.startsWith('$JS.API.INFO') || s.startsWith('$JS.API.STREAM.')),
     );
-    expect(PEER_PERMISSIONS.gateway.subscribe).toEqual(['_INBOX.gateway.>']);
-    for (const service of ['campaign', 'pledge', 'tipping', 'payout'] as const)
+    // It answers one request, in its queue group: where an account's mail goes (ADR 0031).
+    expect(PEER_PERMISSIONS.gateway.subscribe).toEqual(['_INBOX.gateway.>', 'rpc.gateway.GetAccountRecipient.v1 gateway']);
+    for (const service of ['campaign', 'pledge', 'tipping', 'payout', 'notification'] as const)
       expect(PEER_PERMISSIONS[service].publish).not.toContain('rpc.>');
     expect(PEER_PERMISSIONS.campaign.publish.filter((s) => !s.startsWith('$JS.') && !s.startsWith('dlq.'))).toEqual([
       'elan.campaign.>',
@@ -51,7 +52,17 @@ describe('NATS peers', () => {
     expect(PEER_PERMISSIONS.campaign.publish.join(' ')).not.toMatch(/pledge-campaigns|tipping-pledges/);
     expect(PEER_PERMISSIONS.campaign.subscribe).toEqual(['rpc.campaign.> campaign', '_INBOX.campaign.>']);
     expect(PEER_PERMISSIONS.campaign.answersRequests).toBe(true);
-    expect(PEER_PERMISSIONS.gateway.answersRequests).toBe(false);
+    expect(PEER_PERMISSIONS.gateway.answersRequests).toBe(true);
+    // The notification service asks the owners of its recipients two exact questions, nothing else.
+    expect(PEER_PERMISSIONS.notification.publish.filter((s) => s.startsWith('rpc.'))).toEqual([
+      'rpc.pledge.GetPledgeRecipient.v1',
+      'rpc.gateway.GetAccountRecipient.v1',
+    ]);
+    expect(
+      PEER_PERMISSIONS.notification.publish.filter(
+        (s) => !s.startsWith('$JS.') && !s.startsWith('dlq.') && !s.startsWith('rpc.'),
+      ),
+    ).toEqual(['elan.notification.>']);
   });
 
   it('render an authorization block that holds public keys and no seed', () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountRecipientsResponder } from './account-recipients.responder';
 import { AccountsRepository } from './accounts.repository';
 import { AccountsService } from './accounts.service';
 import { AdminAccountsController } from './admin-accounts.controller';
@@ -32,6 +33,7 @@ import { PasswordHasher } from './password-hasher';
     PersonalDataExportService,
     AccountErasureService,
     GuestErasureService,
+    AccountRecipientsResponder,
   ],
   exports: [AccountsService],
 })

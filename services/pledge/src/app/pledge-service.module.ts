@@ -14,6 +14,8 @@ import { PersonalDataMessageController } from './personal-data.message.controlle
 import { PledgeReconciliation } from './pledge-reconciliation';
 import { PledgeReconciliationMessageController } from './reconciliation.message.controller';
 import { PledgeTransparencyMessageController } from './transparency.message.controller';
+import { PledgeRecipients } from './pledge-recipients';
+import { PledgeRecipientsMessageController } from './pledge-recipients.message.controller';
 
 /**
  * The pledge service as Nest sees it: message controllers only, given the application services
@@ -31,6 +33,7 @@ export class PledgeServiceModule {
         PersonalDataMessageController,
         PledgeTransparencyMessageController,
         PledgeReconciliationMessageController,
+        PledgeRecipientsMessageController,
       ],
       providers: [
         { provide: PledgeApplication, useValue: composition.pledges },
@@ -41,6 +44,7 @@ export class PledgeServiceModule {
         { provide: PersonalData, useValue: composition.personalData },
         { provide: TransparencyQueries, useValue: composition.transparency.queries },
         { provide: PledgeReconciliation, useValue: composition.reconciliation },
+        { provide: PledgeRecipients, useValue: composition.recipients },
       ],
     };
   }

@@ -21,6 +21,7 @@ import { PledgeQueries } from './pledge-queries';
 import { PledgeHolderQueries } from './pledge-holder.queries';
 import { PersonalData } from './personal-data';
 import { PledgeReconciliation } from './pledge-reconciliation';
+import { PledgeRecipients } from './pledge-recipients';
 
 /** The application services the message controllers call, and the work that runs beside them. */
 export interface PledgeComposition {
@@ -34,6 +35,8 @@ export interface PledgeComposition {
   readonly personalData: PersonalData;
   /** The payments and chain verification the payout service's reconciliation asks for. */
   readonly reconciliation: PledgeReconciliation;
+  /** Where a pledge's mail goes, for the notification service (ADR 0031). */
+  readonly recipients: PledgeRecipients;
   readonly sweeper: PledgeSweeper;
   readonly workers: readonly Worker[];
 }
@@ -104,5 +107,6 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
   const holderViews = new PledgeHolderQueries(store, vault, campaigns);
   const personalData = new PersonalData(store, pledges, vault, intents);
   const reconciliation = new PledgeReconciliation(store);
-  return { pledges, checkout, changes, queries, holderViews, vault, personalData, reconciliation, sweeper, workers };
+  const recipients = new PledgeRecipients(store.pool, store.schema, vault);
+  return { pledges, checkout, changes, queries, holderViews, vault, personalData, reconciliation, recipients, sweeper, workers };
 }
