@@ -15,9 +15,18 @@ describe('the credentials directory of npm run nats:credentials', () => {
       pledge: 'created',
       tipping: 'created',
       payout: 'created',
+      notification: 'created',
     });
     expect((await readdir(dir)).sort()).toEqual(
-      ['campaign.nkey', AUTHORIZATION_FILE, 'gateway.nkey', 'payout.nkey', 'pledge.nkey', 'tipping.nkey'].sort(),
+      [
+        'campaign.nkey',
+        AUTHORIZATION_FILE,
+        'gateway.nkey',
+        'notification.nkey',
+        'payout.nkey',
+        'pledge.nkey',
+        'tipping.nkey',
+      ].sort(),
     );
     for (const file of await readdir(dir)) expect([file, (await stat(join(dir, file))).mode & 0o777]).toEqual([file, 0o600]);
     const include = await readFile(join(dir, AUTHORIZATION_FILE), 'utf8');
@@ -31,6 +40,7 @@ describe('the credentials directory of npm run nats:credentials', () => {
       pledge: 'kept',
       tipping: 'kept',
       payout: 'kept',
+      notification: 'kept',
     });
     expect(await seedIn(dir, 'gateway.nkey')).toBe(gatewaySeed);
   });
@@ -46,6 +56,7 @@ describe('the credentials directory of npm run nats:credentials', () => {
       pledge: 'kept',
       tipping: 'kept',
       payout: 'kept',
+      notification: 'kept',
     });
     const newKey = publicKeyOfSeed(await seedIn(dir, 'campaign.nkey'));
     expect(newKey).not.toBe(oldKey);
