@@ -6,7 +6,7 @@ describe('metrics', () => {
     const ours = (await register.getMetricsAsJSON()).filter((metric) => metric.name.startsWith('elan_'));
     expect(ours.length).toBeGreaterThanOrEqual(Object.keys(elanMetrics).length);
     for (const metric of ours) {
-      const suffix = { counter: /_total$/, histogram: /_seconds$/, gauge: /_(events|messages)$/ }[metric.type as string];
+      const suffix = { counter: /_total$/, histogram: /_seconds$/, gauge: /_(events|messages)$/ }[String(metric.type)];
       expect(metric.name).toMatch(suffix ?? /^$/);
       expect(metric.help.length).toBeGreaterThan(10);
     }
