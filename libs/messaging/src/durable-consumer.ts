@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { AckPolicy, DeliverPolicy, type Consumer, type JsMsg, type NatsConnection } from 'nats';
 import type { IntegrationEventContract, PayloadOf } from '@elan/contracts';
 import { inTransaction, runMigrations } from '@elan/event-store';
-import { elanMetrics } from '@elan/observability';
+import { elanMetrics, withCorrelation } from '@elan/observability';
 import { deadLetter } from './dead-letter';
 import { readEnvelope, type EnvelopeHeaders } from './headers';
 import { inboxMigrations, lockStreamPositions, recordInInbox, type InboxEntry } from './inbox';
@@ -263,7 +263,9 @@ export class DurableConsumer {
           blocked.add(envelope.streamId);
           outcomes.push({ kind: 'later' });
         } else {
-          await handler?.handle(payload as never, { envelope, client });
+          // The handler's log lines name the chain of events it belongs to.
+          if (handler)
+            await withCorrelation(envelope.correlationId, () => handler.handle(payload as never, { envelope, client }));
           last.set(envelope.streamId, envelope.streamPosition);
           entries.push(inboxEntry(envelope, 'handled'));
           outcomes.push({ kind: 'ack' });

@@ -2,3 +2,4 @@ export * from './metrics';
 export * from './metrics-server';
 export * from './correlation';
 export * from './logger';
+export * from './scrape';

@@ -1,7 +1,7 @@
 import type { ReplyOf, RequestContract, RequestOf } from '@elan/contracts';
 import { ErrorCode, NatsError, headers as natsHeaders, type Msg, type MsgHdrs, type NatsConnection } from 'nats';
 import { z } from 'zod';
-import { elanMetrics, secondsSince } from '@elan/observability';
+import { currentCorrelationId, elanMetrics, secondsSince } from '@elan/observability';
 import { HEADER } from '../headers';
 import { decodeReplyPacket, encodeRequestPacket, type ReplyPacket } from './request-packet';
 import {
@@ -122,10 +122,12 @@ const failureOutcome = (error: unknown): string =>
         ? 'broken_reply'
         : 'failed';
 
+/** The caller's ids, or the correlation id of the work in progress (the gateway's request id). */
 const requestHeaders = (options: RequestOptions): MsgHdrs | undefined => {
-  if (!options.correlationId && !options.traceparent) return undefined;
+  const correlationId = options.correlationId ?? currentCorrelationId();
+  if (!correlationId && !options.traceparent) return undefined;
   const h = natsHeaders();
-  if (options.correlationId) h.set(HEADER.correlationId, options.correlationId);
+  if (correlationId) h.set(HEADER.correlationId, correlationId);
   if (options.traceparent) h.set(HEADER.traceparent, options.traceparent);
   return h;
 };
