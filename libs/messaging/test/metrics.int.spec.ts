@@ -1,6 +1,6 @@
 import { defineRequest, getCampaignSummary } from '@elan/contracts';
-import { parseMetrics, sampleSum, startMetricsServer, type MetricsServer } from '@elan/observability';
-import { waitUntil } from '@elan/testing';
+import { startMetricsServer, type MetricsServer } from '@elan/observability';
+import { parseMetrics, sampleSum, waitUntil } from '@elan/testing';
 import { RequestClient, ServiceUnavailableError } from '../src';
 import { openFixture, type Fixture } from './messaging-fixture';
 

@@ -2,4 +2,3 @@ export * from './metrics';
 export * from './metrics-server';
 export * from './correlation';
 export * from './logger';
-export * from './scrape';

@@ -8,7 +8,7 @@ export interface Sample {
 const LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
-/** The samples of a `/metrics` answer (comments skipped), for tests and the bench. */
+/** The samples of a `/metrics` answer (comments skipped), as a test reads what Prometheus would. */
 export function parseMetrics(text: string): Sample[] {
   return text.split('\n').flatMap((line) => {
     const match = LINE.exec(line);
