@@ -7,3 +7,4 @@ export * from './start-service';
 export * from './stop-stack';
 export * from './periodic-rounds';
 export * from './observability';
+export * from './correlation.interceptor';
