@@ -133,13 +133,15 @@ export const streamCategory = (streamId: string): string => {
 };
 
 /**
- * A Stripe API path as a template: every segment that is an object id (`pi_…`, `cus_…`,
- * `acct_…`) becomes `:id`, so `/v1/payment_intents/pi_3Nx/confirm` is one operation.
+ * A Stripe API path as a template. Stripe's paths alternate collection and id
+ * (`/v1/transfers/{id}/reversals/{id}`), so every segment in an id's place becomes `:id`
+ * whatever it looks like (an id is input: a lower-case one must not become a label either);
+ * `search`, the one word Stripe puts there, stays.
  */
 export const stripeOperation = (method: string, path: string): string => {
   const template = (path.split('?')[0] ?? '')
     .split('/')
-    .map((segment) => (/^[a-z]+_[A-Za-z0-9_]+$/.test(segment) && !/^[a-z_]+$/.test(segment) ? ':id' : segment))
+    .map((segment, index) => (index >= 3 && index % 2 === 1 && segment !== 'search' && segment !== '' ? ':id' : segment))
     .join('/');
   return `${method.toUpperCase()} ${template}`;
 };

@@ -20,6 +20,11 @@ describe('metrics', () => {
     expect(stripeOperation('get', '/v1/accounts/acct_1Q2w3E4r?expand[]=x')).toBe('GET /v1/accounts/:id');
     expect(stripeOperation('post', '/v1/payment_intents')).toBe('POST /v1/payment_intents');
     expect(stripeOperation('post', '/v1/transfers/tr_9Zy/reversals')).toBe('POST /v1/transfers/:id/reversals');
+    expect(stripeOperation('get', '/v1/customers/cus_lowercaseonly')).toBe('GET /v1/customers/:id');
+    expect(stripeOperation('get', '/v1/accounts/acct_1/external_accounts/ba_2')).toBe(
+      'GET /v1/accounts/:id/external_accounts/:id',
+    );
+    expect(stripeOperation('get', '/v1/customers/search?query=x')).toBe('GET /v1/customers/search');
   });
 
   it('counts per label set, and exposes the series in the text format', async () => {
