@@ -78,4 +78,31 @@ describe('metrics of the event store, outbox relay, durable consumer and request
     );
     expect(sampleSum(await scrape(), 'elan_outbox_published_total', { schema: fx.publisherSchema })).toBe(7);
   });
+
+  it('counts the failures of a message that never succeeds, and its dead letter', async () => {
+    const durable = `pledge-probe-dlq-${fx.id}`;
+    const doomed = `probe-${fx.id}_doomed`;
+    await fx
+      .consumer(
+        async (_payload, { envelope }) => {
+          if (envelope.streamId === doomed) throw new Error('never handled');
+        },
+        { durableName: durable, maxDeliver: 2 },
+      )
+      .start();
+    await fx.store.append(
+      doomed,
+      [{ type: 'ProbeStepped', data: { step: 1, amount: { amount: 1, currency: 'EUR' } } }],
+      'no_stream',
+    );
+    await waitUntil(async () => sampleSum(await scrape(), 'elan_dead_letters_total', { durable }) === 1 || undefined, {
+      timeoutMs: 15_000,
+      description: 'the doomed message is dead-lettered',
+    });
+    const samples = await scrape();
+    // One failure per delivery (its batch's failure is not counted, its isolated replay's is).
+    expect(sampleSum(samples, 'elan_consumer_failures_total', { durable })).toBe(2);
+    expect(sampleSum(samples, 'elan_consumer_deliveries_total', { durable, outcome: 'dead_letter' })).toBe(1);
+    expect(sampleSum(samples, 'elan_consumer_deliveries_total', { durable, outcome: 'retry' })).toBe(1);
+  });
 });
