@@ -155,8 +155,13 @@ export class PinoNestLogger implements LoggerService {
     const rest = context === undefined ? params : params.slice(0, -1);
     const fields: Record<string, unknown> = context ? { context } : {};
     const stack = rest.find((p): p is string => typeof p === 'string');
-    if (stack) fields.stack = stack;
-    if (message instanceof Error) this.pino[method]({ ...fields, err: message }, message.message);
+    // Stacks and error messages quote input too (PostgreSQL's "Key (email)=(…) already exists").
+    if (stack) fields.stack = scrubText(stack);
+    if (message instanceof Error)
+      this.pino[method](
+        { ...fields, err: { type: message.name, message: scrubText(message.message), stack: scrubText(message.stack ?? '') } },
+        message.message,
+      );
     else if (typeof message === 'object' && message !== null) this.pino[method]({ ...fields, ...message });
     else this.pino[method](fields, String(message));
   }

@@ -48,6 +48,12 @@ describe('structured logs', () => {
     });
     logger.error(`refused Bearer ${token} for alice@example.org, card 4242 4242 4242 4242`, undefined, 'Auth');
     logger.log({ msg: 'card saved', card: { number: '4242424242424242', cvc: '123' } }, 'Cards');
+    logger.error(new Error('Key (email)=(alice@example.org) already exists'), 'Accounts');
+    logger.error(
+      'insert failed',
+      'Error: Key (email)=(alice@example.org) already exists\n    at insert (accounts.ts:1:1)',
+      'Accounts',
+    );
 
     const written = JSON.stringify(lines);
     expect(written).not.toContain(token);
@@ -61,6 +67,8 @@ describe('structured logs', () => {
       msg: 'refused Bearer [redacted] for [email], card [card]',
     });
     expect(lines[2]).toMatchObject({ card: '[redacted]', context: 'Cards' });
+    expect(lines[3]).toMatchObject({ context: 'Accounts', msg: 'Key (email)=([email]) already exists' });
+    expect(lines[4]).toMatchObject({ context: 'Accounts', stack: expect.stringContaining('Key (email)=([email])') });
   });
 
   it('keeps the level of LOG_LEVEL and refuses an unknown level or format', () => {
