@@ -25,6 +25,7 @@ COPY libs/stripe-emulator/package.json libs/stripe-emulator/
 COPY libs/personal-data/package.json libs/personal-data/
 COPY libs/transparency/package.json libs/transparency/
 COPY libs/mail-catcher/package.json libs/mail-catcher/
+COPY libs/observability/package.json libs/observability/
 COPY services/gateway/package.json services/gateway/
 COPY services/campaign/package.json services/campaign/
 COPY services/pledge/package.json services/pledge/

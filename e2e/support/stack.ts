@@ -169,6 +169,24 @@ export class Stack {
     return join(this.credentialsDir, `${process}.nkey`);
   }
 
+  /** What a process of the stack printed last (its JSON log lines), to read what it said. */
+  outputOf(process: StackProcess): string {
+    const child = {
+      gateway: this.gateway,
+      campaign: this.campaign,
+      pledge: this.pledge,
+      tipping: this.tipping,
+      payout: this.payout,
+      notification: this.notification,
+    }[process];
+    return child?.tail(1_000) ?? '';
+  }
+
+  /** Where a process serves `/metrics`, as its 'ready' line says: only in a stack started with METRICS_PORT. */
+  metricsUrlOf(process: StackProcess): string | undefined {
+    return /\(metrics: (http:\/\/[^)\s"]+)\)/.exec(this.outputOf(process))?.[1];
+  }
+
   /** A process's environment: the stack's, and the NATS seed of that process alone. */
   private envOf(process: StackProcess): NodeJS.ProcessEnv {
     return { ...this.env, NATS_NKEY_SEED_FILE: this.natsSeedFileOf(process) };

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { ConcurrencyError, ValidationError, uuidv7 } from '@elan/domain-kernel';
+import { elanMetrics, streamCategory } from '@elan/observability';
 import { AppendNotifier } from './append-notifier';
 import type { AppendResult, ExpectedVersion, LogPosition, NewEvent, RecordedEvent } from './event';
 import { migrate, type MigrationOptions } from './migrations';
@@ -42,6 +43,8 @@ export class PostgresEventStore {
   readonly notifier: AppendNotifier;
   private readonly sql: Statements;
   private readonly statementPrefix: string;
+  /** `elan_events_appended_total` by category, bound once: no label lookup per append. */
+  private readonly appendedBy = new Map<string, { inc(value?: number): void }>();
 
   private constructor(
     readonly pool: Pool,
@@ -89,6 +92,7 @@ export class PostgresEventStore {
         const last = result.rows[result.rows.length - 1];
         if (!last) throw await this.conflict(streamId, expected, options.client);
         this.notifier.announce();
+        this.countAppended(streamId, events.length);
         return { nextExpectedVersion: Number(last.stream_position), lastGlobalPosition: Number(last.global_position) };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -139,6 +143,20 @@ export class PostgresEventStore {
 
   async close(): Promise<void> {
     await this.notifier.close();
+  }
+
+  /**
+   * Counts the statement's events. Inside a caller's transaction that later rolls back they are
+   * counted all the same: the counter tells the write load, the log tells the truth.
+   */
+  private countAppended(streamId: string, count: number): void {
+    const category = streamCategory(streamId);
+    let counter = this.appendedBy.get(category);
+    if (!counter) {
+      counter = elanMetrics.eventsAppended.labels({ schema: this.schema, category });
+      this.appendedBy.set(category, counter);
+    }
+    counter.inc(count);
   }
 
   private async conflict(streamId: string, expected: ExpectedVersion, client?: PoolClient): Promise<ConcurrencyError> {

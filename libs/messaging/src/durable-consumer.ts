@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { AckPolicy, DeliverPolicy, type Consumer, type JsMsg, type NatsConnection } from 'nats';
 import type { IntegrationEventContract, PayloadOf } from '@elan/contracts';
 import { inTransaction, runMigrations } from '@elan/event-store';
+import { elanMetrics, withCorrelation } from '@elan/observability';
 import { deadLetter } from './dead-letter';
 import { readEnvelope, type EnvelopeHeaders } from './headers';
 import { inboxMigrations, lockStreamPositions, recordInInbox, type InboxEntry } from './inbox';
@@ -78,10 +79,12 @@ export class DurableConsumer {
   private running = false;
   private readonly byType: Map<string, IntegrationEventHandler>;
   private readonly filterSubject: string;
+  private readonly metrics: ReturnType<typeof consumerMetrics>;
 
   constructor(private readonly options: DurableConsumerOptions) {
     this.byType = new Map(options.handlers.map((h) => [`${h.contract.type}.v${h.contract.version}`, h]));
     this.filterSubject = commonFilter(options.handlers.map((h) => h.contract.subject));
+    this.metrics = consumerMetrics(options.durableName);
   }
 
   get name(): string {
@@ -169,6 +172,7 @@ export class DurableConsumer {
   }
 
   private async processBatch(batch: readonly JsMsg[]): Promise<void> {
+    this.measureArrival(batch);
     const incoming: Incoming[] = [];
     for (const msg of batch) {
       const decoded = this.decode(msg);
@@ -195,6 +199,18 @@ export class DurableConsumer {
       }
       await this.settle(item.msg, outcome, item.envelope);
     }
+  }
+
+  /** Lag from JetStream's storage to now, redeliveries, and the consumer's pending count. */
+  private measureArrival(batch: readonly JsMsg[]): void {
+    const now = Date.now();
+    for (const msg of batch) {
+      const { info } = msg;
+      this.metrics.lag.observe(Math.max(0, now - info.timestampNanos / 1_000_000) / 1_000);
+      if (info.redelivered) this.metrics.redeliveries.inc();
+    }
+    const last = batch[batch.length - 1];
+    if (last) this.metrics.pending.set(last.info.pending);
   }
 
   private decode(
@@ -247,7 +263,9 @@ export class DurableConsumer {
           blocked.add(envelope.streamId);
           outcomes.push({ kind: 'later' });
         } else {
-          await handler?.handle(payload as never, { envelope, client });
+          // The handler's log lines name the chain of events it belongs to.
+          if (handler)
+            await withCorrelation(envelope.correlationId, () => handler.handle(payload as never, { envelope, client }));
           last.set(envelope.streamId, envelope.streamPosition);
           entries.push(inboxEntry(envelope, 'handled'));
           outcomes.push({ kind: 'ack' });
@@ -260,6 +278,7 @@ export class DurableConsumer {
 
   private afterFailure(item: Incoming, error: unknown): Outcome {
     this.options.onError?.(error, { subject: item.msg.subject, eventId: item.envelope.eventId });
+    this.metrics.failures.inc();
     const failures = item.msg.info.deliveryCount;
     if (failures >= (this.options.maxDeliver ?? 5))
       return { kind: 'dead_letter', reason: `handler failed ${failures} times: ${describe(error)}` };
@@ -267,6 +286,8 @@ export class DurableConsumer {
   }
 
   private async settle(msg: JsMsg, outcome: Outcome, envelope?: EnvelopeHeaders): Promise<void> {
+    // A wait that turns into a dead letter is counted once, as the dead letter.
+    if (outcome.kind !== 'later' || msg.info.deliveryCount < MAX_WAITS_FOR_PREDECESSOR) this.metrics.settled[outcome.kind].inc();
     switch (outcome.kind) {
       case 'ack':
         msg.ack();
@@ -285,6 +306,7 @@ export class DurableConsumer {
         try {
           await this.deadLetter(msg, outcome.reason, envelope);
           msg.term(outcome.reason);
+          this.metrics.deadLetters.inc();
         } catch (error) {
           // Could not file it: keep the message, and try again on its redelivery.
           this.options.onError?.(error, { subject: msg.subject, ...(envelope && { eventId: envelope.eventId }) });
@@ -316,6 +338,21 @@ const inboxEntry = (envelope: EnvelopeHeaders, outcome: InboxEntry['outcome']): 
   streamId: envelope.streamId,
   streamPosition: envelope.streamPosition,
   outcome,
+});
+
+/** A durable's series, bound once: settling a message costs an increment, not a label lookup. */
+const consumerMetrics = (durable: string) => ({
+  lag: elanMetrics.consumerLag.labels({ durable }),
+  redeliveries: elanMetrics.consumerRedeliveries.labels({ durable }),
+  failures: elanMetrics.consumerFailures.labels({ durable }),
+  deadLetters: elanMetrics.deadLetters.labels({ durable }),
+  pending: elanMetrics.consumerPending.labels({ durable }),
+  settled: {
+    ack: elanMetrics.consumerDeliveries.labels({ durable, outcome: 'ack' }),
+    retry: elanMetrics.consumerDeliveries.labels({ durable, outcome: 'retry' }),
+    later: elanMetrics.consumerDeliveries.labels({ durable, outcome: 'later' }),
+    dead_letter: elanMetrics.consumerDeliveries.labels({ durable, outcome: 'dead_letter' }),
+  },
 });
 
 const describe = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

@@ -8,6 +8,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '@elan/event-store';
+import { elanMetrics, measureOutboxBacklog } from '@elan/observability';
 import { envelopeHeaders } from './headers';
 import { ELAN_STREAM } from './streams';
 
@@ -48,11 +49,14 @@ export const outboxMigrations: MigrationSteps = (s) => [
 export class OutboxRelay {
   private readonly subscription: Subscription;
   private readonly table: string;
+  private readonly checkpoint: string;
+  private stopMeasuring: (() => void) | undefined;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.table = `${options.store.schema}.outbox_heads`;
+    this.checkpoint = options.name ?? 'outbox';
     this.subscription = options.store.subscribe({
-      name: options.name ?? 'outbox',
+      name: this.checkpoint,
       batchSize: options.batchSize ?? 500,
       pollIntervalMs: options.pollIntervalMs ?? 250,
       handle: (events, client) => this.publish(events, client),
@@ -64,10 +68,28 @@ export class OutboxRelay {
     // A no-op once the service has run its list at start-up (ADR 0015); a relay alone still works.
     await runMigrations(this.options.store.pool, this.options.store.schema, [outboxMigrations]);
     await this.subscription.start();
+    this.stopMeasuring = measureOutboxBacklog(this.options.store.schema, () => this.backlog());
   }
 
   stop(): Promise<void> {
+    this.stopMeasuring?.();
     return this.subscription.stop();
+  }
+
+  /**
+   * Events after the relay's checkpoint, in the log's order (its key serves the scan); counted
+   * on scrape only, and at most a million so a huge backlog never makes a slow scrape.
+   */
+  private async backlog(): Promise<number> {
+    const { pool, schema } = this.options.store;
+    const result = await pool.query<{ backlog: string }>(
+      `SELECT count(*) AS backlog FROM (
+         SELECT 1 FROM ${schema}.events e, ${schema}.checkpoints c
+         WHERE c.subscription = $1 AND (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)
+         LIMIT 1000000) behind`,
+      [this.checkpoint],
+    );
+    return Number(result.rows[0]?.backlog ?? 0);
   }
 
   private async publish(events: readonly RecordedEvent[], client: PoolClient): Promise<void> {
@@ -98,6 +120,7 @@ export class OutboxRelay {
       });
     });
     await Promise.all(publications);
+    this.measure(outgoing.map((o) => o.event));
 
     await client.query(
       `INSERT INTO ${this.table} (stream_id, last_published_position)
@@ -105,5 +128,14 @@ export class OutboxRelay {
        ON CONFLICT (stream_id) DO UPDATE SET last_published_position = excluded.last_published_position`,
       [streamIds, streamIds.map((id) => last.get(id))],
     );
+  }
+
+  /** Published count and, per event, the time from its recording to JetStream's acknowledgement. */
+  private measure(events: readonly RecordedEvent[]): void {
+    const schema = this.options.store.schema;
+    elanMetrics.outboxPublished.inc({ schema }, events.length);
+    const lag = elanMetrics.outboxRelayLag.labels({ schema });
+    const now = Date.now();
+    for (const event of events) lag.observe(Math.max(0, now - event.occurredAt.getTime()) / 1_000);
   }
 }

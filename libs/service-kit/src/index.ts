@@ -6,3 +6,5 @@ export * from './service.config';
 export * from './start-service';
 export * from './stop-stack';
 export * from './periodic-rounds';
+export * from './observability';
+export * from './correlation.interceptor';

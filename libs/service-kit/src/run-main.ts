@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { reasonOf } from '@elan/messaging';
+import { startObservability } from './observability';
 
 /** After an orderly stop, anything still holding the process is a bug worth a loud exit. */
 const EXIT_WATCHDOG_MS = 10_000;
@@ -17,10 +18,16 @@ export interface MainService {
  * ignored. A configuration error is reported without a stack, and the exit code is 1.
  */
 export function runMain(name: string, start: () => Promise<MainService>): void {
-  const logger = new Logger(name);
   let service: Promise<MainService>;
+  const logger = new Logger(name);
   try {
-    service = start();
+    // Logs and metrics first, so the start-up itself is logged as JSON and measured.
+    const observability = startObservability(name.replace(/ service$/, ''), process.env);
+    const started = start();
+    service = Promise.all([started, observability.metrics]).then(([running, metrics]) => ({
+      description: metrics ? `${running.description} (metrics: ${metrics.url})` : running.description,
+      close: () => running.close().finally(() => metrics?.close()),
+    }));
   } catch (error) {
     // Configuration errors (a missing variable, a bad value): say which, without a stack.
     logger.error(reasonOf(error));

@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import type { ServiceName } from '@elan/contracts';
 import { closeNatsConnection, ensureStreams, requestReplyTransport } from '@elan/messaging';
 import { connectNats, openPostgresPool } from './connections';
+import { CorrelationInterceptor } from './correlation.interceptor';
 import { healthResponder } from './health';
 import type { ServiceConfig } from './service.config';
 import { StopStack, type Worker } from './stop-stack';
@@ -104,7 +105,8 @@ async function listenForRequests<Config extends ServiceConfig, Parts>(
     abortOnError: false,
   });
   stack.push('the request handlers', () => app.close());
-  if (options.interceptors?.length) app.useGlobalInterceptors(...options.interceptors);
+  // The caller's correlation id first, so the other interceptors log under it too.
+  app.useGlobalInterceptors(new CorrelationInterceptor(), ...(options.interceptors ?? []));
   await app.listen();
   // The subscriptions are on the server once it has answered a round trip after them:
   // only then may the service say it is ready.

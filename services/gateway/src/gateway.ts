@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import { guardTheEdge } from './http/http-edge';
+import { httpMetrics } from './http/http-metrics.middleware';
 import { setupOpenApi } from './openapi/openapi';
 import type { GatewayConfig } from './gateway.config';
 
@@ -32,6 +33,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
  * testing module (to add a route of their own) apply the same.
  */
 export function configureGateway(app: INestApplication): INestApplication {
+  // First, so refusals at the edge are timed and logged with their request id too.
+  app.use(httpMetrics());
   guardTheEdge(app);
   app.setGlobalPrefix('api');
   setupOpenApi(app);

@@ -1,6 +1,7 @@
 import type { ReplyOf, RequestContract, RequestOf } from '@elan/contracts';
 import { ErrorCode, NatsError, headers as natsHeaders, type Msg, type MsgHdrs, type NatsConnection } from 'nats';
 import { z } from 'zod';
+import { currentCorrelationId, elanMetrics, secondsSince } from '@elan/observability';
 import { HEADER } from '../headers';
 import { decodeReplyPacket, encodeRequestPacket, type ReplyPacket } from './request-packet';
 import {
@@ -51,14 +52,28 @@ export class RequestClient {
     const replySchema: C['reply'] = contract.reply;
     const request = requestSchema.safeParse(payload);
     if (!request.success) throw invalidPayload(`invalid ${contract.name} request`, request.error);
-    const packet = decode(contract, await this.send(contract, request.data, options));
-    if (packet.kind === 'error') throw errorFromReply(contract, packet.err);
-    const reply = replySchema.safeParse(packet.response);
-    if (!reply.success) {
-      const broken = `${contract.service} answered ${contract.name} with a reply that breaks the contract`;
-      throw new RemoteServiceError(contract.subject, `${broken}:\n${z.prettifyError(reply.error)}`);
+    const startedAt = performance.now();
+    let outcome = 'ok';
+    try {
+      const packet = decode(contract, await this.send(contract, request.data, options));
+      // An error reply is an answer (a domain refusal), timed like any other.
+      if (packet.kind === 'error') {
+        outcome = 'error_reply';
+        throw errorFromReply(contract, packet.err);
+      }
+      const reply = replySchema.safeParse(packet.response);
+      if (!reply.success) {
+        const broken = `${contract.service} answered ${contract.name} with a reply that breaks the contract`;
+        throw new RemoteServiceError(contract.subject, `${broken}:\n${z.prettifyError(reply.error)}`);
+      }
+      return reply.data;
+    } catch (error) {
+      if (outcome === 'ok') outcome = failureOutcome(error);
+      if (outcome !== 'error_reply') elanMetrics.natsRequestFailures.inc({ subject: contract.subject, outcome });
+      throw error;
+    } finally {
+      elanMetrics.natsRequestDuration.observe({ subject: contract.subject, outcome }, secondsSince(startedAt));
     }
-    return reply.data;
   }
 
   private async send(contract: RequestContract, data: unknown, options: RequestOptions): Promise<Msg> {
@@ -97,10 +112,22 @@ const transportFailure = (contract: RequestContract, error: unknown, timeoutMs: 
   }
 };
 
+/** The `outcome` label of a request that got no valid reply. */
+const failureOutcome = (error: unknown): string =>
+  error instanceof RequestTimeoutError
+    ? 'timeout'
+    : error instanceof ServiceUnavailableError
+      ? 'unavailable'
+      : error instanceof RemoteServiceError
+        ? 'broken_reply'
+        : 'failed';
+
+/** The caller's ids, or the correlation id of the work in progress (the gateway's request id). */
 const requestHeaders = (options: RequestOptions): MsgHdrs | undefined => {
-  if (!options.correlationId && !options.traceparent) return undefined;
+  const correlationId = options.correlationId ?? currentCorrelationId();
+  if (!correlationId && !options.traceparent) return undefined;
   const h = natsHeaders();
-  if (options.correlationId) h.set(HEADER.correlationId, options.correlationId);
+  if (correlationId) h.set(HEADER.correlationId, correlationId);
   if (options.traceparent) h.set(HEADER.traceparent, options.traceparent);
   return h;
 };

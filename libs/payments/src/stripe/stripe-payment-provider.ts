@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import type { Money } from '@elan/domain-kernel';
+import { elanMetrics, stripeOperation } from '@elan/observability';
 import { elanMetadata } from '../elan-metadata';
 import { isPaymentProviderError, PaymentProviderError } from '../payment-errors';
 import type { IdempotencyKey } from '../idempotency-key';
@@ -71,6 +72,7 @@ export class StripePaymentProvider implements PaymentProvider {
       // Names Élan in Stripe's request logs (the User-Agent header: ASCII only).
       appInfo: { name: 'elan-payments' },
     });
+    measureStripeCalls(this.stripe);
   }
 
   createCustomer(request: Owned & { email: string; name?: string }): Promise<PaymentCustomer> {
@@ -302,3 +304,17 @@ const balanceEntryOf = (entry: string | Stripe.BalanceTransaction | null | undef
   if (!entry || typeof entry === 'string') throw new PaymentProviderError('not_found', `${what} has no balance transaction yet`);
   return toBalanceEntry(entry);
 };
+
+/**
+ * Every answered call to Stripe, timed by the SDK itself (its `response` event, one per attempt):
+ * `elan_stripe_call_duration_seconds` by operation (method and path template) and status, and
+ * `elan_stripe_call_errors_total` for 4xx and 5xx answers.
+ */
+function measureStripeCalls(stripe: Stripe): void {
+  const onResponse = (event: { method: string; path: string; status: number; elapsed: number }): void => {
+    const labels = { operation: stripeOperation(event.method, event.path), status: String(event.status) };
+    elanMetrics.stripeCallDuration.observe(labels, event.elapsed / 1_000);
+    if (event.status >= 400) elanMetrics.stripeCallErrors.inc(labels);
+  };
+  (stripe as unknown as { on(name: 'response', handler: typeof onResponse): void }).on('response', onResponse);
+}

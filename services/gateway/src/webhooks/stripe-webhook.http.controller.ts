@@ -1,3 +1,4 @@
+import { elanMetrics } from '@elan/observability';
 import { Controller, Headers, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { HttpRequest } from '../common/http-exchange';
@@ -35,7 +36,11 @@ export class StripeWebhookHttpController {
   @ApiProblem(400, 'Missing, forged or stale signature, or not a Stripe event: nothing is recorded')
   @ApiProblem(503, 'No webhook secret configured: nothing is recorded, Stripe retries')
   async receive(@Req() request: HttpRequest, @Headers('stripe-signature') signature?: string): Promise<Receipt> {
-    const outcome = await this.intake.receive(request.rawBody, signature);
+    const outcome = await this.intake.receive(request.rawBody, signature).catch((error: unknown) => {
+      elanMetrics.webhookEvents.inc({ outcome: 'refused' });
+      throw error;
+    });
+    elanMetrics.webhookEvents.inc({ outcome: outcome === 'duplicate' ? 'duplicate' : 'recorded' });
     return { received: true, duplicate: outcome === 'duplicate' };
   }
 }
