@@ -1,6 +1,6 @@
 import { parseMetrics, sampleSum, waitUntil, type Sample } from '@elan/testing';
 import type { Account, Api } from './support/api';
-import { createDraft, pageOf } from './support/campaigns';
+import { createDraft, pageOnceItHolds } from './support/campaigns';
 import { startStack } from './support/preamble';
 import type { Stack, StackProcess } from './support/stack';
 
@@ -36,7 +36,8 @@ describe('metrics and logs of the gateway and the campaign service', () => {
 
   it('counts requests by route template, NATS requests by subject and events appended by category', async () => {
     const campaignId = await createDraft(api, holder);
-    await pageOf(api, campaignId, holder);
+    // The page reads the campaign's read model, written just after the draft's events: wait for it.
+    await pageOnceItHolds(api, campaignId, () => true, 'the draft is readable', holder);
     const missing = await api.get('/api/no-such-route').expect(404);
     expect(missing.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
 
