@@ -145,7 +145,7 @@ describe('the tipping service’s account for the reconciliation (real PostgreSQ
   });
 
   it('finds each page through the partial index of paid tips, its filter and the index’s saying the same', async () => {
-    const plan = await planOf(bed.database.pool, tipPaymentFactsSql(bed.database.schema), ['tip-', 500]);
+    const plan = await planOf(bed.database.pool, tipPaymentFactsSql(bed.database.schema), ['tip-', 500, null]);
 
     expect(plan).toContain('events_tip_payments');
   });
