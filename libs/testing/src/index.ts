@@ -4,3 +4,4 @@ export * from './http';
 export * from './wait-until';
 export * from './store';
 export * from './infra';
+export * from './pages';

@@ -7,7 +7,7 @@ import {
   requestPayout,
 } from '@elan/contracts';
 import { eur, uuidv7 } from '@elan/domain-kernel';
-import { waitUntil } from '@elan/testing';
+import { alterEventBehindTheStore, waitUntil } from '@elan/testing';
 import { generateCheckpointKeys, verifyCheckpoint } from '@elan/transparency';
 import { holderActor, PayoutTestbed } from '../test/payout.testbed';
 
@@ -186,20 +186,12 @@ describe('the payout service’s public ledger and checkpoints', () => {
   });
 
   it('reports a ledger altered behind the store’s back as a broken chain', async () => {
-    const client = await bed.database.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL session_replication_role = replica');
-      await client.query(
-        `UPDATE ${bed.database.schema}.events SET data = jsonb_set(data, '{amount,amount}', '100')
-         WHERE stream_id = $1 AND type = 'PledgeChargeRecorded' AND stream_position = (
-           SELECT min(stream_position) FROM ${bed.database.schema}.events WHERE stream_id = $1 AND type = 'PledgeChargeRecorded')`,
-        [`payoutledger-${campaignId}`],
-      );
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
+    await alterEventBehindTheStore(bed.database.pool, bed.database.schema, {
+      streamId: `payoutledger-${campaignId}`,
+      type: 'PledgeChargeRecorded',
+      path: ['amount', 'amount'],
+      value: 100,
+    });
     const firstCharge = (await ledgerEvents(`payoutledger-${campaignId}`)).find((event) => event.type === 'PledgeChargeRecorded');
 
     const answer = await bed.requests.request(getCampaignLedger, { campaignId });
