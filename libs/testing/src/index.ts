@@ -5,3 +5,4 @@ export * from './wait-until';
 export * from './store';
 export * from './infra';
 export * from './metrics-scrape';
+export * from './pages';

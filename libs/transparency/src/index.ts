@@ -8,3 +8,4 @@ export * from './checkpoint-log';
 export * from './transparency.config';
 export * from './transparency-queries';
 export * from './money-log';
+export * from './stream-pages';

@@ -1,2 +1,3 @@
 export * from './test-schema';
 export * from './test-store';
+export * from './behind-the-store';

@@ -58,13 +58,7 @@ describe('statements and transfers', () => {
   const payouts = (holderId: string, campaignId: string): Promise<Payouts> =>
     bed.requests.request(listCampaignPayouts, { actor: actorOf(holderId), campaignId });
   const payoutsOnce = (holderId: string, campaignId: string, holds: (p: Payouts) => boolean, description: string) =>
-    waitUntil(
-      async () => {
-        const current = await payouts(holderId, campaignId).catch(() => undefined);
-        return current && holds(current) ? current : undefined;
-      },
-      { timeoutMs: 15_000, intervalMs: 50, description },
-    );
+    bed.payoutsOnce(holderId, campaignId, holds, description);
   const transfersOf = (campaignId: string) => bed.transfersOf(campaignId);
   const ledgerTypes = (campaignId: string) => bed.eventTypes(payoutLedgerStream(campaignId));
 

@@ -1,9 +1,7 @@
-import { getPayoutAccount, listCampaignPayouts, requestPayout, type ReplyOf } from '@elan/contracts';
+import { getPayoutAccount, requestPayout } from '@elan/contracts';
 import { uuidv7 } from '@elan/domain-kernel';
 import { waitUntil } from '@elan/testing';
 import { holderActor, PayoutTestbed } from '../test/payout.testbed';
-
-type Payouts = ReplyOf<typeof listCampaignPayouts>;
 
 /** Far longer than any wait of this file: a statement paid here was woken, not rechecked. */
 const RECHECK_MS = 3_600_000;
@@ -33,26 +31,15 @@ describe('statements waiting for a payout account', () => {
 
   afterAll(() => bed?.close());
 
-  const payoutsOnce = (holderId: string, campaignId: string, holds: (p: Payouts) => boolean, description: string) =>
-    waitUntil(
-      async () => {
-        const current = await bed.requests
-          .request(listCampaignPayouts, { actor: holderActor(holderId), campaignId })
-          .catch(() => undefined);
-        return current && holds(current) ? current : undefined;
-      },
-      { timeoutMs: 15_000, intervalMs: 50, description },
-    );
-
   /** A keep-it-all campaign of an unverified holder, one pledge charged, its statement asked for and waiting. */
   const waitingStatement = async (amount: number) => {
     const { holderId, accountId } = await bed.holder({ verified: false });
     const campaignId = uuidv7();
     await bed.launch(campaignId, holderId, 'keep_it_all');
     await bed.commitCharged(campaignId, amount);
-    await payoutsOnce(holderId, campaignId, (p) => p.balance.netDue.amount === amount, 'the pledge is on the ledger');
+    await bed.payoutsOnce(holderId, campaignId, (p) => p.balance.netDue.amount === amount, 'the pledge is on the ledger');
     await bed.requests.request(requestPayout, { actor: holderActor(holderId), campaignId });
-    const waiting = await payoutsOnce(
+    const waiting = await bed.payoutsOnce(
       holderId,
       campaignId,
       (p) => p.statements[0]?.status === 'awaiting_account',
@@ -78,7 +65,7 @@ describe('statements waiting for a payout account', () => {
           : undefined,
       { timeoutMs: 10_000, intervalMs: 50, description: 'the account is restricted' },
     );
-    const restricted = await payoutsOnce(mine.holderId, mine.campaignId, () => true, 'the payouts');
+    const restricted = await bed.payoutsOnce(mine.holderId, mine.campaignId, () => true, 'the payouts');
     expect(restricted.statements[0]).toMatchObject({
       status: 'awaiting_account',
       transfer: { nextAttemptAt: mine.nextAttemptAt },
@@ -86,13 +73,13 @@ describe('statements waiting for a payout account', () => {
 
     // Verified: the statement is paid within seconds, by one transfer to the holder's account.
     await bed.verify(mine.holderId, mine.accountId);
-    const paid = await payoutsOnce(mine.holderId, mine.campaignId, (p) => p.statements[0]?.status === 'paid', 'it is paid');
+    const paid = await bed.payoutsOnce(mine.holderId, mine.campaignId, (p) => p.statements[0]?.status === 'paid', 'it is paid');
     const transfers = await bed.transfersOf(mine.campaignId);
     expect(transfers.map((t) => [t.amount, t.destination])).toEqual([[2_000, mine.accountId]]);
     expect(paid.statements[0]?.transfer).toMatchObject({ transferId: transfers[0]?.id, attempts: 1, nextAttemptAt: null });
 
     // The other holder's statement was not woken: it waits for its own account, at its own recheck.
-    const other = await payoutsOnce(theirs.holderId, theirs.campaignId, () => true, 'the other payouts');
+    const other = await bed.payoutsOnce(theirs.holderId, theirs.campaignId, () => true, 'the other payouts');
     expect(other.statements[0]).toMatchObject({
       status: 'awaiting_account',
       transfer: { nextAttemptAt: theirs.nextAttemptAt },

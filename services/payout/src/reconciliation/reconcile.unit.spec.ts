@@ -16,6 +16,13 @@ const only = (input: ReconciliationInput): Mismatch => {
   expect(mismatches).toHaveLength(1);
   return mismatches[0] as Mismatch;
 };
+type Item<K extends keyof StripeRecords> = StripeRecords[K][number];
+/** The one mismatch of the world where the objects of one of Stripe's lists that `match` picks were changed by `change`. */
+const onlyWhenChanged = <K extends keyof StripeRecords>(
+  list: K,
+  match: (item: Item<K>) => boolean,
+  change: (item: Item<K>) => Item<K>,
+): Mismatch => only(withStripe((s) => ({ ...s, [list]: replace<Item<K>>(s[list], match, change) })));
 
 describe('the reconciliation', () => {
   it('finds nothing in consistent books, and reports the figures to the cent', () => {
@@ -53,15 +60,10 @@ describe('the reconciliation', () => {
   });
 
   it('reports an altered amount_received as that payment’s mismatch only', () => {
-    const mismatch = only(
-      withStripe((s) => ({
-        ...s,
-        payments: replace(
-          s.payments,
-          (p) => p.paymentId === pi(1),
-          (p) => ({ ...p, amountReceived: eur(3_299) }),
-        ),
-      })),
+    const mismatch = onlyWhenChanged(
+      'payments',
+      (p) => p.paymentId === pi(1),
+      (p) => ({ ...p, amountReceived: eur(3_299) }),
     );
     expect(mismatch).toMatchObject({
       kind: 'payment_amount',
@@ -76,29 +78,19 @@ describe('the reconciliation', () => {
 
   it('reports an altered refund as that payment’s refunds only', () =>
     expect(
-      only(
-        withStripe((s) => ({
-          ...s,
-          refunds: replace(
-            s.refunds,
-            (r) => r.refundId === 're_4',
-            (r) => ({ ...r, amount: eur(90) }),
-          ),
-        })),
+      onlyWhenChanged(
+        'refunds',
+        (r) => r.refundId === 're_4',
+        (r) => ({ ...r, amount: eur(90) }),
       ),
     ).toMatchObject({ kind: 'payment_refunds', campaignId: B, paymentIntentId: pi(4), expected: eur(100), actual: eur(90) }));
 
   it('reports an altered transfer as its campaign’s transfers only', () =>
     expect(
-      only(
-        withStripe((s) => ({
-          ...s,
-          transfers: replace(
-            s.transfers,
-            (t) => t.transferId === 'tr_A',
-            (t) => ({ ...t, amount: eur(4_999) }),
-          ),
-        })),
+      onlyWhenChanged(
+        'transfers',
+        (t) => t.transferId === 'tr_A',
+        (t) => ({ ...t, amount: eur(4_999) }),
       ),
     ).toMatchObject({
       kind: 'campaign_transfers',
@@ -110,15 +102,10 @@ describe('the reconciliation', () => {
 
   it('reports an altered reversal as its campaign’s transfers only', () =>
     expect(
-      only(
-        withStripe((s) => ({
-          ...s,
-          transfers: replace(
-            s.transfers,
-            (t) => t.transferId === 'tr_C',
-            (t) => ({ ...t, amountReversed: eur(3_000) }),
-          ),
-        })),
+      onlyWhenChanged(
+        'transfers',
+        (t) => t.transferId === 'tr_C',
+        (t) => ({ ...t, amountReversed: eur(3_000) }),
       ),
     ).toMatchObject({ kind: 'campaign_transfers', campaignId: C, expected: eur(0), actual: eur(1_000) }));
 
@@ -128,42 +115,27 @@ describe('the reconciliation', () => {
     ['net', { net: eur(0) }, eur(3_300), eur(feeOn(3_300))],
   ])('reports a charge’s balance transaction with an altered %s as that transaction only', (_field, change, expected, actual) =>
     expect(
-      only(
-        withStripe((s) => ({
-          ...s,
-          balanceTransactions: replace(
-            s.balanceTransactions,
-            (b) => b.source === 'ch_1',
-            (b) => ({ ...b, ...change }),
-          ),
-        })),
+      onlyWhenChanged(
+        'balanceTransactions',
+        (b) => b.source === 'ch_1',
+        (b) => ({ ...b, ...change }),
       ),
     ).toMatchObject({ kind: 'balance_transaction', campaignId: A, paymentIntentId: pi(1), expected, actual }),
   );
 
   it('reports a refund’s or a transfer’s balance transaction by Élan’s own amount', () => {
     expect(
-      only(
-        withStripe((s) => ({
-          ...s,
-          balanceTransactions: replace(
-            s.balanceTransactions,
-            (b) => b.source === 're_3',
-            (b) => ({ ...b, amount: eur(-900), net: eur(-900) }),
-          ),
-        })),
+      onlyWhenChanged(
+        'balanceTransactions',
+        (b) => b.source === 're_3',
+        (b) => ({ ...b, amount: eur(-900), net: eur(-900) }),
       ),
     ).toMatchObject({ kind: 'balance_transaction', campaignId: B, expected: eur(-1_000), actual: eur(-900) });
     expect(
-      only(
-        withStripe((s) => ({
-          ...s,
-          balanceTransactions: replace(
-            s.balanceTransactions,
-            (b) => b.source === 'tr_B',
-            (b) => ({ ...b, amount: eur(-1_400), net: eur(-1_400) }),
-          ),
-        })),
+      onlyWhenChanged(
+        'balanceTransactions',
+        (b) => b.source === 'tr_B',
+        (b) => ({ ...b, amount: eur(-1_400), net: eur(-1_400) }),
       ),
     ).toMatchObject({ kind: 'balance_transaction', campaignId: B, expected: eur(-1_500), actual: eur(-1_400) });
   });

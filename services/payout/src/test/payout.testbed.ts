@@ -6,11 +6,13 @@ import type Stripe from 'stripe';
 import {
   campaignLaunched,
   getPayoutAccount,
+  listCampaignPayouts,
   pledgeCommitted,
   startPayoutAccount,
   stripeEventReceived,
   type IntegrationEventContract,
   type PayloadOf,
+  type ReplyOf,
 } from '@elan/contracts';
 import { eur, uuidv7 } from '@elan/domain-kernel';
 import { HEADER, RequestClient } from '@elan/messaging';
@@ -26,11 +28,12 @@ import {
   type TestSchema,
 } from '@elan/testing';
 import type { PayoutConfig } from '../app/payout.config';
-import type { PayoutParts } from '../payout-service.module';
-import { startPayoutService } from '../payout-service';
+import { startPayoutService, type PayoutServiceParts } from '../payout-service';
 
-/** What a test file chooses of the service's configuration: the statement worker's pace, mostly. */
-export type PayoutTestbedSettings = Pick<PayoutConfig, 'statements' | 'statementWorkerIntervalMs'>;
+type Payouts = ReplyOf<typeof listCampaignPayouts>;
+
+/** What a test file chooses of the service's configuration: the statement worker's pace, mostly, and the checkpoints' key and interval. */
+export type PayoutTestbedSettings = Pick<PayoutConfig, 'statements' | 'statementWorkerIntervalMs' | 'transparency'>;
 
 /** A holder as the gateway names them in a request. */
 export const holderActor = (holderId: string) => ({ accountId: holderId, roles: ['contributor' as const, 'holder' as const] });
@@ -63,7 +66,7 @@ export class PayoutTestbed {
     readonly requests: RequestClient,
     /** The payment port on the emulator, for the test's own charges and accounts. */
     readonly payments: StripePaymentProvider,
-    private running: RunningService<PayoutParts> | undefined,
+    private running: RunningService<PayoutServiceParts> | undefined,
   ) {}
 
   static async start(options: { prefix: string } & PayoutTestbedSettings): Promise<PayoutTestbed> {
@@ -108,7 +111,7 @@ export class PayoutTestbed {
     return bed;
   }
 
-  get service(): RunningService<PayoutParts> {
+  get service(): RunningService<PayoutServiceParts> {
     if (!this.running) throw new Error('the payout service is stopped');
     return this.running;
   }
@@ -246,6 +249,19 @@ export class PayoutTestbed {
       `pledge-${pledgeId}`,
     );
     return { pledgeId, paymentIntentId, message };
+  }
+
+  /** The campaign's payouts as its holder reads them, once they hold what the test waits for. */
+  payoutsOnce(holderId: string, campaignId: string, holds: (payouts: Payouts) => boolean, description: string): Promise<Payouts> {
+    return waitUntil(
+      async () => {
+        const current = await this.requests
+          .request(listCampaignPayouts, { actor: holderActor(holderId), campaignId })
+          .catch(() => undefined);
+        return current && holds(current) ? current : undefined;
+      },
+      { timeoutMs: 15_000, intervalMs: 50, description },
+    );
   }
 
   /** The emulator's Express accounts whose Élan metadata names `holderId`. */

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { getPayoutMonths, RequestOf } from '@elan/contracts';
 import { NotFoundError } from '@elan/domain-kernel';
-import type { PostgresEventStore } from '@elan/event-store';
+import { inTransaction, type PostgresEventStore } from '@elan/event-store';
 import { readLinks } from '@elan/transparency';
 import { payoutLedgerStream, type StatementRecorded } from '../ledger';
 import { statementStream } from '../statement';
@@ -20,15 +20,19 @@ export class PublicLedgerQueries {
   async campaign(campaignId: string): Promise<CampaignLedger> {
     const ledgerId = payoutLedgerStream(campaignId);
     // One snapshot for every stream read, so the figures of the ledger and its statements agree.
-    const { ledger, statements } = await this.snapshot(async (client) => {
-      const events = await this.linked(client, ledgerId);
-      const byStatement = new Map<string, readonly LinkedEvent[]>();
-      for (const event of events.filter((e) => e.type === 'StatementRecorded')) {
-        const { statementId } = event.data as StatementRecorded['data'];
-        byStatement.set(statementId, await this.linked(client, statementStream(statementId)));
-      }
-      return { ledger: events, statements: byStatement };
-    });
+    const { ledger, statements } = await inTransaction(
+      this.store.pool,
+      async (client) => {
+        const events = await this.linked(client, ledgerId);
+        const byStatement = new Map<string, readonly LinkedEvent[]>();
+        for (const event of events.filter((e) => e.type === 'StatementRecorded')) {
+          const { statementId } = event.data as StatementRecorded['data'];
+          byStatement.set(statementId, await this.linked(client, statementStream(statementId)));
+        }
+        return { ledger: events, statements: byStatement };
+      },
+      { isolation: 'repeatable read', readOnly: true },
+    );
     if (ledger.length === 0) throw new NotFoundError(`campaign ${campaignId} has no payout ledger yet`, { campaignId });
     const streamIds = [ledgerId, ...[...statements.keys()].map(statementStream)];
     const chains = await Promise.all(
@@ -79,20 +83,5 @@ export class PublicLedgerQueries {
       type: event.type,
       data: event.data,
     }));
-  }
-
-  private async snapshot<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.store.pool.connect();
-    try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }

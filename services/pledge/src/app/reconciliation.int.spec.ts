@@ -1,6 +1,6 @@
-import type { Pool } from 'pg';
 import { getPledgePaymentFacts, verifyPledgeStreams, type ReplyOf } from '@elan/contracts';
 import { eur, uuidv7, ValidationError } from '@elan/domain-kernel';
+import { alterEventBehindTheStore, planWithoutSeqScan, readAllPages } from '@elan/testing';
 import { readHeads } from '@elan/transparency';
 import type { PledgeCommandRequest } from '../application/pledge-application';
 import { pledgeStream } from '../pledge';
@@ -37,18 +37,12 @@ describe('the pledge service’s account for the reconciliation (real PostgreSQL
   const absent: string[] = [];
 
   const execute = (command: PledgeCommandRequest) => bed.service.parts.pledges.execute(command);
-  const allFacts = async (limit: number): Promise<{ facts: Fact[]; pages: number }> => {
-    const facts: Fact[] = [];
-    let after: string | undefined;
-    for (let pages = 1; ; pages++) {
-      const page = await bed.requests.request(getPledgePaymentFacts, { limit, ...(after && { after }) });
-      facts.push(...page.facts);
-      if (page.next === null) return { facts, pages };
-      expect(page.facts).toHaveLength(limit);
-      expect(page.next).toBe(page.facts[page.facts.length - 1]?.pledgeId);
-      after = page.next;
-    }
-  };
+  const allFacts = (limit: number) =>
+    readAllPages(
+      (after) => bed.requests.request(getPledgePaymentFacts, { limit, ...(after && { after }) }),
+      limit,
+      (fact) => fact.pledgeId,
+    );
 
   beforeAll(async () => {
     bed = await PledgeHolderTestbed.start();
@@ -184,7 +178,7 @@ describe('the pledge service’s account for the reconciliation (real PostgreSQL
   });
 
   it('finds each page through the partial index of paid pledges, its filter and the index’s saying the same', async () => {
-    const plan = await planOf(bed.database.pool, pledgePaymentFactsSql(bed.database.schema), ['pledge-', 500, []]);
+    const plan = await planWithoutSeqScan(bed.database.pool, pledgePaymentFactsSql(bed.database.schema), ['pledge-', 500, []]);
 
     expect(plan).toContain('events_pledge_payments');
   });
@@ -199,7 +193,12 @@ describe('the pledge service’s account for the reconciliation (real PostgreSQL
     });
 
     const [victim] = [...expected.keys()];
-    const altered = await alterCommittedAmount(bed, pledgeStream(victim ?? ''));
+    const altered = await alterEventBehindTheStore(bed.database.pool, bed.database.schema, {
+      streamId: pledgeStream(victim ?? ''),
+      type: 'PledgeCommitted',
+      path: ['amount', 'amount'],
+      value: 1,
+    });
     const report = await bed.requests.request(verifyPledgeStreams, {});
 
     expect(report).toMatchObject({
@@ -213,44 +212,3 @@ describe('the pledge service’s account for the reconciliation (real PostgreSQL
     });
   });
 });
-
-/** What only the database's owner can do: the append-only trigger off for one transaction, an amount changed, the hash left. */
-async function alterCommittedAmount(
-  bed: PledgeHolderTestbed,
-  streamId: string,
-): Promise<{ position: number; globalPosition: number }> {
-  const client = await bed.database.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL session_replication_role = replica');
-    const { rows } = await client.query<{ stream_position: string; global_position: string }>(
-      `UPDATE ${bed.database.schema}.events SET data = jsonb_set(data, '{amount,amount}', '1')
-       WHERE stream_id = $1 AND type = 'PledgeCommitted'
-       RETURNING stream_position, global_position`,
-      [streamId],
-    );
-    await client.query('COMMIT');
-    const [row] = rows;
-    if (rows.length !== 1 || !row) throw new Error(`no commitment in ${streamId} to alter`);
-    return { position: Number(row.stream_position), globalPosition: Number(row.global_position) };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-/** The plan PostgreSQL picks when it may not scan the table: an index it cannot use for the filter is absent. */
-async function planOf(pool: Pool, sql: string, values: unknown[]): Promise<string> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL enable_seqscan = off');
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values);
-    return rows.map((row) => row['QUERY PLAN']).join('\n');
-  } finally {
-    await client.query('ROLLBACK');
-    client.release();
-  }
-}

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { ReplyOf, RequestOf, getTipPaymentFacts } from '@elan/contracts';
 import type { Money } from '@elan/domain-kernel';
-import { assertSchemaName } from '@elan/event-store';
+import { readStreamPage, streamPageSql, type PagedStream, type StreamPageSelection } from '@elan/transparency';
 import { tipStream, type TipEvent } from '../tip';
 
 type FactsPage = ReplyOf<typeof getTipPaymentFacts>;
@@ -41,55 +41,27 @@ export const tipPaymentOf = (events: readonly TipEvent[]): TipPayment | undefine
  */
 export const TIP_PAYMENT_EVENT = `(type = 'TipPaid' AND (data->'amount'->>'amount')::bigint > 0)`;
 
-interface FactRow {
-  stream_id: string;
-  stream_position: string;
-  hash: string;
-  type: string;
-  data: unknown;
-}
-
 /*
  * From the tip streams themselves (the source of truth; the ledger's lines keep no payment id):
- * the page is the streams with a `TipPaid` above 0, in tip-id order compared byte by byte
- * (`COLLATE "C"`), read with all their events in one statement, so each fact and the head it
- * names come from one snapshot. Tip events hold no personal data.
+ * the page is the streams with a `TipPaid` above 0, in tip-id order, read as `readStreamPage`
+ * reads one, so each fact and the head it names come from one snapshot. Tip events hold no
+ * personal data.
  */
-export const tipPaymentFactsSql = (schema: string): string => {
-  const s = assertSchemaName(schema);
-  return `
-  WITH page AS (
-    SELECT stream_id FROM ${s}.events
-    WHERE stream_id LIKE '${PREFIX}%' AND stream_id COLLATE "C" > $1
-      AND ${TIP_PAYMENT_EVENT}
-    ORDER BY stream_id COLLATE "C"
-    LIMIT $2
-  )
-  SELECT e.stream_id, e.stream_position, encode(e.hash, 'hex') AS hash, e.type, e.data
-  FROM ${s}.events e JOIN page ON page.stream_id = e.stream_id
-  ORDER BY e.stream_id COLLATE "C", e.stream_position`;
-};
+const PAID_TIPS: StreamPageSelection = { prefix: PREFIX, selectedBy: TIP_PAYMENT_EVENT };
 
-const byStream = (rows: readonly FactRow[]): FactRow[][] =>
-  rows.reduce<FactRow[][]>((streams, row) => {
-    const current = streams[streams.length - 1];
-    if (current?.[0]?.stream_id === row.stream_id) current.push(row);
-    else streams.push([row]);
-    return streams;
-  }, []);
+/** The page's statement, for its plan to be looked at. */
+export const tipPaymentFactsSql = (schema: string): string => streamPageSql(schema, PAID_TIPS);
 
-const factOf = (rows: readonly FactRow[]): TipPaymentFact | undefined => {
-  const head = rows[rows.length - 1];
-  if (!head) return undefined;
-  const payment = tipPaymentOf(rows.map(({ type, data }) => ({ type, data }) as TipEvent));
+const factOf = ({ id, head, events }: PagedStream): TipPaymentFact | undefined => {
+  const payment = tipPaymentOf(events as readonly TipEvent[]);
   if (!payment) return undefined;
   return {
-    tipId: head.stream_id.slice(PREFIX.length),
+    tipId: id,
     pledgeId: payment.pledgeId,
     paymentIntentId: payment.paymentId,
     paid: payment.paid,
     refunded: payment.refunded ?? null,
-    stream: { streamId: head.stream_id, position: Number(head.stream_position), hash: head.hash },
+    stream: head,
   };
 };
 
@@ -102,9 +74,6 @@ export const tipPaymentFactsPage = async (
   schema: string,
   { after, limit }: RequestOf<typeof getTipPaymentFacts>,
 ): Promise<FactsPage> => {
-  const { rows } = await pool.query<FactRow>(tipPaymentFactsSql(schema), [tipStream(after ?? ''), limit]);
-  const streams = byStream(rows);
-  const facts = streams.map(factOf).filter((fact): fact is TipPaymentFact => fact !== undefined);
-  const last = streams[streams.length - 1]?.[0];
-  return { facts, next: streams.length === limit && last ? last.stream_id.slice(PREFIX.length) : null };
+  const { streams, next } = await readStreamPage(pool, schema, PAID_TIPS, { after, limit });
+  return { facts: streams.map(factOf).filter((fact): fact is TipPaymentFact => fact !== undefined), next };
 };

@@ -1,7 +1,5 @@
-import type { Pool } from 'pg';
 import {
   getTipPaymentFacts,
-  type ReplyOf,
   pledgeCollected,
   pledgeCommitted,
   pledgeWithdrawn,
@@ -9,14 +7,12 @@ import {
   verifyTipStreams,
 } from '@elan/contracts';
 import { ValidationError } from '@elan/domain-kernel';
-import { waitUntil } from '@elan/testing';
+import { alterEventBehindTheStore, planWithoutSeqScan, readAllPages, waitUntil } from '@elan/testing';
 import { readHeads } from '@elan/transparency';
 import { ACCOUNT, aPledge, collected, committed, eur, withdrawn, type PledgeFacts } from '../test/pledge-events';
 import { TippingTestbed } from '../test/tipping.testbed';
 import { tipStream, type TipStatus } from '../tip';
 import { tipPaymentFactsSql } from './tip-payment-facts';
-
-type Fact = ReplyOf<typeof getTipPaymentFacts>['facts'][number];
 
 const contributor = { ref: ACCOUNT, roles: ['contributor' as const] };
 
@@ -51,18 +47,12 @@ describe('the tipping service’s account for the reconciliation (real PostgreSQ
       paid: eur(pledge.tip),
       refunded: refunded === null ? null : eur(refunded),
     });
-  const allFacts = async (limit: number) => {
-    const facts: Fact[] = [];
-    let after: string | undefined;
-    for (let pages = 1; ; pages++) {
-      const page = await bed.requests.request(getTipPaymentFacts, { limit, ...(after && { after }) });
-      facts.push(...page.facts);
-      if (page.next === null) return { facts, pages };
-      expect(page.facts).toHaveLength(limit);
-      expect(page.next).toBe(page.facts[page.facts.length - 1]?.tipId);
-      after = page.next;
-    }
-  };
+  const allFacts = (limit: number) =>
+    readAllPages(
+      (after) => bed.requests.request(getTipPaymentFacts, { limit, ...(after && { after }) }),
+      limit,
+      (fact) => fact.tipId,
+    );
 
   beforeAll(async () => {
     bed = await TippingTestbed.start();
@@ -145,7 +135,7 @@ describe('the tipping service’s account for the reconciliation (real PostgreSQ
   });
 
   it('finds each page through the partial index of paid tips, its filter and the index’s saying the same', async () => {
-    const plan = await planOf(bed.database.pool, tipPaymentFactsSql(bed.database.schema), ['tip-', 500]);
+    const plan = await planWithoutSeqScan(bed.database.pool, tipPaymentFactsSql(bed.database.schema), ['tip-', 500, null]);
 
     expect(plan).toContain('events_tip_payments');
   });
@@ -159,7 +149,12 @@ describe('the tipping service’s account for the reconciliation (real PostgreSQ
     });
 
     const [victim = ''] = [...expected.keys()];
-    const altered = await alterPaidAmount(bed, tipStream(victim));
+    const altered = await alterEventBehindTheStore(bed.database.pool, bed.database.schema, {
+      streamId: tipStream(victim),
+      type: 'TipPaid',
+      path: ['amount', 'amount'],
+      value: 1,
+    });
     const report = await bed.requests.request(verifyTipStreams, {});
 
     expect(report).toMatchObject({
@@ -173,41 +168,3 @@ describe('the tipping service’s account for the reconciliation (real PostgreSQ
     });
   });
 });
-
-/** What only the database's owner can do: the append-only trigger off for one transaction, an amount changed, the hash left. */
-async function alterPaidAmount(bed: TippingTestbed, streamId: string): Promise<{ position: number; globalPosition: number }> {
-  const client = await bed.database.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL session_replication_role = replica');
-    const { rows } = await client.query<{ stream_position: string; global_position: string }>(
-      `UPDATE ${bed.database.schema}.events SET data = jsonb_set(data, '{amount,amount}', '1')
-       WHERE stream_id = $1 AND type = 'TipPaid'
-       RETURNING stream_position, global_position`,
-      [streamId],
-    );
-    await client.query('COMMIT');
-    const [row] = rows;
-    if (rows.length !== 1 || !row) throw new Error(`no payment in ${streamId} to alter`);
-    return { position: Number(row.stream_position), globalPosition: Number(row.global_position) };
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-/** The plan PostgreSQL picks when it may not scan the table: an index it cannot use for the filter is absent. */
-async function planOf(pool: Pool, sql: string, values: unknown[]): Promise<string> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SET LOCAL enable_seqscan = off');
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values);
-    return rows.map((row) => row['QUERY PLAN']).join('\n');
-  } finally {
-    await client.query('ROLLBACK');
-    client.release();
-  }
-}
