@@ -86,7 +86,11 @@ export class CheckpointLog {
   issueIfDue(intervalMs: number): Promise<SignedCheckpoint | undefined> {
     return this.locked(async (client) => {
       const latest = await this.latestOf(client);
-      if (latest && this.now().getTime() - Date.parse(latest.checkpoint.issuedAt) < intervalMs) return undefined;
+      // After a key rotation the latest checkpoint is signed by a key no longer published: one
+      // signed now by the current key is due at once, so a verifier can check the latest again.
+      const signedByThisKey = latest?.keyId === this.options.signer.keyId;
+      if (latest && signedByThisKey && this.now().getTime() - Date.parse(latest.checkpoint.issuedAt) < intervalMs)
+        return undefined;
       return this.issueLocked(client, latest);
     });
   }

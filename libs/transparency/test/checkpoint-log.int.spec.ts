@@ -77,6 +77,26 @@ describe('a service’s checkpoint log, on PostgreSQL', () => {
     expect(answers.filter(Boolean).map((s) => s?.checkpoint.sequence)).toEqual([latest.checkpoint.sequence + 1]);
   });
 
+  it('issues at once after a key rotation, whatever the latest checkpoint’s age, then when due again', async () => {
+    const latest = (await logOf().latest()) as SignedCheckpoint;
+    clock = new Date(Date.parse(latest.checkpoint.issuedAt) + 1_000);
+    const rotated = generateCheckpointKeys();
+    const withNewKey = new CheckpointLog({
+      pool: ctx.pool,
+      schema: ctx.schema,
+      log: 'elan/pledge',
+      prefixes: ['pledge-'],
+      signer: loadSigningKey(rotated.privateKeyPem),
+      now: () => clock,
+    });
+    const issued = (await withNewKey.issueIfDue(60_000)) as SignedCheckpoint;
+    expect(issued.checkpoint.sequence).toBe(latest.checkpoint.sequence + 1);
+    expect(verifyCheckpoint(issued, rotated.publicKeyPem)).toBe(true);
+    expect(await withNewKey.issueIfDue(60_000)).toBeUndefined();
+    // Back to the first key: its latest is the rotated key's, so it is due at once too.
+    expect((await logOf().issueIfDue(60_000))?.checkpoint.sequence).toBe(latest.checkpoint.sequence + 2);
+  });
+
   it('has an issuer that issues at start when the latest is old, then every interval, and at once on demand', async () => {
     const log = logOf(() => new Date());
     const issued: SignedCheckpoint[] = [];
