@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { SignedCheckpoint } from './checkpoint';
-import { CheckpointIssuer } from './checkpoint-issuer';
+import { CheckpointIssuer, DEFAULT_CHECKPOINT_INTERVAL_MS } from './checkpoint-issuer';
 import { CheckpointLog } from './checkpoint-log';
 import { TransparencyQueries } from './transparency-queries';
 import { DEVELOPMENT_KEY_FILE, signerOf, type TransparencyConfig } from './transparency.config';
@@ -50,4 +50,35 @@ export async function composeMoneyLog(options: MoneyLogOptions): Promise<MoneyLo
     queries: new TransparencyQueries(log, options.pool, options.schema),
     worker: { name: `the ${options.log} checkpoint issuer`, start: () => issuer.start(), stop: () => issuer.stop() },
   };
+}
+
+/** What a service logs its checkpoints through (Nest's `Logger` fits). */
+export interface MoneyLogLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * A money service's checkpoint log as every service wires it: its configuration or an hourly
+ * checkpoint signed by the development key, and each checkpoint, failure and the development key
+ * told to its logger in the same words.
+ */
+export function composeServiceMoneyLog(
+  options: Omit<MoneyLogOptions, 'config' | 'onIssued' | 'onError' | 'onDevelopmentKey'> & {
+    readonly config: TransparencyConfig | undefined;
+    readonly logger: MoneyLogLogger;
+  },
+): Promise<MoneyLog> {
+  const { logger, config, ...rest } = options;
+  return composeMoneyLog({
+    ...rest,
+    config: config ?? { intervalMs: DEFAULT_CHECKPOINT_INTERVAL_MS },
+    onIssued: ({ checkpoint }) =>
+      logger.log(`checkpoint ${checkpoint.sequence} of ${checkpoint.log} signed: ${checkpoint.heads.length} streams`),
+    onError: (error) =>
+      logger.error(`the checkpoint issuer failed and will retry: ${error instanceof Error ? error.message : String(error)}`),
+    onDevelopmentKey: (file) =>
+      logger.warn(`TRANSPARENCY_SIGNING_KEY is not set: checkpoints are signed with the development key in ${file}`),
+  });
 }

@@ -3,7 +3,7 @@ import { MONEY_LOGS } from '@elan/contracts';
 import { PostgresEventStore } from '@elan/event-store';
 import { reasonOf } from '@elan/messaging';
 import { startService, type RunningService, type ServiceOptions } from '@elan/service-kit';
-import { composeMoneyLog, DEFAULT_CHECKPOINT_INTERVAL_MS } from '@elan/transparency';
+import { composeServiceMoneyLog } from '@elan/transparency';
 import { composePayout, type PayoutCompositionOptions } from './app/payout.composition';
 import type { PayoutConfig } from './app/payout.config';
 import { migratePayoutSchema } from './app/payout.migrations';
@@ -40,16 +40,12 @@ export function startPayoutService(
         infrastructure.stack.push('the event store listener', () => store.close());
         const parts = composePayout(infrastructure, store, { ...(clock && { clock }), ...(payments && { payments }) });
         // The signed checkpoints of the payout ledgers and statements (ADR 0025): hourly, and on each payout.
-        const transparency = await composeMoneyLog({
+        const transparency = await composeServiceMoneyLog({
           pool: infrastructure.pool,
           schema: config.schema,
           ...MONEY_LOGS.payout,
-          config: config.transparency ?? { intervalMs: DEFAULT_CHECKPOINT_INTERVAL_MS },
-          onIssued: ({ checkpoint }) =>
-            logger.log(`checkpoint ${checkpoint.sequence} of ${checkpoint.log} signed: ${checkpoint.heads.length} streams`),
-          onError: (error) => logger.error(`the checkpoint issuer failed and will retry: ${reasonOf(error)}`),
-          onDevelopmentKey: (file) =>
-            logger.warn(`TRANSPARENCY_SIGNING_KEY is not set: checkpoints are signed with the development key in ${file}`),
+          config: config.transparency,
+          logger,
         });
         const onPayout = payoutCheckpointTrigger(store, transparency.issuer, (error) =>
           logger.error(`the checkpoint after a payout failed and will be retried: ${reasonOf(error)}`),

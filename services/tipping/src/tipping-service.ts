@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { MONEY_LOGS } from '@elan/contracts';
 import { PostgresEventStore } from '@elan/event-store';
 import { startService, type RunningService, type ServiceOptions } from '@elan/service-kit';
-import { composeMoneyLog, DEFAULT_CHECKPOINT_INTERVAL_MS, type MoneyLog } from '@elan/transparency';
+import { composeServiceMoneyLog, type MoneyLog } from '@elan/transparency';
 import { composeTipping, type TippingCompositionOptions } from './app/tipping.composition';
 import { migrateTippingSchema } from './app/tipping.migrations';
 import { TippingServiceModule, type TippingParts } from './tipping-service.module';
@@ -40,16 +40,12 @@ export function startTippingService(
           ...(clock && { clock }),
           ...(refundRetryAfterMs && { refundRetryAfterMs }),
         });
-        const transparency = await composeMoneyLog({
+        const transparency = await composeServiceMoneyLog({
           pool: infrastructure.pool,
           schema: config.schema,
           ...MONEY_LOGS.tipping,
-          config: config.transparency ?? { intervalMs: DEFAULT_CHECKPOINT_INTERVAL_MS },
-          onIssued: ({ checkpoint }) =>
-            logger.log(`checkpoint ${checkpoint.sequence} of ${checkpoint.log} signed: ${checkpoint.heads.length} streams`),
-          onError: (error) => logger.error(`the checkpoint issuer failed and will retry: ${String(error)}`),
-          onDevelopmentKey: (file) =>
-            logger.warn(`TRANSPARENCY_SIGNING_KEY is not set: checkpoints are signed with the development key in ${file}`),
+          config: config.transparency,
+          logger,
         });
         return { ...parts, transparency, workers: [...parts.workers, transparency.worker] };
       },

@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '@elan/domain-kernel';
 import { PostgresEventStore } from '@elan/event-store';
 import type { PaymentProvider } from '@elan/payments';
 import { startService, type RunningService, type ServiceOptions } from '@elan/service-kit';
-import { composeMoneyLog, DEFAULT_CHECKPOINT_INTERVAL_MS, type MoneyLog } from '@elan/transparency';
+import { composeServiceMoneyLog, type MoneyLog } from '@elan/transparency';
 import type { CampaignTerms } from '../application/campaign-terms';
 import type { PledgeConfig } from './pledge.config';
 import { composePledge, type PledgeComposition } from './pledge.composition';
@@ -49,16 +49,12 @@ export function startPledgeService(
           ...(payments && { payments }),
           ...(campaigns && { campaigns }),
         });
-        const transparency = await composeMoneyLog({
+        const transparency = await composeServiceMoneyLog({
           pool: infrastructure.pool,
           schema: config.schema,
           ...MONEY_LOGS.pledge,
-          config: config.transparency ?? { intervalMs: DEFAULT_CHECKPOINT_INTERVAL_MS },
-          onIssued: ({ checkpoint }) =>
-            logger.log(`checkpoint ${checkpoint.sequence} of ${checkpoint.log} signed: ${checkpoint.heads.length} streams`),
-          onError: (error) => logger.error(`the checkpoint issuer failed and will retry: ${String(error)}`),
-          onDevelopmentKey: (file) =>
-            logger.warn(`TRANSPARENCY_SIGNING_KEY is not set: checkpoints are signed with the development key in ${file}`),
+          config: config.transparency,
+          logger,
         });
         return { ...composition, transparency, workers: [...composition.workers, transparency.worker] };
       },
