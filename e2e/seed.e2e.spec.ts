@@ -1,5 +1,5 @@
 import type { ReplyOf, getTipLedger, listCampaignMessages, listCampaignPayouts, listMyPayouts } from '@elan/contracts';
-import { waitUntil } from '@elan/testing';
+import { uniqueIdempotencyKey, waitUntil } from '@elan/testing';
 import { Api } from './support/api';
 import { READ_MODEL_LAG_MS, catalog, pageOf, type CampaignPage } from './support/campaigns';
 import { stripeBooks, stripeTransferred } from './support/pledges';
@@ -191,6 +191,8 @@ describe('npm run seed', () => {
     expect(firstRun).toContain(`Connect transfer ${statement?.transfer.transferId}`);
     expect(firstRun).toContain('200.00 € for 4 pledges, paid');
     expect(firstRun).toContain(`GET ${stack.url}/api/me/payouts`);
+    expect(firstRun).toContain(`POST ${stack.url}/api/admin/reconciliation/runs`);
+    expect(firstRun).toMatch(/GET \S+\/api\/campaigns\/[0-9a-f-]{36}\/ledger/);
 
     // The books: charged − refunded = the standing pledges and tips; the chapel's pledges = transferred + still due.
     expect(await stripeBooks(requireStripe(stack))).toEqual({ captured: CHARGED, refunded: 0, problems: [] });
@@ -198,7 +200,13 @@ describe('npm run seed', () => {
     expect(campaign.balance.collected.amount.amount - campaign.balance.refunded.amount.amount).toBe(
       (await stripeTransferred(requireStripe(stack))) + campaign.balance.netDue.amount,
     );
-  }, 30_000);
+    // The reconciliation the seed points the admin to proves the seeded books against Stripe: nothing to report.
+    const reconciled = await api.post('/api/admin/reconciliation/runs', await api.account(stack.admin), {
+      idempotencyKey: uniqueIdempotencyKey('seed-reconcile'),
+    });
+    expect(reconciled.status).toBe(200);
+    expect([reconciled.body.run?.ok, reconciled.body.mismatches]).toEqual([true, []]);
+  }, 60_000);
 
   it(
     'adds nothing when run a second time',

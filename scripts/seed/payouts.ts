@@ -155,6 +155,10 @@ export function payoutSummary(seeding: PayoutSeeding, payout: SeededPayout, base
   lines.push(
     `  see them as ${holder.email}: GET ${baseUrl}/api/me/payouts (JSON; ?format=csv or ?format=html), ` +
       `GET ${baseUrl}/api/campaigns/${campaign.campaignId}/payouts`,
+    `  its public ledger, for anyone: GET ${baseUrl}/api/campaigns/${campaign.campaignId}/ledger; the platform's months: ` +
+      `GET ${baseUrl}/api/transparency`,
+    `  the books proved against Stripe, as the admin: POST ${baseUrl}/api/admin/reconciliation/runs, ` +
+      `then GET ${baseUrl}/api/admin/reconciliation`,
   );
   return lines;
 }
