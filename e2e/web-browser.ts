@@ -88,3 +88,18 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
   }
 }
+
+/** Logs in through the web's own form, as a person would, and waits to be back on `next` (a path). */
+export async function logInThroughPage(
+  page: Page,
+  webUrl: string,
+  credentials: { readonly email: string; readonly password: string },
+  locale: 'fr' | 'en' = 'fr',
+  next = `/${locale}/`,
+): Promise<void> {
+  await page.goto(`${webUrl}/${locale}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(locale === 'fr' ? 'Adresse e-mail' : 'E-mail address').fill(credentials.email);
+  await page.getByLabel(locale === 'fr' ? 'Mot de passe' : 'Password').fill(credentials.password);
+  await page.getByRole('button', { name: locale === 'fr' ? 'Se connecter' : 'Log in' }).click();
+  await page.waitForURL((url) => url.pathname + url.search === next);
+}

@@ -17,7 +17,15 @@ import {
 } from './support/campaigns';
 import { startStack } from './support/preamble';
 import type { Stack } from './support/stack';
-import { launchChromium, screenshots, startWebFront, wcagViolations, type RunningWebFront } from './web-browser';
+import { PASSWORD } from './support/api';
+import {
+  launchChromium,
+  logInThroughPage,
+  screenshots,
+  startWebFront,
+  wcagViolations,
+  type RunningWebFront,
+} from './web-browser';
 
 /** Issue #12's budget for a campaign page: HTML and CSS together, images aside. */
 const CAMPAIGN_PAGE_BUDGET_BYTES = 50 * 1024;
@@ -238,5 +246,50 @@ describe('the web front, in a browser', () => {
       expect(await wcagViolations(page)).toEqual([]);
       await screenshots(page, `unavailable-${locale}`);
     }
+  });
+
+  it('logs in with the API’s token in an HttpOnly cookie, shows the roles’ links, and logs out for good', async () => {
+    const { page } = await open('fr-FR');
+    const response = await page.goto(webUrl(`/fr/campaigns/${bread}`));
+    expect(response?.headers()['cache-control']).toBe('public, max-age=30');
+    await page.getByRole('link', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/fr/login?next=**');
+    expect(await heading(page)).toBe('Se connecter');
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshots(page, 'login-fr');
+
+    // A wrong password: the form again, saying so, and the address kept.
+    await page.getByLabel('Adresse e-mail').fill(moderator.email);
+    await page.getByLabel('Mot de passe').fill('not the password at all');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('Adresse e-mail ou mot de passe incorrect.');
+    expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(moderator.email);
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // The right one: back on the campaign page, now private to this visitor, with the moderator's links.
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(`**/fr/campaigns/${bread}`);
+    const session = (await page.context().cookies()).find((cookie) => cookie.name === 'elan_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    await expect(page.getByRole('link', { name: 'Modération' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Administration' }).count()).resolves.toBe(0);
+    const privately = await page.reload();
+    expect(privately?.headers()['cache-control']).toBe('private, no-store');
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // Logging out revokes the token at the API: the copied cookie is worth nothing afterwards.
+    const token = session?.value ?? '';
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL('**/fr/');
+    await expect(page.getByRole('link', { name: 'Se connecter' }).count()).resolves.toBe(1);
+    expect((await api.get('/api/me', { token })).status).toBe(401);
+  });
+
+  it('logs a person in through the helper other browser tests use, in English', async () => {
+    const { page } = await open('en-GB');
+    await logInThroughPage(page, web?.url ?? '', { email: holder.email, password: PASSWORD }, 'en', `/en/campaigns/${bread}`);
+    await expect(page.getByRole('link', { name: 'My campaigns' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: 'Moderation' }).count()).resolves.toBe(0);
   });
 });

@@ -154,6 +154,9 @@ async function start(shutdown: StopStack): Promise<void> {
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
     // AUTH_SECRET, the rate limits and the first admin (ELAN_ADMIN_EMAIL / ELAN_ADMIN_PASSWORD).
     auth: authOptionsFromEnv(process.env),
+    // The web front runs on this machine and forwards each visitor's address (X-Forwarded-For):
+    // the log-in and registration limits count per visitor, not per web front.
+    trustProxy: 'loopback',
   };
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65_535)
     throw new Error(`PORT must be a port number, got ${JSON.stringify(process.env.PORT)}`);

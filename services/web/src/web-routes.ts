@@ -1,59 +1,58 @@
 import type { Logger } from '@nestjs/common';
-import { parseCatalogQuery } from './catalog-query';
-import { ApiNotFound, ApiRefused, ApiUnavailable, type ElanApi } from './elan-api';
-import type { Html } from './html';
-import { campaignPage, type SupportMessages } from './pages/campaign.page';
-import { catalogPage } from './pages/catalog.page';
-import type { PageContext } from './pages/page-context';
+import { ApiForbidden, ApiNotFound, ApiUnauthenticated, ApiUnavailable } from './elan-api';
+import { forbiddenPage } from './pages/login.page';
+import { localHref } from './pages/page-context';
 import { errorPage, notFoundPage, unavailablePage } from './pages/problem.pages';
+import { CATALOG_ROUTES } from './routes/catalog.routes';
+import { PATHS } from './routes/paths';
+import { LoginRequired, type Route, type WebAnswer, type WebRequest } from './routes/route';
+import { SESSION_ROUTES } from './routes/session.routes';
 
-/** A page and its status: 200, 400 (a search with filters left out), 404, 500 or 503. */
-export interface PageAnswer {
-  readonly status: number;
-  readonly page: Html;
-}
+/** Every page and form of the site, by path after the language prefix; each area lists its own. */
+export const ROUTES: readonly Route[] = [
+  ...CATALOG_ROUTES,
+  ...SESSION_ROUTES,
+  // One line per area of the site (issue #12).
+];
 
-/** Messages of support shown on a campaign page: the newest ones; older ones come with pagination later. */
-const MESSAGES_SHOWN = 20;
+export type { PageAnswer, WebAnswer } from './routes/route';
 
-const CAMPAIGN_PATH = /^\/campaigns\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
-const catalog = async (context: PageContext, url: URL, api: ElanApi): Promise<PageAnswer> => {
-  let parsed = parseCatalogQuery(url.searchParams);
-  const page = await api.catalog(parsed.query).catch((error: unknown) => {
-    // Only the API can read a cursor: one it refuses (edited by hand, or another sort's) is left
-    // out like any filter not understood, and the search starts again from its first page.
-    if (!(error instanceof ApiRefused) || parsed.query.cursor === undefined) throw error;
-    const { cursor: _refused, ...query } = parsed.query;
-    parsed = { query, invalid: [...parsed.invalid, 'cursor'] };
-    return api.catalog(query);
-  });
-  return { status: parsed.invalid.length > 0 ? 400 : 200, page: catalogPage(context, parsed, page) };
+/** The route for a method and path, or why there is none: 404, or 405 when only another method has it. */
+export const findRoute = (
+  routes: readonly Route[],
+  method: 'GET' | 'POST',
+  path: string,
+): { route: Route; params: string[] } | 'not-found' | 'wrong-method' => {
+  let wrongMethod = false;
+  for (const route of routes) {
+    const match = route.path.exec(path);
+    if (match === null) continue;
+    if (route.method === method) return { route, params: match.slice(1).map((group) => group ?? '') };
+    wrongMethod = true;
+  }
+  return wrongMethod ? 'wrong-method' : 'not-found';
 };
 
-const campaign = async (context: PageContext, campaignId: string, api: ElanApi): Promise<PageAnswer> => {
-  // Both at once; the messages come from another service, and the page stands without them.
-  const [view, messages] = await Promise.all([
-    api.campaign(campaignId),
-    api.messages(campaignId, MESSAGES_SHOWN).then(
-      (page): SupportMessages => ({ available: true, page }),
-      (): SupportMessages => ({ available: false }),
-    ),
-  ]);
-  return { status: 200, page: campaignPage(context, view, messages) };
+/** The log-in page, then back here. */
+const toLogin = (request: WebRequest, why: 'required' | 'expired', cookies: readonly string[] = []): WebAnswer => {
+  const back = request.context.path === PATHS.login ? PATHS.catalog : request.context.path;
+  const next = encodeURIComponent(localHref(request.context, back) + (request.url.search ?? ''));
+  return { status: 303, location: `${localHref(request.context, PATHS.login)}?next=${next}&why=${why}`, cookies };
 };
 
 /**
- * The pages, by path after the language prefix. What the API cannot answer becomes the visitor's
- * 404 or 503 page; anything else is ours, logged, and a 500 page.
+ * Answers a request with its route. What the API cannot answer becomes the visitor's 404 or 503
+ * page; a page that needs a log-in sends to it; anything else is ours, logged, and a 500 page.
  */
-export const routePage = async (context: PageContext, url: URL, api: ElanApi, logger: Logger): Promise<PageAnswer> => {
+export const answerRoute = async (route: Route, request: WebRequest, logger: Logger): Promise<WebAnswer> => {
+  const { context, url } = request;
   try {
-    if (context.path === '/') return await catalog(context, url, api);
-    const campaignId = CAMPAIGN_PATH.exec(context.path)?.[1];
-    if (campaignId !== undefined) return await campaign(context, campaignId, api);
-    return { status: 404, page: notFoundPage(context) };
+    return await route.handle(request);
   } catch (error) {
+    if (error instanceof LoginRequired) return toLogin(request, 'required');
+    // The token expired or was revoked while the cookie lived on: forget it, log in again.
+    if (error instanceof ApiUnauthenticated) return toLogin(request, 'expired', [request.cookies.endSession()]);
+    if (error instanceof ApiForbidden) return { status: 403, page: forbiddenPage(context) };
     if (error instanceof ApiNotFound) return { status: 404, page: notFoundPage(context) };
     if (error instanceof ApiUnavailable) {
       logger.warn(`${url.pathname}: the API is unavailable: ${error.message}`);

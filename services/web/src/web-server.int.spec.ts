@@ -23,7 +23,13 @@ describe('the web server', () => {
     const silent = new Logger('Web');
     silent.warn = () => undefined;
     web = await startWeb(
-      { port: 0, host: '127.0.0.1', apiUrl: `http://127.0.0.1:${await closedPort()}`, apiTimeoutMs: 2_000 },
+      {
+        port: 0,
+        host: '127.0.0.1',
+        apiUrl: `http://127.0.0.1:${await closedPort()}`,
+        apiTimeoutMs: 2_000,
+        sessionSecret: Buffer.alloc(32, 7),
+      },
       silent,
     );
   });
@@ -45,7 +51,7 @@ describe('the web server', () => {
     const response = await get('/en/');
     expect(response.status).toBe(503);
     expect(response.headers.get('content-language')).toBe('en');
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(await response.text()).toContain('<h1>Élan is briefly unavailable</h1>');
   });
 
@@ -75,12 +81,73 @@ describe('the web server', () => {
     expect((await get('/assets/elan.000000000000.css')).status).toBe(404);
   });
 
-  it('takes only GET and HEAD', async () => {
+  it('takes GET, HEAD and the POST of a form, nothing else', async () => {
+    const put = await get('/fr/', {}, 'PUT');
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
     const post = await get('/fr/', {}, 'POST');
     expect(post.status).toBe(405);
-    expect(post.headers.get('allow')).toBe('GET, HEAD');
     const head = await get('/fr/nulle-part', {}, 'HEAD');
     expect(head.status).toBe(404);
     expect(await head.text()).toBe('');
+  });
+
+  /** The log-in form as a browser first gets it: its CSRF token, and the cookie it is bound to. */
+  const loginForm = async (): Promise<{ token: string; cookie: string }> => {
+    const page = await get('/fr/login');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('private, no-store');
+    const setCookie = page.headers.getSetCookie();
+    expect(setCookie).toHaveLength(1);
+    expect(setCookie[0]).toMatch(/^elan_browser=[\w-]+; Path=\/; HttpOnly; SameSite=Lax$/);
+    const token = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+    expect(token).not.toBe('');
+    return { token, cookie: (setCookie[0] ?? '').split(';')[0] ?? '' };
+  };
+  const postForm = (path: string, fields: Record<string, string>, headers: Record<string, string>) =>
+    fetch(`${web.url}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  it('refuses a form without its CSRF token, with another browser’s, or from another site — before asking the API', async () => {
+    const { token, cookie } = await loginForm();
+    const origin = new URL(web.url).origin;
+    const fields = { email: 'a@example.org', password: 'secret', next: '/fr/' };
+    const refused = [
+      await postForm('/fr/login', fields, { cookie, origin }),
+      await postForm('/fr/login', { ...fields, csrf: token }, { origin }),
+      await postForm('/fr/login', { ...fields, csrf: token }, { cookie: 'elan_browser=someone-else', origin }),
+      await postForm('/fr/login', { ...fields, csrf: `${token}x` }, { cookie, origin }),
+      await postForm('/fr/login', { ...fields, csrf: token }, { cookie, origin: 'https://evil.example' }),
+    ];
+    for (const response of refused) {
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain('Ce formulaire a expiré ou ne vient pas de ce site.');
+    }
+    // The same form, whole and from this site, reaches the API (which is down here: 503).
+    const accepted = await postForm('/fr/login', { ...fields, csrf: token }, { cookie, origin });
+    expect(accepted.status).toBe(503);
+  });
+
+  it('reads only forms: another body is refused with 415, a huge one with 413', async () => {
+    const json = await fetch(`${web.url}/fr/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(json.status).toBe(415);
+    const huge = await postForm('/fr/login', { email: 'x'.repeat(70_000) }, {});
+    expect(huge.status).toBe(413);
+  });
+
+  it('never sends a visitor elsewhere after logging in: only a path of this site is kept as the next page', async () => {
+    const page = await (await get('/en/login?next=%2F%2Fevil.example%2F')).text();
+    expect(page).toContain('name="next" value="/en/"');
+    const kept = await (await get('/en/login?next=%2Fen%2Fcampaigns%3Fq%3D1&why=required')).text();
+    expect(kept).toContain('name="next" value="/en/campaigns?q=1"');
+    expect(kept).toContain('Log in to continue.');
   });
 });

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** The web front's settings (ADR 0030). */
 export interface WebConfig {
   /** Where the site listens: WEB_PORT, 8080 by default; 0 picks a free port. */
@@ -8,6 +10,14 @@ export interface WebConfig {
   readonly apiUrl: string;
   /** How long a page waits for the API before it says the site is unavailable. */
   readonly apiTimeoutMs: number;
+  /**
+   * WEB_PUBLIC_URL, the origin visitors reach the site at (`https://elan.example.org`): POSTs
+   * must come from it, and cookies are `Secure` (and `__Host-` prefixed) when it is HTTPS. Absent
+   * in development, where a POST's `Origin` must match its `Host` and cookies go over plain HTTP.
+   */
+  readonly publicOrigin?: string;
+  /** WEB_SESSION_SECRET (at least 32 characters), which CSRF tokens are signed with; random per process when absent. */
+  readonly sessionSecret: Buffer;
 }
 
 export const DEFAULT_WEB_PORT = 8080;
@@ -32,8 +42,21 @@ export const webConfigFromEnv = (env: NodeJS.ProcessEnv): WebConfig => {
     throw new Error(
       `WEB_API_TIMEOUT_MS must be a positive number of milliseconds, got ${JSON.stringify(env.WEB_API_TIMEOUT_MS)}`,
     );
+  const publicUrl = env.WEB_PUBLIC_URL?.replace(/\/+$/, '');
+  if (publicUrl !== undefined && publicUrl !== '' && (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)))
+    throw new Error(`WEB_PUBLIC_URL must be the site's http(s) origin, got ${JSON.stringify(env.WEB_PUBLIC_URL)}`);
+  const production = env.NODE_ENV === 'production';
+  if (production && (publicUrl === undefined || !publicUrl.startsWith('https://')))
+    throw new Error('WEB_PUBLIC_URL must be the https origin of the site in production (cookies are Secure only over HTTPS)');
+  const secret = env.WEB_SESSION_SECRET;
+  if (secret !== undefined && secret !== '' && secret.length < 32)
+    throw new Error('WEB_SESSION_SECRET must have at least 32 characters');
+  if (production && (secret === undefined || secret === ''))
+    throw new Error('WEB_SESSION_SECRET must be set in production: every replica signs forms with it');
   return {
     port: portOf(env.WEB_PORT, 'WEB_PORT', DEFAULT_WEB_PORT),
+    ...(publicUrl ? { publicOrigin: new URL(publicUrl).origin } : {}),
+    sessionSecret: secret ? Buffer.from(secret, 'utf8') : randomBytes(32),
     ...(env.HOST ? { host: env.HOST } : {}),
     apiUrl,
     apiTimeoutMs: timeout,

@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages.fr';
+import { SESSION_EN } from './session.en';
 
 /** Every string of the web front in English; typed by the French keys, so none is missing. */
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -121,4 +122,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'error.pageTitle': 'Something went wrong — Élan',
   'error.title': 'Something went wrong',
   'error.body': 'This page could not be shown. Nothing was recorded or charged. The team has been told.',
+
+  // Each area of the site keeps its strings in its own file, spread here (one line per area).
+  ...SESSION_EN,
 };

@@ -1,3 +1,4 @@
+import { SESSION_FR } from './session.fr';
 /**
  * Every string of the web front in French, the default language. The English dictionary is
  * typed by these keys, so a key missing on either side does not compile. `{name}` marks a value
@@ -125,6 +126,9 @@ export const fr = {
   'error.pageTitle': 'Une erreur est survenue — Élan',
   'error.title': 'Une erreur est survenue',
   'error.body': 'Cette page n’a pas pu être affichée. Rien n’a été enregistré ni débité. L’équipe a été prévenue.',
+
+  // Each area of the site keeps its strings in its own file, spread here (one line per area).
+  ...SESSION_FR,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;
