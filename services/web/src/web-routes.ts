@@ -3,6 +3,7 @@ import { ApiForbidden, ApiNotFound, ApiUnauthenticated, ApiUnavailable } from '.
 import { forbiddenPage } from './pages/login.page';
 import { localHref } from './pages/page-context';
 import { errorPage, notFoundPage, unavailablePage } from './pages/problem.pages';
+import { ACCOUNT_ROUTES } from './routes/account.routes';
 import { CATALOG_ROUTES } from './routes/catalog.routes';
 import { PATHS } from './routes/paths';
 import { LoginRequired, type Route, type WebAnswer, type WebRequest } from './routes/route';
@@ -13,6 +14,7 @@ export const ROUTES: readonly Route[] = [
   ...CATALOG_ROUTES,
   ...SESSION_ROUTES,
   // One line per area of the site (issue #12).
+  ...ACCOUNT_ROUTES,
 ];
 
 export type { PageAnswer, WebAnswer } from './routes/route';

@@ -9,7 +9,7 @@ import { isLocale, negotiateLocale } from './i18n/i18n';
 import { layout } from './pages/layout';
 import { localHref, pageContext, type PageContext } from './pages/page-context';
 import { notFoundPage } from './pages/problem.pages';
-import { isRedirect, type Route, type SessionCookies, type WebAnswer } from './routes/route';
+import { isFile, isRedirect, type Route, type SessionCookies, type WebAnswer } from './routes/route';
 import { CsrfTokens, isSameOrigin } from './session/csrf';
 import { browserKeyCookie, cookieNames, endSessionCookie, readSession, sessionCookie } from './session/session';
 import { answerRoute, findRoute, ROUTES } from './web-routes';
@@ -137,6 +137,20 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
       ...(setCookies.length > 0 && { 'set-cookie': setCookies }),
     };
     if (isRedirect(answer)) return send(request, response, 303, { ...headers, location: answer.location }, '');
+    // A download (the contributor's data): never cached, saved under its own name.
+    if (isFile(answer))
+      return send(
+        request,
+        response,
+        200,
+        {
+          ...headers,
+          'cache-control': 'private, no-store',
+          'content-type': answer.file.contentType,
+          'content-disposition': `attachment; filename="${answer.file.filename.replace(/["\\\r\n]/g, '')}"`,
+        },
+        answer.file.body,
+      );
     send(
       request,
       response,

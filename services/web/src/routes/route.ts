@@ -37,9 +37,16 @@ export interface RedirectAnswer {
   readonly location: string;
   readonly cookies?: readonly string[];
 }
-export type WebAnswer = PageAnswer | RedirectAnswer;
+/** A file the browser saves rather than shows (a data export): `Content-Disposition: attachment`. */
+export interface FileAnswer {
+  readonly status: 200;
+  readonly file: { readonly body: string; readonly contentType: string; readonly filename: string };
+  readonly cookies?: readonly string[];
+}
+export type WebAnswer = PageAnswer | RedirectAnswer | FileAnswer;
 
 export const isRedirect = (answer: WebAnswer): answer is RedirectAnswer => 'location' in answer;
+export const isFile = (answer: WebAnswer): answer is FileAnswer => 'file' in answer;
 
 export interface Route {
   readonly method: 'GET' | 'POST';
