@@ -74,7 +74,11 @@ const register = async (request: WebRequest): Promise<WebAnswer> => {
     if (error instanceof ApiUnavailable && /: 429 /.test(error.message)) return again(429, undefined, t.t('register.tooMany'));
     throw error;
   }
-  const issued = await request.api.post<IssuedToken>('/api/auth/login', { email, password });
+  // The account exists from here on: if logging in fails now (a rate limit, the API busy), the
+  // log-in page takes over rather than an error page that would suggest registering again.
+  const issued = await request.api.post<IssuedToken>('/api/auth/login', { email, password }).catch(() => undefined);
+  if (issued === undefined)
+    return { status: 303, location: `${localHref(context, PATHS.login)}?next=${encodeURIComponent(next)}` };
   return { status: 303, location: next, cookies: [request.cookies.startSession(issued.accessToken, issued.expiresIn)] };
 };
 

@@ -1,4 +1,6 @@
+import { parseCatalogQuery } from '../../catalog-query';
 import { htmlDocument } from '../../html';
+import { noticeOf, withNotice } from '../notices';
 import { pageContext, type PageAudience } from '../page-context';
 import { A_GUEST_TOKEN, aPledge, itsCampaign } from './account.fixtures';
 import { refusalOf } from './account-views';
@@ -193,5 +195,17 @@ describe('personal data', () => {
 
   it('renders whole documents under the budget', () => {
     expect(Buffer.byteLength(htmlDocument(myDataPage(en('/me/data'))))).toBeLessThan(20 * 1024);
+  });
+});
+
+describe('a notice after a redirect', () => {
+  it('shows only the notices it knows, and the catalog does not take it for a filter', () => {
+    const erased = pageContext('fr', '/', '?notice=erased', STYLESHEET);
+    expect(noticeOf(erased).markup).toContain('role="status"');
+    expect(textOf(noticeOf(erased).markup)).toContain('Votre compte et vos données personnelles ont été effacés.');
+    expect(noticeOf(pageContext('en', '/', '?notice=%3Cb%3Ehello', STYLESHEET)).markup).toBe('');
+    expect(noticeOf(pageContext('en', '/', '?notice=toString', STYLESHEET)).markup).toBe('');
+    expect(withNotice('/', 'erased')).toBe('/?notice=erased');
+    expect(parseCatalogQuery(new URLSearchParams('notice=erased&q=four')).invalid).toEqual([]);
   });
 });
