@@ -23,7 +23,6 @@ export const ACCOUNT_EN: Readonly<Record<keyof typeof ACCOUNT_FR, string>> = {
   'myPledges.data': 'My personal data',
   'myPledges.unknownCampaign': 'Campaign unavailable',
 
-  'pledge.campaign': 'Campaign',
   'pledge.amount': 'Pledge: {amount}',
   'pledge.tip': 'Tip to Élan: {amount}',
   'pledge.status': 'Status: {status}',
@@ -113,7 +112,6 @@ export const ACCOUNT_EN: Readonly<Record<keyof typeof ACCOUNT_FR, string>> = {
     'Kept, as the law requires for the accounts: the amount, the tip, the pledge’s status and its payment reference. This private link still shows it.',
   'guestErase.submit': 'Erase my data for good',
   'guestErase.refused': 'The erasure could not happen: {reason} Nothing was erased.',
-  'guestErase.link': 'Erase my personal data',
 
   'notice.erased': 'Your account and your personal data have been erased. Thank you for backing projects on Élan.',
 };

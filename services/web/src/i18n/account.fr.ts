@@ -22,7 +22,6 @@ export const ACCOUNT_FR = {
   'myPledges.data': 'Mes données personnelles',
   'myPledges.unknownCampaign': 'Campagne indisponible',
 
-  'pledge.campaign': 'Campagne',
   'pledge.amount': 'Contribution : {amount}',
   'pledge.tip': 'Pourboire à Élan : {amount}',
   'pledge.status': 'État : {status}',
@@ -115,7 +114,6 @@ export const ACCOUNT_FR = {
     'Restent conservés, comme la loi l’exige pour la comptabilité : le montant, le pourboire, l’état de la contribution et sa référence de paiement. Ce lien privé continue de l’afficher.',
   'guestErase.submit': 'Effacer définitivement mes données',
   'guestErase.refused': 'L’effacement n’a pas pu avoir lieu : {reason} Rien n’a été effacé.',
-  'guestErase.link': 'Effacer mes données personnelles',
 
   'notice.erased': 'Votre compte et vos données personnelles ont été effacés. Merci d’avoir soutenu des projets sur Élan.',
 } as const satisfies Record<string, string>;

@@ -31,13 +31,13 @@ const hiddenFields = (context: PageContext, view: PledgeFormView): Html =>
     html`<input type="hidden" name="token" value="${view.guestToken}" />`}`;
 
 const pledgeHeader = (context: PageContext, view: PledgeFormView): Html =>
-  html`<section class="pledge" aria-label="${context.t.t('pledge.campaign')}">
+  html`<div class="pledge">
     ${view.campaign !== null &&
     html`<p class="lead">
       <a href="${localHref(context, PATHS.campaign(view.pledge.campaignId))}">${view.campaign.title}</a>
     </p>`}
     ${pledgeFacts(context, view.pledge)}
-  </section>`;
+  </div>`;
 
 const backLink = (context: PageContext, view: PledgeFormView): Html =>
   html`<p>
