@@ -103,3 +103,16 @@ export async function openLoop(url: URL, perSecond: number, warmupMs: number, me
   agent.destroy();
   return { ok: latencies.length, answered, failures, latencies, seconds: measureMs / 1000 };
 }
+
+/** Two windows of the same load as one: rates over both, latencies of both. */
+export const mergeWindows = (a: Window, b: Window): Window => {
+  const failures = { ...a.failures };
+  for (const [what, count] of Object.entries(b.failures)) failures[what] = (failures[what] ?? 0) + count;
+  return {
+    ok: a.ok + b.ok,
+    answered: a.answered + b.answered,
+    failures,
+    latencies: [...a.latencies, ...b.latencies],
+    seconds: a.seconds + b.seconds,
+  };
+};
