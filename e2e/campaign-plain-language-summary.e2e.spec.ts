@@ -43,7 +43,10 @@ describe('the plain-language summary of a campaign', () => {
   afterAll(() => stack?.stop());
 
   const expectTooLong = (response: { status: number; headers: Record<string, string>; body: unknown }) => {
-    expect([response.status, response.headers['content-type']]).toEqual([400, expect.stringMatching(/application\/problem\+json/)]);
+    expect([response.status, response.headers['content-type']]).toEqual([
+      400,
+      expect.stringMatching(/application\/problem\+json/),
+    ]);
     expect(response.body).toMatchObject({
       type: 'urn:elan:problem:validation-failed',
       errors: [{ field: 'plainLanguageSummary', message: 'must be at most 600 characters' }],

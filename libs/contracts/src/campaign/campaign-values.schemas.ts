@@ -93,7 +93,9 @@ export const campaignChangesSchema = campaignFieldsSchema
     imageUrl: campaignFieldsSchema.shape.imageUrl.nullable().describe('An https URL of the cover image, or null to remove it.'),
   })
   .partial()
-  .describe('Only the fields to change; imageUrl null removes the image, plainLanguageSummary null (or blank) the plain-language summary.');
+  .describe(
+    'Only the fields to change; imageUrl null removes the image, plainLanguageSummary null (or blank) the plain-language summary.',
+  );
 
 /** Where a campaign stands, as the public API names it. */
 export const CAMPAIGN_STATUSES = [

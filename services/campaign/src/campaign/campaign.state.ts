@@ -147,7 +147,11 @@ const applicable = <S extends CampaignStatus>(
 type EditableCampaign = CampaignIn<'draft' | 'approved' | 'live'>;
 
 /** An optional field set to `value`, removed with `null`, left as it is when `undefined`. */
-const withOptional = <S extends object>(state: S, key: 'imageUrl' | 'plainLanguageSummary', value: string | null | undefined): S => {
+const withOptional = <S extends object>(
+  state: S,
+  key: 'imageUrl' | 'plainLanguageSummary',
+  value: string | null | undefined,
+): S => {
   if (value === undefined) return state;
   if (value !== null) return { ...state, [key]: value };
   const { [key]: _removed, ...without } = state as Record<string, unknown>;

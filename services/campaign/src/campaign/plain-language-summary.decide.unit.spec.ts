@@ -64,9 +64,15 @@ describe('a plain-language summary at creation', () => {
   );
 
   it('is part of what a repeated creation must repeat', () => {
-    given(withPlain()).when(createCampaign({ plainLanguageSummary: ` ${PLAIN}` })).thenNothingHappened();
-    given(withPlain()).when(createCampaign({ plainLanguageSummary: SIMPLER })).thenThrows(IllegalStateError);
-    given(aDraft()).when(createCampaign({ plainLanguageSummary: PLAIN })).thenThrows(IllegalStateError);
+    given(withPlain())
+      .when(createCampaign({ plainLanguageSummary: ` ${PLAIN}` }))
+      .thenNothingHappened();
+    given(withPlain())
+      .when(createCampaign({ plainLanguageSummary: SIMPLER }))
+      .thenThrows(IllegalStateError);
+    given(aDraft())
+      .when(createCampaign({ plainLanguageSummary: PLAIN }))
+      .thenThrows(IllegalStateError);
   });
 
   it('is not needed to submit, and folds from events written before it existed', () => {
@@ -98,8 +104,12 @@ describe('a plain-language summary in a draft', () => {
     given(withPlain())
       .when(editCampaign({ plainLanguageSummary: `${PLAIN}\n` }))
       .thenNothingHappened();
-    given(aDraft()).when(editCampaign({ plainLanguageSummary: null })).thenNothingHappened();
-    given(aDraft()).when(editCampaign({ plainLanguageSummary: '' })).thenNothingHappened();
+    given(aDraft())
+      .when(editCampaign({ plainLanguageSummary: null }))
+      .thenNothingHappened();
+    given(aDraft())
+      .when(editCampaign({ plainLanguageSummary: '' }))
+      .thenNothingHappened();
   });
 
   it('is folded in and out of the state', () => {
@@ -139,7 +149,9 @@ describe('a plain-language summary once approved', () => {
 
   it('may be removed, and moderators see it listed until they acknowledge it', () => {
     const removed = campaignPublicTextChanged({ plainLanguageSummary: null }, { plainLanguageSummary: PLAIN });
-    given(approvedWithPlain()).when(editCampaign({ plainLanguageSummary: null })).then(removed);
+    given(approvedWithPlain())
+      .when(editCampaign({ plainLanguageSummary: null }))
+      .then(removed);
 
     const state = fold(campaignDecider, [...approvedWithPlain(), removed]);
     expect(state).not.toHaveProperty('plainLanguageSummary');

@@ -88,7 +88,10 @@ describe('the plain-language summary in the read models', () => {
       textChanged(c(1), { plainLanguageSummary: PLAIN }, 1, day(2)),
     ]);
     await bed.caughtUp();
-    expect(await changed(c(1))).toMatchObject({ changedParts: ['plainLanguageSummary'], reviewed: { plainLanguageSummary: null } });
+    expect(await changed(c(1))).toMatchObject({
+      changedParts: ['plainLanguageSummary'],
+      reviewed: { plainLanguageSummary: null },
+    });
     expect(await bed.catalog().campaignPage(c(1))).toMatchObject({ plainLanguageSummary: PLAIN });
   });
 });
