@@ -28,6 +28,8 @@ export type CampaignCreated = DomainEvent<
     readonly title: string;
     /** Empty until written. */
     readonly summary: string;
+    /** Trimmed; absent when there is none (and in every event written before issue #12). */
+    readonly plainLanguageSummary?: string;
     /** Empty until written. */
     readonly story: string;
     readonly category: CampaignCategory;

@@ -178,7 +178,8 @@ export const postCampaignUpdate = (
 // Events, as the commands above decide them at their default times
 
 export const campaignCreated = (data: Partial<Events.CampaignCreated['data']> = {}): Events.CampaignCreated => {
-  const { stretchGoals = [], summary = '', story = '', ...rest } = campaignData;
+  // The standard campaign has no plain-language summary: a test about one gives it (`data`).
+  const { stretchGoals = [], summary = '', story = '', plainLanguageSummary: _none, ...rest } = campaignData;
   return {
     type: 'CampaignCreated',
     data: { ...rest, stretchGoals, summary, story, holderId: HOLDER_ID, createdAt: NOW, ...data },
