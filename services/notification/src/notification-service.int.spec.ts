@@ -306,8 +306,16 @@ describe('the notification service', () => {
     const [account, guest] = [uuidv7(), uuidv7()];
     directory.set(account, { status: 'found', email: 'declined-account@example.org', name: 'Jo', language: 'en' });
     directory.set(guest, { status: 'found', email: 'declined-guest@example.org', name: null, language: 'fr' });
-    await publish(pledgeCommitted, aonCommitted(account, campaignId, uuidv7()), { id: `pledge-${account}`, position: 3, previous: 0 });
-    await publish(pledgeCommitted, aonCommitted(guest, campaignId, guestRef()), { id: `pledge-${guest}`, position: 3, previous: 0 });
+    await publish(pledgeCommitted, aonCommitted(account, campaignId, uuidv7()), {
+      id: `pledge-${account}`,
+      position: 3,
+      previous: 0,
+    });
+    await publish(pledgeCommitted, aonCommitted(guest, campaignId, guestRef()), {
+      id: `pledge-${guest}`,
+      position: 3,
+      previous: 0,
+    });
     const declined = (pledgeId: string): PayloadOf<typeof pledgeCollectionDeclined> => ({
       pledgeId,
       campaignId,
@@ -354,12 +362,27 @@ describe('the notification service', () => {
       },
       { id: `campaign-${campaignId}`, position: 4, previous: 0 },
     );
-    const [first, second, gone, elsewhere] = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
-    const address = (pledgeId: string) => `backer-${pledgeId.slice(-12)}@example.org`;
-    for (const pledgeId of [first, second, gone, elsewhere])
+    const [first, again, second, gone, elsewhere] = [uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+    const address = (pledgeId: string) => `backer-${(pledgeId === again ? first : pledgeId).slice(-12)}@example.org`;
+    for (const pledgeId of [first, again, second, gone, elsewhere])
       directory.set(pledgeId, { status: 'found', email: address(pledgeId), name: null, language: 'fr' });
-    await publish(pledgeCommitted, committed(first, campaignId), { id: `pledge-${first}`, position: 3, previous: 0 });
-    await publish(pledgeCommitted, aonCommitted(second, campaignId, guestRef()), { id: `pledge-${second}`, position: 3, previous: 0 });
+    // Two pledges of one contributor make one backer, written to once.
+    const firstContributor = uuidv7();
+    await publish(
+      pledgeCommitted,
+      { ...committed(first, campaignId), contributorRef: firstContributor },
+      { id: `pledge-${first}`, position: 3, previous: 0 },
+    );
+    await publish(
+      pledgeCommitted,
+      { ...committed(again, campaignId), contributorRef: firstContributor, committedAt: '2026-03-16T09:30:00Z' },
+      { id: `pledge-${again}`, position: 3, previous: 0 },
+    );
+    await publish(pledgeCommitted, aonCommitted(second, campaignId, guestRef()), {
+      id: `pledge-${second}`,
+      position: 3,
+      previous: 0,
+    });
     await publish(pledgeCommitted, committed(gone, campaignId), { id: `pledge-${gone}`, position: 3, previous: 0 });
     await publish(pledgeCommitted, committed(elsewhere, uuidv7()), { id: `pledge-${elsewhere}`, position: 3, previous: 0 });
     await publish(
@@ -399,9 +422,12 @@ describe('the notification service', () => {
     await waitUntil(campaignsConsumed, { timeoutMs: 15_000, description: 'the redelivery consumed' });
     await service.parts.mailWorker.round();
     expect(await rowsOf(eventId)).toEqual(
-      [first, second].map((id) => ({ recipient: `pledge:${id}`, status: 'sent' })).sort((a, b) => a.recipient.localeCompare(b.recipient)),
+      [first, second]
+        .map((id) => ({ recipient: `pledge:${id}`, status: 'sent' }))
+        .sort((a, b) => a.recipient.localeCompare(b.recipient)),
     );
-    for (const pledgeId of [first, second]) expect(mailsTo(address(pledgeId)).filter((m) => /^Nouvelles/.test(m.subject))).toHaveLength(1);
+    for (const pledgeId of [first, second])
+      expect(mailsTo(address(pledgeId)).filter((m) => /^Nouvelles/.test(m.subject))).toHaveLength(1);
     expect(mailsTo(address(gone)).filter((m) => /^Nouvelles/.test(m.subject))).toEqual([]);
     expect(mailsTo(address(elsewhere)).filter((m) => /^Nouvelles/.test(m.subject))).toEqual([]);
   });

@@ -108,8 +108,7 @@ export const campaignApproved = defineIntegrationEvent({
   service: 'campaign',
   type: 'CampaignApproved',
   version: 1,
-  description:
-    'A moderator approved a submitted campaign: it goes live at startsAt. The notification service tells its holder.',
+  description: 'A moderator approved a submitted campaign: it goes live at startsAt. The notification service tells its holder.',
   consumers: ['notification'],
   schema: z.object({
     campaignId: uuid().describe('The campaign.'),

@@ -8,7 +8,11 @@ import { notificationMigrations } from '../mails/mail-outbox.migrations';
  * Every table the notification service owns (ADR 0015): the inbox of the events it consumes, its
  * campaigns and mails, and its directory of campaigns' pledges.
  */
-export const NOTIFICATION_MIGRATIONS: readonly MigrationSteps[] = [inboxMigrations, notificationMigrations, backerDirectoryMigrations];
+export const NOTIFICATION_MIGRATIONS: readonly MigrationSteps[] = [
+  inboxMigrations,
+  notificationMigrations,
+  backerDirectoryMigrations,
+];
 
 export const migrateNotificationSchema = (pool: Pool, schema: string): Promise<void> =>
   runMigrations(pool, schema, NOTIFICATION_MIGRATIONS);

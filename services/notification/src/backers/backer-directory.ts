@@ -13,16 +13,16 @@ export class BackerDirectory {
   /** A committed pledge; a second delivery changes nothing. */
   async committed(
     client: PoolClient,
-    pledge: { pledgeId: string; campaignId: string; guest: boolean; committedAt: string },
+    pledge: { pledgeId: string; campaignId: string; contributorRef: string; committedAt: string },
   ): Promise<void> {
     await client.query(
-      `INSERT INTO ${this.schema}.campaign_pledges (pledge_id, campaign_id, guest, committed_at)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (pledge_id) DO NOTHING`,
-      [pledge.pledgeId, pledge.campaignId, pledge.guest, pledge.committedAt],
+      `INSERT INTO ${this.schema}.campaign_pledges (pledge_id, campaign_id, contributor_ref, guest, committed_at)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (pledge_id) DO NOTHING`,
+      [pledge.pledgeId, pledge.campaignId, pledge.contributorRef, pledge.contributorRef.startsWith('guest:'), pledge.committedAt],
     );
   }
 
-  /** No longer counts (cancelled, refunded, released, dropped): its contributor is no backer any more. */
+  /** No longer counts (cancelled, refunded, released, dropped): it makes its contributor a backer no more. */
   async withdrawn(client: PoolClient, pledgeId: string, withdrawnAt: string): Promise<void> {
     await client.query(
       `UPDATE ${this.schema}.campaign_pledges SET withdrawn_at = $2 WHERE pledge_id = $1 AND withdrawn_at IS NULL`,
@@ -40,9 +40,11 @@ export class BackerDirectory {
   }
 
   /**
-   * Records the update's mail for every pledge of the campaign that still counts, one row each
-   * (recipient `pledge:<id>`), in one statement; the mails' key (event, template, recipient) makes
-   * a redelivered event add none. Resolves to how many mails were recorded now.
+   * Records the update's mail once for every backer of the campaign, in one statement: a backer is
+   * a contributor with a pledge that still counts, written to through their earliest such pledge
+   * (recipient `pledge:<id>`: the pledge service knows who made it), so two pledges make one mail.
+   * The mails' key (event, template, recipient) makes a redelivered event add none. Resolves to how
+   * many mails were recorded now.
    */
   async recordUpdateForBackers(
     client: PoolClient,
@@ -50,8 +52,8 @@ export class BackerDirectory {
     now: Date,
   ): Promise<number> {
     const { rows } = await client.query<{ pledge_id: string }>(
-      `SELECT pledge_id FROM ${this.schema}.campaign_pledges
-       WHERE campaign_id = $1 AND withdrawn_at IS NULL ORDER BY pledge_id`,
+      `SELECT DISTINCT ON (contributor_ref) pledge_id FROM ${this.schema}.campaign_pledges
+       WHERE campaign_id = $1 AND withdrawn_at IS NULL ORDER BY contributor_ref, committed_at, pledge_id`,
       [mail.data.campaignId],
     );
     if (rows.length === 0) return 0;

@@ -27,16 +27,12 @@ export const NOTIFICATION_PAYOUTS_CONSUMER = 'notification-payouts';
  * declined collection, to the same. Commitments and withdrawals also keep the directory of each
  * campaign's backers, for the updates.
  */
-export const pledgeMailHandlers = (
-  outbox: MailOutbox,
-  directory: BackerDirectory,
-  clock: Clock,
-): IntegrationEventHandler[] => [
+export const pledgeMailHandlers = (outbox: MailOutbox, directory: BackerDirectory, clock: Clock): IntegrationEventHandler[] => [
   on(pledgeCommitted, async (pledge, { client, envelope }) => {
     await directory.committed(client, {
       pledgeId: pledge.pledgeId,
       campaignId: pledge.campaignId,
-      guest: pledge.contributorRef.startsWith('guest:'),
+      contributorRef: pledge.contributorRef,
       committedAt: pledge.committedAt,
     });
     await outbox.record(
@@ -78,11 +74,7 @@ export const pledgeMailHandlers = (
 ];
 
 /** The campaign directory (holder, title) from the launch, and the outcome to the holder. */
-export const campaignMailHandlers = (
-  outbox: MailOutbox,
-  directory: BackerDirectory,
-  clock: Clock,
-): IntegrationEventHandler[] => {
+export const campaignMailHandlers = (outbox: MailOutbox, directory: BackerDirectory, clock: Clock): IntegrationEventHandler[] => {
   const outcome = async (data: MailData['campaign_outcome'], { client, envelope }: HandlerContext) => {
     const holderId = await outbox.holderOf(client, data.campaignId);
     // Launch and outcome are one campaign's stream, delivered in order (ADR 0005): a missing

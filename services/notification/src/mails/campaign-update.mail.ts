@@ -38,7 +38,12 @@ export function campaignUpdate(data: MailData['campaign_update'], context: MailC
     { kind: 'paragraph', text: data.title },
     ...paragraphs,
     ...(data.truncated
-      ? [{ kind: 'paragraph', text: fr ? '[…] La suite est sur la page de la campagne.' : '[…] Read on on the campaign page.' } as const]
+      ? [
+          {
+            kind: 'paragraph',
+            text: fr ? '[…] La suite est sur la page de la campagne.' : '[…] Read on on the campaign page.',
+          } as const,
+        ]
       : []),
     campaignLink(data.campaignId, context),
     {

@@ -82,7 +82,9 @@ describe('an update posted, to a backer', () => {
     );
     expect(mail.text).toContain(`Voir la campagne : https://elan.example/campaigns/${CAMPAIGN}`);
     expect(mail.text).not.toContain('La suite');
-    expect(mail.html).toContain('<p>Les travaux &lt;commencent&gt;</p>\n<p>Le chantier ouvre lundi.</p>\n<p>Merci à vous &amp; à tous.</p>');
+    expect(mail.html).toContain(
+      '<p>Les travaux &lt;commencent&gt;</p>\n<p>Le chantier ouvre lundi.</p>\n<p>Merci à vous &amp; à tous.</p>',
+    );
   });
 
   it('sends to the campaign page for the rest of a long update, in English', () => {
@@ -139,7 +141,9 @@ describe('moderation decisions, to the holder', () => {
   it('tells of a rejection with the moderator’s reason and what to do, in both languages', () => {
     const fr = renderMail('moderation_decision', rejected, context('fr'));
     expect(fr.subject).toBe('« Un four <à pain> » : des changements sont demandés');
-    expect(fr.text).toContain('Voici pourquoi :\n\nPrécisez le budget & les délais.\n\nVotre campagne est revenue à l’état de brouillon');
+    expect(fr.text).toContain(
+      'Voici pourquoi :\n\nPrécisez le budget & les délais.\n\nVotre campagne est revenue à l’état de brouillon',
+    );
     expect(fr.html).toContain('<p>Précisez le budget &amp; les délais.</p>');
     expect(fr.text).not.toContain('/campaigns/');
     const en = renderMail('moderation_decision', rejected, context('en'));

@@ -36,4 +36,3 @@ export const named = (context: MailContext, fallback: { fr: string; en: string }
     : context.language === 'fr'
       ? `« ${context.campaignTitle} »`
       : `“${context.campaignTitle}”`;
-
