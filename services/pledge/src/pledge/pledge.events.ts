@@ -4,6 +4,7 @@ import type {
   ContributorDetails,
   FundingModel,
   Instant,
+  PledgeLanguage,
   PledgeTier,
   SealedText,
   Settlement,
@@ -32,8 +33,11 @@ export type PledgePlaced = DomainEvent<
     readonly contributor: Contributor;
     readonly details: ContributorDetails;
     readonly placedAt: Instant;
+    /** The checkout's language, that of the contributor's mails (ADR 0031); absent: French. */
+    readonly language?: PledgeLanguage;
   }
 >;
+
 
 /** A unit of a limited tier is held for this pledge before any payment (ADR 0007). */
 export type TierUnitHeld = DomainEvent<
