@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { campaignRejected, campaignUpdatePosted, pledgeCollectionDeclined, type IntegrationEventContract } from '@elan/contracts';
 import { startMailCatcher, type CaughtMail, type RunningMailCatcher } from '@elan/mail-catcher';
-import { uniqueEmail, waitUntil } from '@elan/testing';
+import { expectProblem, uniqueEmail, waitUntil } from '@elan/testing';
 import type { Account, Api } from './support/api';
 import { completeDraft, createDraft, eur, schedule, step, STARTS_IN_MS } from './support/campaigns';
 import { confirmWithCard, liveCampaign, pledgeBody, pledgeOn, pledgeOnceIn, stripeBooks } from './support/pledges';
@@ -42,7 +42,12 @@ describe('mails from the integration events', () => {
     await stack.startNotificationService(catcher.smtpUrl);
     ({ campaignId } = await liveCampaign(api, holder, moderator, { fundingModel: 'keep_it_all', lastsMs: 10 * 60_000 }));
   }, 120_000);
+  /** The tests' own NATS connections (as a service's user) and database pool, closed before the stack stops. */
+  const connections = new Map<StackProcess, NatsConnection>();
+  let pool: Pool | undefined;
   afterAll(async () => {
+    await Promise.all([...connections.values()].map((nc) => nc.close()));
+    await pool?.end();
     await stack?.stop();
     await catcher?.stop();
   });
@@ -112,12 +117,6 @@ describe('mails from the integration events', () => {
 
   // Issue #12 part 2: moderation decisions, updates to backers, a declined collection — each sent once.
 
-  const connections = new Map<StackProcess, NatsConnection>();
-  let pool: Pool | undefined;
-  afterAll(async () => {
-    await Promise.all([...connections.values()].map((nc) => nc.close()));
-    await pool?.end();
-  });
   /** NATS as one of the stack's services, with its own user. */
   const natsAs = async (service: StackProcess): Promise<NatsConnection> => {
     const known = connections.get(service);
@@ -322,8 +321,28 @@ describe('mails from the integration events', () => {
     expect(declined(guestEmail)).toHaveLength(1);
   });
 
+  it('writes to a contributor in the language of their checkout, and refuses a language Élan does not speak', async () => {
+    const email = uniqueEmail('english');
+    const refused = await api
+      .post(`/api/campaigns/${campaignId}/pledges`)
+      .send(pledgeBody({ amount: eur(700), tip: eur(0), name: 'Sam Hale', email, language: 'de' }));
+    expectProblem(refused, 400, 'validation-failed');
+    const placed = await pledgeOn(
+      api,
+      campaignId,
+      pledgeBody({ amount: eur(700), tip: eur(50), name: 'Sam Hale', email, language: 'en' }),
+    );
+    expect(await confirmWithCard(stack.payments, placed)).toBe('succeeded');
+    const receipt = await waitUntil(() => mailsTo(email)[0], { timeoutMs: MAIL_WITHIN_MS, description: 'the English receipt' });
+    expect(receipt.subject).toMatch(/^Your pledge to “.+”$/);
+    expect(receipt.text).toContain('Hello Sam Hale,');
+    expect(receipt.text).toContain('Pledge to the project: €7.00\nTip to Élan: €0.50\nTotal paid: €7.50');
+    expect(receipt.html).toContain('<html lang="en">');
+    expect(mailsTo(email)).toHaveLength(1);
+  });
+
   it('balances to the cent: Stripe kept every pledge and tip', async () => {
-    const expected = 2_550 + 325 + 1_000 + 2_000 + 100 + 500 + 4_200;
+    const expected = 2_550 + 325 + 1_000 + 2_000 + 100 + 500 + 4_200 + 700 + 50;
     const books = await waitUntil(
       async () => {
         const now = await stripeBooks(stack.payments);
