@@ -38,7 +38,6 @@ export type PledgePlaced = DomainEvent<
   }
 >;
 
-
 /** A unit of a limited tier is held for this pledge before any payment (ADR 0007). */
 export type TierUnitHeld = DomainEvent<
   'TierUnitHeld',
