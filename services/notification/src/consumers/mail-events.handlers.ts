@@ -73,7 +73,10 @@ export const pledgeMailHandlers = (outbox: MailOutbox, directory: BackerDirector
   }),
 ];
 
-/** The campaign directory (holder, title) from the launch, and the outcome to the holder. */
+/**
+ * The campaign directory (holder, title) from the launch, and the outcome to the holder;
+ * moderation's decisions to the holder; a posted update to each of the campaign's backers.
+ */
 export const campaignMailHandlers = (outbox: MailOutbox, directory: BackerDirectory, clock: Clock): IntegrationEventHandler[] => {
   const outcome = async (data: MailData['campaign_outcome'], { client, envelope }: HandlerContext) => {
     const holderId = await outbox.holderOf(client, data.campaignId);
