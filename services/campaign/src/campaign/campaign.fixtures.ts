@@ -198,12 +198,20 @@ export const campaignSubmitted = (submittedAt = NOW): Events.CampaignSubmitted =
 
 export const campaignApproved = (approvedBy = MODERATOR_ID, approvedAt = NOW): Events.CampaignApproved => ({
   type: 'CampaignApproved',
-  data: { campaignId: CAMPAIGN_ID, approvedBy, startsAt: STARTS_AT, deadline: DEADLINE, approvedAt },
+  data: {
+    campaignId: CAMPAIGN_ID,
+    approvedBy,
+    startsAt: STARTS_AT,
+    deadline: DEADLINE,
+    approvedAt,
+    holderId: HOLDER_ID,
+    title: campaignData.title,
+  },
 });
 
 export const campaignRejected = (reason = 'Précisez le budget.', rejectedAt = NOW): Events.CampaignRejected => ({
   type: 'CampaignRejected',
-  data: { campaignId: CAMPAIGN_ID, rejectedBy: MODERATOR_ID, reason, rejectedAt },
+  data: { campaignId: CAMPAIGN_ID, rejectedBy: MODERATOR_ID, reason, rejectedAt, holderId: HOLDER_ID, title: campaignData.title },
 });
 
 export const campaignLaunched = (
