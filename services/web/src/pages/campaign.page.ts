@@ -116,10 +116,16 @@ const messagesSection = (context: PageContext, messages: SupportMessages): Html 
  * collection stands and how long it has left, the story, stretch goals, tiers with the units
  * left, the holder's updates and the messages of support.
  */
-export const campaignPage = (context: PageContext, campaign: CampaignView, messages: SupportMessages): Html => {
+export const campaignPage = (
+  context: PageContext,
+  campaign: CampaignView,
+  messages: SupportMessages,
+  /** The holder's preview (issue #12): a banner above the page and its own title, so it is never taken for the public page. */
+  preview?: { readonly banner: Html; readonly pageTitle: string },
+): Html => {
   const { t } = context;
   const place = `${campaign.commune !== null ? `${campaign.commune}, ` : ''}${departementLabel(campaign.departement)}`;
-  const main = html`<article class="campaign">
+  const main = html`${preview?.banner}<article class="campaign">
     <header>
       <p class="back"><a href="${localHref(context, '/')}">${t.t('campaign.back')}</a></p>
       <h1>${campaign.title}</h1>
@@ -172,5 +178,5 @@ export const campaignPage = (context: PageContext, campaign: CampaignView, messa
     ${stretchGoalsSection(context, campaign)} ${tiersSection(context, campaign)} ${updatesSection(context, campaign)}
     ${messagesSection(context, messages)}
   </article>`;
-  return layout(context, t.t('campaign.pageTitle', { title: campaign.title }), main);
+  return layout(context, preview?.pageTitle ?? t.t('campaign.pageTitle', { title: campaign.title }), main);
 };

@@ -30,6 +30,12 @@ export interface PageAnswer {
   readonly status: number;
   readonly page: Html;
   readonly cookies?: readonly string[];
+  /**
+   * The page's form answers with a 303 to the payout onboarding at Stripe (the holder's payout
+   * account): that origin (WEB_ONBOARDING_ORIGIN) is added to this page's `form-action`, which
+   * browsers also check on a form's redirects.
+   */
+  readonly formToOnboarding?: boolean;
 }
 /** A 303 after a form (Post/Redirect/Get), or to the log-in page. */
 export interface RedirectAnswer {
@@ -37,9 +43,16 @@ export interface RedirectAnswer {
   readonly location: string;
   readonly cookies?: readonly string[];
 }
-export type WebAnswer = PageAnswer | RedirectAnswer;
+/** A file to download (the backers' CSV): the API's text, an attachment, never cached. */
+export interface FileAnswer {
+  readonly status: 200;
+  readonly file: { readonly contentType: string; readonly filename: string; readonly body: string };
+  readonly cookies?: readonly string[];
+}
+export type WebAnswer = PageAnswer | RedirectAnswer | FileAnswer;
 
 export const isRedirect = (answer: WebAnswer): answer is RedirectAnswer => 'location' in answer;
+export const isFile = (answer: WebAnswer): answer is FileAnswer => 'file' in answer;
 
 export interface Route {
   readonly method: 'GET' | 'POST';
