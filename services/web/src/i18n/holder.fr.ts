@@ -49,6 +49,9 @@ export const HOLDER_FR = {
   'holder.field.startsAt': 'Début de la collecte',
   'holder.field.deadline': 'Fin de la collecte',
   'holder.field.imageUrl': 'Adresse de l’image de couverture',
+  'holder.fundingModel.all_or_nothing':
+    'Tout ou rien : les contributions ne sont encaissées que si l’objectif est atteint à la fin de la collecte.',
+  'holder.fundingModel.keep_it_all': 'Collecte libre : chaque contribution vous est versée, même si l’objectif n’est pas atteint.',
 
   'holder.hint.summary': 'Une ou deux phrases pour le catalogue, 300 caractères au plus.',
   'holder.hint.story': 'Qui vous êtes, ce que vous voulez faire, à quoi servira l’argent. Une ligne vide sépare les paragraphes.',

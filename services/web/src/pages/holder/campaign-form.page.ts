@@ -137,7 +137,7 @@ export const campaignFormPage = (context: PageContext, view: CampaignFormView): 
         ${radioField({
           name: 'fundingModel',
           label: t.t('holder.field.fundingModel'),
-          options: FUNDING_MODELS.map((model) => [model, t.t(`fundingModel.${model}.explain`)] as const),
+          options: FUNDING_MODELS.map((model) => [model, t.t(`holder.fundingModel.${model}`)] as const),
           value: values.fundingModel,
           required: true,
           error: errors.get('fundingModel'),
