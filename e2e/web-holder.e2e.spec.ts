@@ -19,6 +19,8 @@ const UPDATE = { title: 'Le maçon est trouvé', body: 'Il commence lundi, la pr
 const BACKERS_CSV_HEADER = 'name,email,amount,currency,tier,date,status';
 /** How far ahead the campaign opens once its schedule is set: submission and approval come first on a busy machine. */
 const OPENS_IN_MS = 8_000;
+/** Each step visits several pages, runs axe on each in two languages and photographs them, on a machine shared with other runs. */
+const STEP_TIMEOUT_MS = 240_000;
 
 /** An instant as a `datetime-local` field takes it in Paris time, seconds included. */
 const parisLocal = (instant: number): string =>
@@ -96,177 +98,195 @@ describe('the holder’s pages, in a browser', () => {
     }
   };
 
-  it('creates a campaign through the form — refused first without a goal — and previews it', async () => {
-    await logInThroughPage(page, web?.url ?? '', { email: holder.email, password: PASSWORD }, 'fr', '/fr/holder/campaigns');
-    expect(await heading()).toBe('Mes campagnes');
-    expect(await mainText()).toContain('Vous n’avez pas encore de campagne.');
-    await auditBothLanguages('list-empty');
+  it(
+    'creates a campaign through the form — refused first without a goal — and previews it',
+    async () => {
+      await logInThroughPage(page, web?.url ?? '', { email: holder.email, password: PASSWORD }, 'fr', '/fr/holder/campaigns');
+      expect(await heading()).toBe('Mes campagnes');
+      expect(await mainText()).toContain('Vous n’avez pas encore de campagne.');
+      await auditBothLanguages('list-empty');
 
-    await page.getByRole('link', { name: 'Créer une campagne' }).click();
-    await page.waitForURL('**/fr/holder/campaigns/new');
-    expect(await heading()).toBe('Créer une campagne');
-    await auditBothLanguages('new');
+      await page.getByRole('link', { name: 'Créer une campagne' }).click();
+      await page.waitForURL('**/fr/holder/campaigns/new');
+      expect(await heading()).toBe('Créer une campagne');
+      await auditBothLanguages('new');
 
-    await page.getByLabel('Titre').fill(TITLE);
-    await page.getByLabel('Résumé').fill('Un four collectif, cuit au bois, ouvert à tous les habitants.');
-    await page.getByLabel('L’histoire du projet').fill('Le four banal est tombé en ruine.\n\nNous voulons le rebâtir ensemble.');
-    await page.getByLabel('Catégorie').selectOption('food');
-    await page.getByLabel('Département').selectOption('62');
-    await page.getByLabel('Commune').fill('Arras');
-    await page.getByLabel(/^Tout ou rien/).check();
-    const refused = page.waitForResponse((response) => response.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    expect((await refused).status()).toBe(400);
-    // The form again, as typed, with the error first and linked to its field.
-    await expect(page.getByRole('alert').innerText()).resolves.toContain('Objectif (en euros) : Indiquez l’objectif en euros.');
-    expect(await page.getByLabel('Titre').inputValue()).toBe(TITLE);
-    await page.getByRole('link', { name: /Objectif \(en euros\) : / }).click();
-    expect(await page.evaluate('document.activeElement.id')).toBe('f-goal');
-    expect(await page.getByLabel('Objectif (en euros)').getAttribute('aria-invalid')).toBe('true');
-    await audit(page, 'new-refused-fr');
+      await page.getByLabel('Titre').fill(TITLE);
+      await page.getByLabel('Résumé').fill('Un four collectif, cuit au bois, ouvert à tous les habitants.');
+      await page
+        .getByLabel('L’histoire du projet')
+        .fill('Le four banal est tombé en ruine.\n\nNous voulons le rebâtir ensemble.');
+      await page.getByLabel('Catégorie').selectOption('food');
+      await page.getByLabel('Département').selectOption('62');
+      await page.getByLabel('Commune').fill('Arras');
+      await page.getByLabel(/^Tout ou rien/).check();
+      const refused = page.waitForResponse((response) => response.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      expect((await refused).status()).toBe(400);
+      // The form again, as typed, with the error first and linked to its field.
+      await expect(page.getByRole('alert').innerText()).resolves.toContain('Objectif (en euros) : Indiquez l’objectif en euros.');
+      expect(await page.getByLabel('Titre').inputValue()).toBe(TITLE);
+      await page.getByRole('link', { name: /Objectif \(en euros\) : / }).click();
+      expect(await page.evaluate('document.activeElement.id')).toBe('f-goal');
+      expect(await page.getByLabel('Objectif (en euros)').getAttribute('aria-invalid')).toBe('true');
+      await audit(page, 'new-refused-fr');
 
-    await page.getByLabel('Objectif (en euros)').fill('5 000,50');
-    await page.getByRole('button', { name: 'Enregistrer et prévisualiser' }).click();
-    await page.waitForURL(/\/fr\/holder\/campaigns\/[0-9a-f-]{36}\/preview\?done=created$/);
-    campaignId = /campaigns\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
-    expect(await heading()).toBe(TITLE);
-    const preview = await mainText();
-    expect(preview).toContain('Aperçu');
-    expect(preview).toContain('Cette page n’est pas encore publique');
-    expect(preview).toContain('5 000,50 €');
-    expect(await page.title()).toBe(`Aperçu : ${TITLE} — Élan`);
-    await auditBothLanguages('preview');
-    // Nothing of it is public: the API's catalog page of the campaign is a 404 to anyone else.
-    expect((await api.get(`/api/campaigns/${campaignId}`)).status).toBe(404);
+      await page.getByLabel('Objectif (en euros)').fill('5 000,50');
+      await page.getByRole('button', { name: 'Enregistrer et prévisualiser' }).click();
+      await page.waitForURL(/\/fr\/holder\/campaigns\/[0-9a-f-]{36}\/preview\?done=created$/);
+      campaignId = /campaigns\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+      expect(await heading()).toBe(TITLE);
+      const preview = await mainText();
+      expect(preview).toContain('Aperçu');
+      expect(preview).toContain('Cette page n’est pas encore publique');
+      expect(preview).toContain('5 000,50 €');
+      expect(await page.title()).toBe(`Aperçu : ${TITLE} — Élan`);
+      await auditBothLanguages('preview');
+      // Nothing of it is public: the API's catalog page of the campaign is a 404 to anyone else.
+      expect((await api.get(`/api/campaigns/${campaignId}`)).status).toBe(404);
 
-    // The same refusal in English.
-    const english = await page.context().newPage();
-    await english.goto(webUrl('/en/holder/campaigns/new'));
-    await english.getByLabel('Title').fill('Another');
-    await english.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(english.getByRole('alert').innerText()).resolves.toContain('Goal (in euros): Enter the goal in euros.');
-    await audit(english, 'new-refused-en');
-    await english.close();
-  });
+      // The same refusal in English.
+      const english = await page.context().newPage();
+      await english.goto(webUrl('/en/holder/campaigns/new'));
+      await english.getByLabel('Title').fill('Another');
+      await english.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect(english.getByRole('alert').innerText()).resolves.toContain('Goal (in euros): Enter the goal in euros.');
+      await audit(english, 'new-refused-en');
+      await english.close();
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('adds a tier and a stretch goal, sets the schedule and submits the campaign', async () => {
-    await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}`));
-    expect(await heading()).toBe(TITLE);
-    expect(await mainText()).toContain('Brouillon');
-    await auditBothLanguages('draft');
+  it(
+    'adds a tier and a stretch goal, sets the schedule and submits the campaign',
+    async () => {
+      await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}`));
+      expect(await heading()).toBe(TITLE);
+      expect(await mainText()).toContain('Brouillon');
+      await auditBothLanguages('draft');
 
-    await page.getByRole('link', { name: 'Ajouter une contrepartie' }).click();
-    await page.waitForURL(`**/holder/campaigns/${campaignId}/tiers/new`);
-    await auditBothLanguages('tier-new');
-    await page.getByLabel('Titre').fill('Une miche');
-    await page.getByLabel('Description').fill('Une miche de la première fournée.');
-    await page.getByLabel('Contribution minimale (en euros)').fill('25');
-    await page.getByLabel('Quantité disponible').fill('20');
-    await page.getByLabel('Livraison estimée').fill('2027-03');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await page.waitForURL(`**/holder/campaigns/${campaignId}?done=tier`);
-    await waitUntil(
-      async () => {
-        const text = await mainText();
-        if (text.includes('Une miche')) return true;
-        await page.reload();
-        return undefined;
-      },
-      { timeoutMs: READ_MODEL_LAG_MS, intervalMs: 200, description: 'the tier shows on the campaign’s page' },
-    );
-    expect(await mainText()).toContain('La contrepartie est enregistrée.');
+      await page.getByRole('link', { name: 'Ajouter une contrepartie' }).click();
+      await page.waitForURL(`**/holder/campaigns/${campaignId}/tiers/new`);
+      await auditBothLanguages('tier-new');
+      await page.getByLabel('Titre').fill('Une miche');
+      await page.getByLabel('Description').fill('Une miche de la première fournée.');
+      await page.getByLabel('Contribution minimale (en euros)').fill('25');
+      await page.getByLabel('Quantité disponible').fill('20');
+      await page.getByLabel('Livraison estimée').fill('2027-03');
+      await page.getByRole('button', { name: 'Enregistrer' }).click();
+      await page.waitForURL(`**/holder/campaigns/${campaignId}?done=tier`);
+      await waitUntil(
+        async () => {
+          const text = await mainText();
+          if (text.includes('Une miche')) return true;
+          await page.reload();
+          return undefined;
+        },
+        { timeoutMs: READ_MODEL_LAG_MS, intervalMs: 200, description: 'the tier shows on the campaign’s page' },
+      );
+      expect(await mainText()).toContain('La contrepartie est enregistrée.');
 
-    await page.getByRole('link', { name: 'Paliers supplémentaires' }).click();
-    await page.waitForURL(`**/holder/campaigns/${campaignId}/stretch-goals`);
-    await page.getByLabel('Montant (en euros)').fill('6500');
-    await page.getByLabel('Ce que ce palier permettra').fill('Un pétrin mécanique');
-    await page.getByRole('button', { name: 'Ajouter le palier' }).click();
-    await page.waitForURL(`**/holder/campaigns/${campaignId}/stretch-goals?done=saved`);
-    await waitUntil(
-      async () => {
-        if ((await mainText()).includes('Un pétrin mécanique')) return true;
-        await page.reload();
-        return undefined;
-      },
-      { timeoutMs: READ_MODEL_LAG_MS, intervalMs: 200, description: 'the stretch goal shows' },
-    );
-    await auditBothLanguages('stretch-goals');
+      await page.getByRole('link', { name: 'Paliers supplémentaires' }).click();
+      await page.waitForURL(`**/holder/campaigns/${campaignId}/stretch-goals`);
+      await page.getByLabel('Montant (en euros)').fill('6500');
+      await page.getByLabel('Ce que ce palier permettra').fill('Un pétrin mécanique');
+      await page.getByRole('button', { name: 'Ajouter le palier' }).click();
+      await page.waitForURL(`**/holder/campaigns/${campaignId}/stretch-goals?done=saved`);
+      await waitUntil(
+        async () => {
+          if ((await mainText()).includes('Un pétrin mécanique')) return true;
+          await page.reload();
+          return undefined;
+        },
+        { timeoutMs: READ_MODEL_LAG_MS, intervalMs: 200, description: 'the stretch goal shows' },
+      );
+      await auditBothLanguages('stretch-goals');
 
-    // The campaign opens within seconds: set through the edit form, prefilled with the draft.
-    await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}/edit`));
-    expect(await page.getByLabel('Objectif (en euros)').inputValue()).toBe('5000,50');
-    await auditBothLanguages('edit');
-    const opensAt = Date.now() + OPENS_IN_MS;
-    await page.getByLabel('Début de la collecte').fill(parisLocal(opensAt));
-    await page.getByLabel('Fin de la collecte').fill(parisLocal(opensAt + 60 * 60 * 1000));
-    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await page.waitForURL(`**/holder/campaigns/${campaignId}?done=saved`);
-    await pageOnceItHolds(api, campaignId, (draft) => draft.startsAt !== null, 'the schedule is saved', holder);
+      // The campaign opens within seconds: set through the edit form, prefilled with the draft.
+      await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}/edit`));
+      expect(await page.getByLabel('Objectif (en euros)').inputValue()).toBe('5000,50');
+      await auditBothLanguages('edit');
+      const opensAt = Date.now() + OPENS_IN_MS;
+      await page.getByLabel('Début de la collecte').fill(parisLocal(opensAt));
+      await page.getByLabel('Fin de la collecte').fill(parisLocal(opensAt + 60 * 60 * 1000));
+      await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+      await page.waitForURL(`**/holder/campaigns/${campaignId}?done=saved`);
+      await pageOnceItHolds(api, campaignId, (draft) => draft.startsAt !== null, 'the schedule is saved', holder);
 
-    await page.getByRole('button', { name: 'Envoyer à la modération' }).click();
-    await page.waitForURL(`**/holder/campaigns/${campaignId}?done=submitted`);
-    expect(await mainText()).toContain('La campagne est envoyée à la modération.');
-    await pageOnceItHolds(api, campaignId, (sent) => sent.status === 'submitted', 'the campaign is submitted', holder);
-    await page.reload();
-    expect(await mainText()).toContain('la modération relit votre campagne');
-    await auditBothLanguages('submitted');
-  });
+      await page.getByRole('button', { name: 'Envoyer à la modération' }).click();
+      await page.waitForURL(`**/holder/campaigns/${campaignId}?done=submitted`);
+      expect(await mainText()).toContain('La campagne est envoyée à la modération.');
+      await pageOnceItHolds(api, campaignId, (sent) => sent.status === 'submitted', 'the campaign is submitted', holder);
+      await page.reload();
+      expect(await mainText()).toContain('la modération relit votre campagne');
+      await auditBothLanguages('submitted');
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('once approved and live, posts an update the public page shows', async () => {
-    await step(api, moderator, campaignId, 'approve');
-    await pageOnceItHolds(
-      api,
-      campaignId,
-      (campaign) => campaign.status === 'live',
-      'the campaign is live',
-      undefined,
-      OPENS_IN_MS + ON_TIME_MS + READ_MODEL_LAG_MS,
-    );
-    await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}`));
-    expect(await mainText()).toContain('la collecte est ouverte');
-    await auditBothLanguages('live');
+  it(
+    'once approved and live, posts an update the public page shows',
+    async () => {
+      await step(api, moderator, campaignId, 'approve');
+      await pageOnceItHolds(
+        api,
+        campaignId,
+        (campaign) => campaign.status === 'live',
+        'the campaign is live',
+        undefined,
+        OPENS_IN_MS + ON_TIME_MS + READ_MODEL_LAG_MS,
+      );
+      await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}`));
+      expect(await mainText()).toContain('la collecte est ouverte');
+      await auditBothLanguages('live');
 
-    await page.getByRole('link', { name: 'Publier une actualité' }).click();
-    await page.waitForURL(`**/holder/campaigns/${campaignId}/updates`);
-    expect(await heading()).toBe('Publier une actualité');
-    await auditBothLanguages('update');
-    await page.getByLabel('Titre de l’actualité').fill(UPDATE.title);
-    await page.getByLabel('Texte').fill(UPDATE.body);
-    await page.getByRole('button', { name: 'Publier' }).click();
-    await page.waitForURL(`**/holder/campaigns/${campaignId}?done=update`);
-    expect(await mainText()).toContain('L’actualité est publiée sur la page de la campagne.');
+      await page.getByRole('link', { name: 'Publier une actualité' }).click();
+      await page.waitForURL(`**/holder/campaigns/${campaignId}/updates`);
+      expect(await heading()).toBe('Publier une actualité');
+      await auditBothLanguages('update');
+      await page.getByLabel('Titre de l’actualité').fill(UPDATE.title);
+      await page.getByLabel('Texte').fill(UPDATE.body);
+      await page.getByRole('button', { name: 'Publier' }).click();
+      await page.waitForURL(`**/holder/campaigns/${campaignId}?done=update`);
+      expect(await mainText()).toContain('L’actualité est publiée sur la page de la campagne.');
 
-    await page.goto(webUrl(`/fr/campaigns/${campaignId}`));
-    await waitUntil(
-      async () => {
-        if ((await mainText()).includes(UPDATE.title)) return true;
-        await page.reload();
-        return undefined;
-      },
-      { timeoutMs: READ_MODEL_LAG_MS, intervalMs: 200, description: 'the update shows on the public page' },
-    );
-    expect(await mainText()).toContain(UPDATE.body);
-  });
+      await page.goto(webUrl(`/fr/campaigns/${campaignId}`));
+      await waitUntil(
+        async () => {
+          if ((await mainText()).includes(UPDATE.title)) return true;
+          await page.reload();
+          return undefined;
+        },
+        { timeoutMs: READ_MODEL_LAG_MS, intervalMs: 200, description: 'the update shows on the public page' },
+      );
+      expect(await mainText()).toContain(UPDATE.body);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('lists the backers and exports them as CSV, its header line even with none', async () => {
-    await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}/backers`));
-    expect(await heading()).toBe('Contributeurs');
-    expect(await mainText()).toContain('Pas encore de contribution.');
-    await auditBothLanguages('backers');
+  it(
+    'lists the backers and exports them as CSV, its header line even with none',
+    async () => {
+      await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}/backers`));
+      expect(await heading()).toBe('Contributeurs');
+      expect(await mainText()).toContain('Pas encore de contribution.');
+      await auditBothLanguages('backers');
 
-    const csv = await page.context().request.get(webUrl(`/fr/holder/campaigns/${campaignId}/backers.csv`));
-    expect(csv.status()).toBe(200);
-    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.headers()['content-disposition']).toBe(`attachment; filename="backers-${campaignId}.csv"`);
-    expect(csv.headers()['cache-control']).toBe('private, no-store');
-    const text = await csv.text();
-    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(BACKERS_CSV_HEADER);
+      const csv = await page.context().request.get(webUrl(`/fr/holder/campaigns/${campaignId}/backers.csv`));
+      expect(csv.status()).toBe(200);
+      expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+      expect(csv.headers()['content-disposition']).toBe(`attachment; filename="backers-${campaignId}.csv"`);
+      expect(csv.headers()['cache-control']).toBe('private, no-store');
+      const text = await csv.text();
+      expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(BACKERS_CSV_HEADER);
 
-    // The link downloads it.
-    const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Télécharger la liste (CSV)' }).click();
-    expect((await download).suggestedFilename()).toBe(`backers-${campaignId}.csv`);
-  });
+      // The link downloads it.
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: 'Télécharger la liste (CSV)' }).click();
+      expect((await download).suggestedFilename()).toBe(`backers-${campaignId}.csv`);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
   it('shows the statements, and opens the payout account at the onboarding page', async () => {
     await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}/payouts`));

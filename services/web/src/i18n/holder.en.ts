@@ -51,7 +51,8 @@ export const HOLDER_EN: Readonly<Record<keyof typeof HOLDER_FR, string>> = {
   'holder.field.startsAt': 'Campaign opens',
   'holder.field.deadline': 'Campaign closes',
   'holder.field.imageUrl': 'Cover image address',
-  'holder.fundingModel.all_or_nothing': 'All or nothing: pledges are collected only if the goal is reached when the campaign closes.',
+  'holder.fundingModel.all_or_nothing':
+    'All or nothing: pledges are collected only if the goal is reached when the campaign closes.',
   'holder.fundingModel.keep_it_all': 'Keep it all: every pledge is paid to you, even if the goal is not reached.',
 
   'holder.hint.summary': 'One or two sentences for the catalog, 300 characters at most.',

@@ -9,7 +9,8 @@ export const HOLDER_FR = {
   'holder.list.pageTitle': 'Mes campagnes — Élan',
   'holder.list.title': 'Mes campagnes',
   'holder.list.new': 'Créer une campagne',
-  'holder.list.none': 'Vous n’avez pas encore de campagne. Créez-en une : elle restera un brouillon jusqu’à ce que vous l’envoyiez.',
+  'holder.list.none':
+    'Vous n’avez pas encore de campagne. Créez-en une : elle restera un brouillon jusqu’à ce que vous l’envoyiez.',
   'holder.list.noMore': 'Pas d’autre campagne.',
   'holder.list.goal': 'Objectif',
   'holder.list.noGoal': 'pas encore fixé',
@@ -51,7 +52,8 @@ export const HOLDER_FR = {
   'holder.field.imageUrl': 'Adresse de l’image de couverture',
   'holder.fundingModel.all_or_nothing':
     'Tout ou rien : les contributions ne sont encaissées que si l’objectif est atteint à la fin de la collecte.',
-  'holder.fundingModel.keep_it_all': 'Collecte libre : chaque contribution vous est versée, même si l’objectif n’est pas atteint.',
+  'holder.fundingModel.keep_it_all':
+    'Collecte libre : chaque contribution vous est versée, même si l’objectif n’est pas atteint.',
 
   'holder.hint.summary': 'Une ou deux phrases pour le catalogue, 300 caractères au plus.',
   'holder.hint.story': 'Qui vous êtes, ce que vous voulez faire, à quoi servira l’argent. Une ligne vide sépare les paragraphes.',
@@ -208,6 +210,7 @@ export const HOLDER_FR = {
   'holder.payoutAccount.open': 'Ouvrir mon compte de versement chez Stripe',
   'holder.payoutAccount.continue': 'Continuer chez Stripe',
   'holder.payoutAccount.stripe': 'Vous allez quitter Élan pour le site de Stripe, qui vous ramènera ici.',
-  'holder.payoutAccount.returned.done': 'Vous revenez de Stripe. Le nouvel état de votre compte s’affiche ici dans quelques instants.',
+  'holder.payoutAccount.returned.done':
+    'Vous revenez de Stripe. Le nouvel état de votre compte s’affiche ici dans quelques instants.',
   'holder.payoutAccount.returned.expired': 'Le lien vers Stripe a expiré. Continuez avec le bouton ci-dessous.',
 } as const satisfies Record<string, string>;

@@ -120,12 +120,12 @@ export const campaignPage = (
   context: PageContext,
   campaign: CampaignView,
   messages: SupportMessages,
-  /** The holder's preview (issue #12): a banner above the page and its own title, so it is never taken for the public page. */
+  /** The holder's preview (issue #12): a banner above the page and its own title, never taken for the public page. */
   preview?: { readonly banner: Html; readonly pageTitle: string },
 ): Html => {
   const { t } = context;
   const place = `${campaign.commune !== null ? `${campaign.commune}, ` : ''}${departementLabel(campaign.departement)}`;
-  const main = html`${preview?.banner}<article class="campaign">
+  const main = html`<article class="campaign">
     <header>
       <p class="back"><a href="${localHref(context, '/')}">${t.t('campaign.back')}</a></p>
       <h1>${campaign.title}</h1>
@@ -178,5 +178,6 @@ export const campaignPage = (
     ${stretchGoalsSection(context, campaign)} ${tiersSection(context, campaign)} ${updatesSection(context, campaign)}
     ${messagesSection(context, messages)}
   </article>`;
-  return layout(context, preview?.pageTitle ?? t.t('campaign.pageTitle', { title: campaign.title }), main);
+  if (preview !== undefined) return layout(context, preview.pageTitle, html`${preview.banner}${main}`);
+  return layout(context, t.t('campaign.pageTitle', { title: campaign.title }), main);
 };

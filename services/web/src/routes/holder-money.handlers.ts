@@ -105,7 +105,8 @@ export const startPayoutAccount = async (request: WebRequest): Promise<WebAnswer
   requireViewer(request);
   try {
     const started = await request.api.post<StartedPayoutAccount>('/api/me/payout-account');
-    if (!/^https?:\/\//.test(started.onboardingUrl)) throw new Error(`an onboarding link that is not http(s): ${started.onboardingUrl}`);
+    if (!/^https?:\/\//.test(started.onboardingUrl))
+      throw new Error(`an onboarding link that is not http(s): ${started.onboardingUrl}`);
     return { status: 303, location: started.onboardingUrl };
   } catch (error) {
     if (!(error instanceof ApiRefused)) throw error;

@@ -4,7 +4,14 @@ import { canEditTierTerms } from '../pages/holder/campaign-rules';
 import { parseEuros } from '../pages/holder/euros';
 import { manageCampaignPage } from '../pages/holder/manage-campaign.page';
 import { stretchGoalsPage } from '../pages/holder/stretch-goals.page';
-import { EMPTY_TIER_FORM, TIER_FIELDS, tierBody, tierFormValues, tierValuesOf, type TierFormMode } from '../pages/holder/tier-form';
+import {
+  EMPTY_TIER_FORM,
+  TIER_FIELDS,
+  tierBody,
+  tierFormValues,
+  tierValuesOf,
+  type TierFormMode,
+} from '../pages/holder/tier-form';
 import { tierFormPage } from '../pages/holder/tier-form.page';
 import { HOLDER_PATHS } from './holder-paths';
 import { doneAt, holderCampaign, idempotencyKeyOf, newIdempotencyKey, refusalOf } from './holder-requests';

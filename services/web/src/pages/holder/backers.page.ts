@@ -24,15 +24,15 @@ export const backersPage = (context: PageContext, campaign: CampaignView, page: 
       <h1>${t.t('holder.backers.title')}</h1>
       <p>${t.t('holder.backers.intro')}</p>
       <p>
-        <a class="button" href="${localHref(context, HOLDER_PATHS.backersCsv(id))}" download
-          >${t.t('holder.backers.csv')}</a
-        >
+        <a class="button" href="${localHref(context, HOLDER_PATHS.backersCsv(id))}" download>${t.t('holder.backers.csv')}</a>
       </p>
       ${page.items.length === 0
         ? html`<p>${t.t('holder.backers.none')}</p>`
         : html`<div class="table-scroll" role="region" aria-labelledby="backers-caption" tabindex="0">
             <table class="data">
-              <caption id="backers-caption">${t.t('holder.backers.caption', { title: campaign.title })}</caption>
+              <caption id="backers-caption">
+                ${t.t('holder.backers.caption', { title: campaign.title })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">${t.t('holder.backers.publicName')}</th>
@@ -46,15 +46,16 @@ export const backersPage = (context: PageContext, campaign: CampaignView, page: 
               </thead>
               <tbody>
                 ${page.items.map(
-                  (backer) => html`<tr>
-                    <td>${backer.publicName === 'anonymous' ? t.t('campaign.messages.anonymous') : backer.publicName}</td>
-                    <td>${backer.name ?? '—'}</td>
-                    <td>${backer.email ?? '—'}</td>
-                    <td>${formats.money(backer.amount)}</td>
-                    <td>${tierTitle(backer.tierId)}</td>
-                    <td><time datetime="${backer.committedAt}">${formats.date(backer.committedAt)}</time></td>
-                    <td>${t.t(`holder.backer.${backer.status}`)}</td>
-                  </tr>`,
+                  (backer) =>
+                    html`<tr>
+                      <td>${backer.publicName === 'anonymous' ? t.t('campaign.messages.anonymous') : backer.publicName}</td>
+                      <td>${backer.name ?? '—'}</td>
+                      <td>${backer.email ?? '—'}</td>
+                      <td>${formats.money(backer.amount)}</td>
+                      <td>${tierTitle(backer.tierId)}</td>
+                      <td><time datetime="${backer.committedAt}">${formats.date(backer.committedAt)}</time></td>
+                      <td>${t.t(`holder.backer.${backer.status}`)}</td>
+                    </tr>`,
                 )}
               </tbody>
             </table>

@@ -27,10 +27,11 @@ export const campaignFieldLabels = (context: PageContext): Record<string, string
 /** What can no longer change once approved, shown as facts rather than fields. */
 const frozenFacts = (context: PageContext, values: CampaignFormValues): Html => {
   const { t } = context;
-  const fact = (label: string, value: string) => html`<div>
-    <dt>${label}</dt>
-    <dd>${value === '' ? '—' : value}</dd>
-  </div>`;
+  const fact = (label: string, value: string) =>
+    html`<div>
+      <dt>${label}</dt>
+      <dd>${value === '' ? '—' : value}</dd>
+    </div>`;
   return html`<section aria-labelledby="frozen">
     <h2 id="frozen">${t.t('holder.form.frozen.heading')}</h2>
     <p>${t.t('holder.form.frozen.why')}</p>
@@ -60,8 +61,7 @@ export const campaignFormPage = (context: PageContext, view: CampaignFormView): 
   const { values, mode } = view;
   const offered = (field: (typeof CAMPAIGN_FIELDS)[number]) => isOffered(mode, field);
   const title = mode === 'create' ? t.t('holder.form.newTitle') : t.t('holder.form.editTitle', { title: values.title });
-  const action =
-    view.campaignId === undefined ? HOLDER_PATHS.newCampaign : HOLDER_PATHS.edit(view.campaignId);
+  const action = view.campaignId === undefined ? HOLDER_PATHS.newCampaign : HOLDER_PATHS.edit(view.campaignId);
   const back = view.campaignId === undefined ? HOLDER_PATHS.campaigns : HOLDER_PATHS.campaign(view.campaignId);
   return layout(
     context,

@@ -36,8 +36,8 @@ export const selectField = (spec: ChoiceSpec): Html => {
     <select
       id="${fieldId(spec.name)}"
       name="${spec.name}"
-      ${described !== undefined && html` aria-describedby="${described}"`}${spec.error && html` aria-invalid="true"`}${spec.required &&
-      html` required`}
+      ${described !== undefined && html` aria-describedby="${described}"`}${spec.error &&
+      html` aria-invalid="true"`}${spec.required && html` required`}
     >
       ${spec.placeholder !== undefined && html`<option value="">${spec.placeholder}</option>`}
       ${spec.options.map(

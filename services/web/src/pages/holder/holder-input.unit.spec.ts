@@ -89,7 +89,12 @@ describe('the campaign form', () => {
 
   it('is prefilled from the campaign as the API holds it', () => {
     const values = formValuesOf(aLiveCampaign(), 'fr');
-    expect(values).toMatchObject({ goal: '5000', departement: '62', startsAt: '2026-12-01T10:00', fundingModel: 'all_or_nothing' });
+    expect(values).toMatchObject({
+      goal: '5000',
+      departement: '62',
+      startsAt: '2026-12-01T10:00',
+      fundingModel: 'all_or_nothing',
+    });
   });
 
   it('reads the API’s field errors by the form’s names', () => {

@@ -10,7 +10,11 @@ import { payoutAccountPage } from './payout-account.page';
 import { previewPage } from './preview.page';
 
 const STYLESHEET = '/assets/elan.0123456789ab.css';
-const viewer = { accountId: '0190c2a0-0000-7000-8000-000000000002', roles: ['contributor', 'holder'] as const, expiresAt: new Date() };
+const viewer = {
+  accountId: '0190c2a0-0000-7000-8000-000000000002',
+  roles: ['contributor', 'holder'] as const,
+  expiresAt: new Date(),
+};
 const contextIn = (locale: 'fr' | 'en') =>
   pageContext(locale, '/holder/campaigns', '', STYLESHEET, { viewer, csrf: () => 'the-csrf-token' });
 const fr = contextIn('fr');
@@ -138,7 +142,13 @@ describe('the holder’s money pages', () => {
   it('shows the payout account’s status and the button that goes on to Stripe', () => {
     const page = payoutAccountPage(
       fr,
-      { status: 'none', requirements: [], disabledReason: null, canReceiveTransfers: false, explanation: 'No payout account yet.' },
+      {
+        status: 'none',
+        requirements: [],
+        disabledReason: null,
+        canReceiveTransfers: false,
+        explanation: 'No payout account yet.',
+      },
       'expired',
     );
     expect(textOf(page)).toContain('Pas encore ouvert');

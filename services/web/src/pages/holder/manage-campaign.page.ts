@@ -52,39 +52,40 @@ const tiersSection = (context: PageContext, campaign: CampaignView): Html => {
       ? html`<p>${t.t('campaign.tiers.none')}</p>`
       : html`<ul class="holder-list">
           ${campaign.tiers.map(
-            (tier) => html`<li>
-              <p>
-                <strong>${tier.title}</strong> — ${t.t('campaign.tier.from', { amount: formats.money(tier.minimumAmount) })}
-                — ${tier.quantityLimit === null
-                  ? t.t('campaign.tier.unlimited')
-                  : t.t('holder.tier.taken', {
-                      taken: formats.count(tier.unitsTaken),
-                      limit: formats.count(tier.quantityLimit),
-                    })}
-                ${tier.status === 'closed' && html`— ${t.t('campaign.tier.closed')}`}
-              </p>
-              <div class="actions">
-                ${canEditTiers(campaign.status) &&
-                html`<a href="${localHref(context, HOLDER_PATHS.tier(id, tier.tierId))}"
-                  >${t.t('holder.tier.edit')}<span class="visually-hidden"> ${tier.title}</span></a
-                >`}
-                ${canRemoveTiers(campaign.status) &&
-                actionButton(
-                  context,
-                  `${HOLDER_PATHS.tier(id, tier.tierId)}/delete`,
-                  t.t('holder.tier.delete'),
-                  t.t('holder.tier.deleteNamed', { title: tier.title }),
-                )}
-                ${canCloseTiers(campaign.status) &&
-                tier.status === 'open' &&
-                actionButton(
-                  context,
-                  `${HOLDER_PATHS.tier(id, tier.tierId)}/close`,
-                  t.t('holder.tier.close'),
-                  t.t('holder.tier.closeNamed', { title: tier.title }),
-                )}
-              </div>
-            </li>`,
+            (tier) =>
+              html`<li>
+                <p>
+                  <strong>${tier.title}</strong> — ${t.t('campaign.tier.from', { amount: formats.money(tier.minimumAmount) })} —
+                  ${tier.quantityLimit === null
+                    ? t.t('campaign.tier.unlimited')
+                    : t.t('holder.tier.taken', {
+                        taken: formats.count(tier.unitsTaken),
+                        limit: formats.count(tier.quantityLimit),
+                      })}
+                  ${tier.status === 'closed' && html`— ${t.t('campaign.tier.closed')}`}
+                </p>
+                <div class="actions">
+                  ${canEditTiers(campaign.status) &&
+                  html`<a href="${localHref(context, HOLDER_PATHS.tier(id, tier.tierId))}"
+                    >${t.t('holder.tier.edit')}<span class="visually-hidden"> ${tier.title}</span></a
+                  >`}
+                  ${canRemoveTiers(campaign.status) &&
+                  actionButton(
+                    context,
+                    `${HOLDER_PATHS.tier(id, tier.tierId)}/delete`,
+                    t.t('holder.tier.delete'),
+                    t.t('holder.tier.deleteNamed', { title: tier.title }),
+                  )}
+                  ${canCloseTiers(campaign.status) &&
+                  tier.status === 'open' &&
+                  actionButton(
+                    context,
+                    `${HOLDER_PATHS.tier(id, tier.tierId)}/close`,
+                    t.t('holder.tier.close'),
+                    t.t('holder.tier.closeNamed', { title: tier.title }),
+                  )}
+                </div>
+              </li>`,
           )}
         </ul>`}
     ${canAddTiers(campaign.status) &&
@@ -146,8 +147,7 @@ export const manageCampaignPage = (context: PageContext, view: ManageCampaignVie
     t.t('holder.manage.pageTitle', { title: campaign.title }),
     html`<p class="back"><a href="${localHref(context, HOLDER_PATHS.campaigns)}">${t.t('holder.backToList')}</a></p>
       <h1>${campaign.title}</h1>
-      ${view.problem !== undefined &&
-      html`<div class="error-summary" role="alert"><p>${view.problem}</p></div>`}
+      ${view.problem !== undefined && html`<div class="error-summary" role="alert"><p>${view.problem}</p></div>`}
       ${view.notice !== undefined && html`<p class="notice" role="status">${view.notice}</p>`}
       <dl class="facts">
         <div>
@@ -157,8 +157,7 @@ export const manageCampaignPage = (context: PageContext, view: ManageCampaignVie
       </dl>
       <p class="next-step"><strong>${t.t('holder.nextStep')}</strong> ${nextStep(context, campaign)}</p>
       ${campaign.pendingImageUrl !== null && html`<p>${t.t('holder.image.pending')}</p>`}
-      ${campaign.imageRefusal !== null &&
-      html`<p>${t.t('holder.image.refused', { reason: campaign.imageRefusal.reason })}</p>`}
+      ${campaign.imageRefusal !== null && html`<p>${t.t('holder.image.refused', { reason: campaign.imageRefusal.reason })}</p>`}
       <nav aria-label="${t.t('holder.manage.links')}">
         <ul class="holder-links">
           ${editModeOf(campaign.status) !== undefined && link(HOLDER_PATHS.edit(id), t.t('holder.manage.edit'))}

@@ -26,8 +26,7 @@ export const payoutAccountPage = (
     html`<p class="back"><a href="${localHref(context, HOLDER_PATHS.campaigns)}">${t.t('holder.backToList')}</a></p>
       <h1>${t.t('holder.payoutAccount.title')}</h1>
       ${problem !== undefined && html`<div class="error-summary" role="alert"><p>${problem}</p></div>`}
-      ${returned !== undefined &&
-      html`<p class="notice" role="status">${t.t(`holder.payoutAccount.returned.${returned}`)}</p>`}
+      ${returned !== undefined && html`<p class="notice" role="status">${t.t(`holder.payoutAccount.returned.${returned}`)}</p>`}
       <p>${t.t('holder.payoutAccount.intro')}</p>
       <dl class="facts">
         <div>
@@ -43,11 +42,11 @@ export const payoutAccountPage = (
         </ul>`}
       ${account.status !== 'verified' &&
       html`<form method="post" action="${localHref(context, HOLDER_PATHS.payoutAccount)}">
-        ${csrfField(context)}
-        <button type="submit">
-          ${t.t(account.status === 'none' ? 'holder.payoutAccount.open' : 'holder.payoutAccount.continue')}
-        </button>
-      </form>
-      <p class="hint">${t.t('holder.payoutAccount.stripe')}</p>`}`,
+          ${csrfField(context)}
+          <button type="submit">
+            ${t.t(account.status === 'none' ? 'holder.payoutAccount.open' : 'holder.payoutAccount.continue')}
+          </button>
+        </form>
+        <p class="hint">${t.t('holder.payoutAccount.stripe')}</p>`}`,
   );
 };

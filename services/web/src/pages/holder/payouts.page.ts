@@ -102,9 +102,7 @@ export const payoutsPage = (context: PageContext, view: PayoutsView): Html => {
                       ${payouts.statements.map((statement) => statementItem(context, statement))}
                     </ul>
                     <p>
-                      <a href="${localHref(context, HOLDER_PATHS.payoutsCsv(id))}" download
-                        >${t.t('holder.payouts.csv')}</a
-                      >
+                      <a href="${localHref(context, HOLDER_PATHS.payoutsCsv(id))}" download>${t.t('holder.payouts.csv')}</a>
                     </p>`}
             </section>`}`,
   );

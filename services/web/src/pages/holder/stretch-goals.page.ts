@@ -38,19 +38,20 @@ export const stretchGoalsPage = (context: PageContext, view: StretchGoalsView): 
         ? html`<p>${t.t('holder.stretch.none')}</p>`
         : html`<ul class="holder-list">
             ${campaign.stretchGoals.map(
-              (goal) => html`<li>
-                <p><strong>${formats.money(goal.amount)}</strong> — ${goal.description}</p>
-                ${canRemoveStretchGoals(campaign.status) &&
-                html`<form class="inline" method="post" action="${localHref(context, `${path}/${goal.stretchGoalId}/delete`)}">
-                  ${csrfField(context)}<button
-                    type="submit"
-                    class="secondary"
-                    aria-label="${t.t('holder.stretch.deleteNamed', { amount: formats.money(goal.amount) })}"
-                  >
-                    ${t.t('holder.tier.delete')}
-                  </button>
-                </form>`}
-              </li>`,
+              (goal) =>
+                html`<li>
+                  <p><strong>${formats.money(goal.amount)}</strong> — ${goal.description}</p>
+                  ${canRemoveStretchGoals(campaign.status) &&
+                  html`<form class="inline" method="post" action="${localHref(context, `${path}/${goal.stretchGoalId}/delete`)}">
+                    ${csrfField(context)}<button
+                      type="submit"
+                      class="secondary"
+                      aria-label="${t.t('holder.stretch.deleteNamed', { amount: formats.money(goal.amount) })}"
+                    >
+                      ${t.t('holder.tier.delete')}
+                    </button>
+                  </form>`}
+                </li>`,
             )}
           </ul>`}
       ${canAddStretchGoals(campaign.status) &&

@@ -35,8 +35,7 @@ export const tierFormPage = (context: PageContext, view: TierFormView): Html => 
         >
       </p>
       <h1>${title}</h1>
-      ${errorSummary(context, errors, labels, view.problem)}
-      ${mode === 'approved' && html`<p>${t.t('holder.tier.frozen')}</p>`}
+      ${errorSummary(context, errors, labels, view.problem)} ${mode === 'approved' && html`<p>${t.t('holder.tier.frozen')}</p>`}
       <form method="post" action="${localHref(context, action)}" class="stacked" novalidate>
         ${csrfField(context)} ${view.idem !== undefined && html`<input type="hidden" name="idem" value="${view.idem}" />`}
         ${inputField({
