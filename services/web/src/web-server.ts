@@ -144,6 +144,8 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
         200,
         {
           ...headers,
+          // Exports are personal data: never kept by a shared cache, whoever asked.
+          'cache-control': 'private, no-store',
           'content-type': answer.file.contentType,
           'content-disposition': `attachment; filename="${answer.file.filename.replace(/[^\w.-]/g, '_')}"`,
         },
