@@ -208,7 +208,7 @@ describe('the holder’s pages, in a browser', () => {
       await auditBothLanguages('edit');
       const opensAt = Date.now() + OPENS_IN_MS;
       await page.getByLabel('Début de la collecte').fill(parisLocal(opensAt));
-      await page.getByLabel('Fin de la collecte').fill(parisLocal(opensAt + 60 * 60 * 1000));
+      await page.getByLabel('Fin de la collecte', { exact: true }).fill(parisLocal(opensAt + 60 * 60 * 1000));
       await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
       await page.waitForURL(`**/holder/campaigns/${campaignId}?done=saved`);
       await pageOnceItHolds(api, campaignId, (draft) => draft.startsAt !== null, 'the schedule is saved', holder);
