@@ -192,6 +192,7 @@ describe('the holder’s pages, in a browser', () => {
       await page.getByLabel('Ce que ce palier permettra').fill('Un pétrin mécanique');
       await page.getByRole('button', { name: 'Ajouter le palier' }).click();
       await page.waitForURL(`**/holder/campaigns/${campaignId}/stretch-goals?done=saved`);
+      expect(await mainText()).toContain('Les modifications sont enregistrées.');
       await waitUntil(
         async () => {
           if ((await mainText()).includes('Un pétrin mécanique')) return true;
@@ -201,6 +202,17 @@ describe('the holder’s pages, in a browser', () => {
         { timeoutMs: READ_MODEL_LAG_MS, intervalMs: 200, description: 'the stretch goal shows' },
       );
       await auditBothLanguages('stretch-goals');
+
+      // Sent without its dates: refused, naming what is missing, and still a draft.
+      await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}`));
+      const incomplete = page.waitForResponse((response) => response.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Envoyer à la modération' }).click();
+      expect((await incomplete).status()).toBe(400);
+      await expect(page.getByRole('alert').innerText()).resolves.toContain(
+        'Il manque encore : Début de la collecte, Fin de la collecte.',
+      );
+      expect(await mainText()).toContain('Brouillon');
+      await audit(page, 'submit-refused-fr');
 
       // The campaign opens within seconds: set through the edit form, prefilled with the draft.
       await page.goto(webUrl(`/fr/holder/campaigns/${campaignId}/edit`));

@@ -1,5 +1,4 @@
 import { ApiRefused, type CampaignView } from '../elan-api';
-import type { MessageKey } from '../i18n/messages.fr';
 import {
   apiFieldErrors,
   CAMPAIGN_FIELDS,
@@ -17,23 +16,8 @@ import { myCampaignsPage } from '../pages/holder/my-campaigns.page';
 import { previewPage } from '../pages/holder/preview.page';
 import { updateFormPage } from '../pages/holder/update-form.page';
 import { HOLDER_PATHS } from './holder-paths';
-import { doneAt, holderCampaign, idempotencyKeyOf, newIdempotencyKey, refusalOf } from './holder-requests';
+import { doneAt, holderCampaign, idempotencyKeyOf, newIdempotencyKey, noticeOf, refusalOf } from './holder-requests';
 import { requireViewer, type WebAnswer, type WebRequest } from './route';
-
-/** What a write just did, said on the page it leads to (`?done=`). */
-const DONE: Readonly<Record<string, MessageKey>> = {
-  created: 'holder.done.created',
-  saved: 'holder.done.saved',
-  submitted: 'holder.done.submitted',
-  tier: 'holder.done.tier',
-  tierClosed: 'holder.done.tierClosed',
-  tierDeleted: 'holder.done.tierDeleted',
-  update: 'holder.done.update',
-};
-export const noticeOf = (request: WebRequest): string | undefined => {
-  const key = DONE[request.url.searchParams.get('done') ?? ''];
-  return key === undefined ? undefined : request.context.t.t(key);
-};
 
 const idOf = (request: WebRequest): string => request.params[0] ?? '';
 

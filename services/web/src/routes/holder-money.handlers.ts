@@ -4,7 +4,7 @@ import type { BackersPage, CampaignPayouts, PayoutAccountView, StartedPayoutAcco
 import { payoutAccountPage, type OnboardingReturn } from '../pages/holder/payout-account.page';
 import { payoutsPage } from '../pages/holder/payouts.page';
 import { HOLDER_PATHS } from './holder-paths';
-import { doneAt, holderCampaign, refusalOf } from './holder-requests';
+import { doneAt, holderCampaign, noticeOf, refusalOf } from './holder-requests';
 import { requireViewer, type WebAnswer, type WebRequest } from './route';
 
 /** The holder's money: backers and their CSV, statements, the payout account (issue #12). */
@@ -49,8 +49,7 @@ const payoutsOf = (request: WebRequest, campaignId: string): Promise<CampaignPay
 export const showPayouts = async (request: WebRequest): Promise<WebAnswer> => {
   const campaignId = campaignIdOf(request);
   const [campaign, payouts] = await Promise.all([holderCampaign(request, campaignId), payoutsOf(request, campaignId)]);
-  const notice = request.url.searchParams.get('done') === 'requested' ? request.context.t.t('holder.done.statement') : undefined;
-  return { status: 200, page: payoutsPage(request.context, { campaign, payouts, notice }) };
+  return { status: 200, page: payoutsPage(request.context, { campaign, payouts, notice: noticeOf(request) }) };
 };
 
 export const payoutsCsv = async (request: WebRequest): Promise<WebAnswer> => {

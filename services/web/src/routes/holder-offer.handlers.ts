@@ -14,7 +14,7 @@ import {
 } from '../pages/holder/tier-form';
 import { tierFormPage } from '../pages/holder/tier-form.page';
 import { HOLDER_PATHS } from './holder-paths';
-import { doneAt, holderCampaign, idempotencyKeyOf, newIdempotencyKey, refusalOf } from './holder-requests';
+import { doneAt, holderCampaign, idempotencyKeyOf, newIdempotencyKey, noticeOf, refusalOf } from './holder-requests';
 import type { WebAnswer, WebRequest } from './route';
 
 /** What a campaign offers its contributors: reward tiers and stretch goals (issue #12). */
@@ -122,7 +122,14 @@ export const deleteTier = tierAction('delete');
 
 export const showStretchGoals = async (request: WebRequest): Promise<WebAnswer> => {
   const campaign = await holderCampaign(request, campaignIdOf(request));
-  return { status: 200, page: stretchGoalsPage(request.context, { campaign, values: { amount: '', description: '' } }) };
+  return {
+    status: 200,
+    page: stretchGoalsPage(request.context, {
+      campaign,
+      values: { amount: '', description: '' },
+      notice: noticeOf(request),
+    }),
+  };
 };
 
 /** The campaign's stretch goals as the API takes them back: the existing ones unchanged (they keep their ids). */
@@ -140,21 +147,11 @@ const saveStretchGoals = async (
     return { status: 303, location: doneAt(request, HOLDER_PATHS.stretchGoals(campaign.campaignId), 'saved') };
   } catch (error) {
     if (!(error instanceof ApiRefused)) throw error;
-    // The API names the list's items (`stretchGoals.2.amount`): the new one is the form's.
-    const errors = new Map(
-      [...apiFieldErrors(error.problem, ['stretchGoals'])].map(([field, message]) => [
-        /amount/.test(field) ? 'amount' : 'description',
-        message,
-      ]),
-    );
+    // The API names the list's items (`stretchGoals.2.amount`), not the form's fields: said above the form.
+    const [named] = apiFieldErrors(error.problem, ['stretchGoals']).values();
     return {
       status: error.status,
-      page: stretchGoalsPage(request.context, {
-        campaign,
-        values,
-        errors: new Map(),
-        problem: [...errors.values()][0] ?? refusalOf(request, error.problem),
-      }),
+      page: stretchGoalsPage(request.context, { campaign, values, problem: named ?? refusalOf(request, error.problem) }),
     };
   }
 };

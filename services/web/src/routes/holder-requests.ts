@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiForbidden, ApiNotFound, type CampaignView, type Problem } from '../elan-api';
+import type { MessageKey } from '../i18n/messages.fr';
 import { requireViewer, type WebRequest } from './route';
 
 /**
@@ -50,3 +51,19 @@ export const refusalOf = (request: WebRequest, problem: Problem): string =>
 /** The page a write sends back to, saying what was done (`?done=`): Post/Redirect/Get. */
 export const doneAt = (request: WebRequest, path: string, done: string): string =>
   `/${request.context.locale}${path}?done=${done}`;
+
+/** What a write just did, said on the page it leads to (`?done=`). */
+const DONE: Readonly<Record<string, MessageKey>> = {
+  created: 'holder.done.created',
+  saved: 'holder.done.saved',
+  submitted: 'holder.done.submitted',
+  tier: 'holder.done.tier',
+  tierClosed: 'holder.done.tierClosed',
+  tierDeleted: 'holder.done.tierDeleted',
+  update: 'holder.done.update',
+  requested: 'holder.done.statement',
+};
+export const noticeOf = (request: WebRequest): string | undefined => {
+  const key = DONE[request.url.searchParams.get('done') ?? ''];
+  return key === undefined ? undefined : request.context.t.t(key);
+};

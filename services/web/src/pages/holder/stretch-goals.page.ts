@@ -11,6 +11,8 @@ export interface StretchGoalsView {
   readonly values: { readonly amount: string; readonly description: string };
   readonly errors?: FieldErrors;
   readonly problem?: string | undefined;
+  /** What was just done, said at the top. */
+  readonly notice?: string | undefined;
 }
 
 /**
@@ -33,6 +35,7 @@ export const stretchGoalsPage = (context: PageContext, view: StretchGoalsView): 
       </p>
       <h1>${t.t('holder.stretch.title')}</h1>
       ${errorSummary(context, errors, labels, view.problem)}
+      ${view.notice !== undefined && html`<p class="notice" role="status">${view.notice}</p>`}
       <p>${t.t('holder.stretch.intro')}</p>
       ${campaign.stretchGoals.length === 0
         ? html`<p>${t.t('holder.stretch.none')}</p>`
