@@ -169,7 +169,14 @@ async function start(shutdown: StopStack): Promise<void> {
   if (shutdown.stopping) return;
 
   // The web front (ADR 0030) reads this gateway's public API, as any client would: WEB_PORT, 8080 by default.
-  const web = await startWeb(webConfigFromEnv({ ...process.env, ELAN_API_URL: new URL(url).origin }));
+  const web = await startWeb(
+    webConfigFromEnv({
+      ...process.env,
+      ELAN_API_URL: new URL(url).origin,
+      // The holder's payout account form is sent on to the emulator's onboarding page.
+      ...(stripe && { WEB_ONBOARDING_ORIGIN: new URL(stripe.url).origin }),
+    }),
+  );
   shutdown.push('the web front', () => web.close());
 
   console.log(

@@ -5,6 +5,7 @@ import { localHref } from './pages/page-context';
 import { errorPage, notFoundPage, unavailablePage } from './pages/problem.pages';
 import { ACCOUNT_ROUTES } from './routes/account.routes';
 import { CATALOG_ROUTES } from './routes/catalog.routes';
+import { HOLDER_ROUTES } from './routes/holder.routes';
 import { PATHS } from './routes/paths';
 import { LoginRequired, type Route, type WebAnswer, type WebRequest } from './routes/route';
 import { SESSION_ROUTES } from './routes/session.routes';
@@ -15,6 +16,7 @@ export const ROUTES: readonly Route[] = [
   ...SESSION_ROUTES,
   // One line per area of the site (issue #12).
   ...ACCOUNT_ROUTES,
+  ...HOLDER_ROUTES,
 ];
 
 export type { PageAnswer, WebAnswer } from './routes/route';

@@ -13,8 +13,8 @@ import { isFile, isRedirect, type Route, type SessionCookies, type WebAnswer } f
 import { CsrfTokens, isSameOrigin } from './session/csrf';
 import { browserKeyCookie, cookieNames, endSessionCookie, readSession, sessionCookie } from './session/session';
 import { answerRoute, findRoute, ROUTES } from './web-routes';
-import { SECURITY_HEADERS } from './security-headers';
-import type { WebConfig } from './web.config';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers';
+import { DEFAULT_ONBOARDING_ORIGIN, type WebConfig } from './web.config';
 
 /** Pages may be kept this long by browsers and shared caches: the API's read models lag by seconds anyway. */
 const PAGE_CACHE = 'public, max-age=30';
@@ -137,7 +137,6 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
       ...(setCookies.length > 0 && { 'set-cookie': setCookies }),
     };
     if (isRedirect(answer)) return send(request, response, 303, { ...headers, location: answer.location }, '');
-    // A download (the contributor's data): never cached, saved under its own name.
     if (isFile(answer))
       return send(
         request,
@@ -145,9 +144,10 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
         200,
         {
           ...headers,
+          // Exports are personal data: never kept by a shared cache, whoever asked.
           'cache-control': 'private, no-store',
           'content-type': answer.file.contentType,
-          'content-disposition': `attachment; filename="${answer.file.filename.replace(/["\\\r\n]/g, '')}"`,
+          'content-disposition': `attachment; filename="${answer.file.filename.replace(/[^\w.-]/g, '_')}"`,
         },
         answer.file.body,
       );
@@ -162,6 +162,12 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
         ...(answer.status !== 200 && { 'cache-control': 'private, no-store' }),
         ...(answer.status === 503 && { 'retry-after': '30' }),
         ...(answer.status === 405 && { allow: found === 'wrong-method' ? 'GET, HEAD, POST' : 'GET, HEAD' }),
+        ...(answer.formToOnboarding === true && {
+          'content-security-policy': CONTENT_SECURITY_POLICY.replace(
+            "form-action 'self'",
+            `form-action 'self' ${config.onboardingOrigin ?? DEFAULT_ONBOARDING_ORIGIN}`,
+          ),
+        }),
       },
       htmlDocument(answer.page),
     );

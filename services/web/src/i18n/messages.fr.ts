@@ -1,5 +1,6 @@
 import { SESSION_FR } from './session.fr';
 import { ACCOUNT_FR } from './account.fr';
+import { HOLDER_FR } from './holder.fr';
 /**
  * Every string of the web front in French, the default language. The English dictionary is
  * typed by these keys, so a key missing on either side does not compile. `{name}` marks a value
@@ -131,6 +132,8 @@ export const fr = {
   // Each area of the site keeps its strings in its own file, spread here (one line per area).
   ...SESSION_FR,
   ...ACCOUNT_FR,
+  // The holder's pages.
+  ...HOLDER_FR,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

@@ -30,6 +30,12 @@ export interface PageAnswer {
   readonly status: number;
   readonly page: Html;
   readonly cookies?: readonly string[];
+  /**
+   * The page's form answers with a 303 to the payout onboarding at Stripe (the holder's payout
+   * account): that origin (WEB_ONBOARDING_ORIGIN) is added to this page's `form-action`, which
+   * browsers also check on a form's redirects.
+   */
+  readonly formToOnboarding?: boolean;
 }
 /** A 303 after a form (Post/Redirect/Get), or to the log-in page. */
 export interface RedirectAnswer {
