@@ -5,6 +5,7 @@ import { localHref } from './pages/page-context';
 import { errorPage, notFoundPage, unavailablePage } from './pages/problem.pages';
 import { CATALOG_ROUTES } from './routes/catalog.routes';
 import { PATHS } from './routes/paths';
+import { MODERATION_ROUTES } from './routes/moderation.routes';
 import { LoginRequired, type Route, type WebAnswer, type WebRequest } from './routes/route';
 import { SESSION_ROUTES } from './routes/session.routes';
 
@@ -13,6 +14,7 @@ export const ROUTES: readonly Route[] = [
   ...CATALOG_ROUTES,
   ...SESSION_ROUTES,
   // One line per area of the site (issue #12).
+  ...MODERATION_ROUTES,
 ];
 
 export type { PageAnswer, WebAnswer } from './routes/route';

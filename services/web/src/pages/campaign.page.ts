@@ -116,7 +116,11 @@ const messagesSection = (context: PageContext, messages: SupportMessages): Html 
  * collection stands and how long it has left, the story, stretch goals, tiers with the units
  * left, the holder's updates and the messages of support.
  */
-export const campaignPage = (context: PageContext, campaign: CampaignView, messages: SupportMessages): Html => {
+export const campaignPage = (context: PageContext, campaign: CampaignView, messages: SupportMessages): Html =>
+  layout(context, context.t.t('campaign.pageTitle', { title: campaign.title }), campaignArticle(context, campaign, messages));
+
+/** The campaign page's article, without the frame: moderators review it as the public will read it. */
+export const campaignArticle = (context: PageContext, campaign: CampaignView, messages: SupportMessages): Html => {
   const { t } = context;
   const place = `${campaign.commune !== null ? `${campaign.commune}, ` : ''}${departementLabel(campaign.departement)}`;
   const main = html`<article class="campaign">
@@ -172,5 +176,5 @@ export const campaignPage = (context: PageContext, campaign: CampaignView, messa
     ${stretchGoalsSection(context, campaign)} ${tiersSection(context, campaign)} ${updatesSection(context, campaign)}
     ${messagesSection(context, messages)}
   </article>`;
-  return layout(context, t.t('campaign.pageTitle', { title: campaign.title }), main);
+  return main;
 };
