@@ -35,7 +35,6 @@ export const MODERATION_EN: Readonly<Record<keyof typeof MODERATION_FR, string>>
   'moderation.review.notice': 'This is the page as the public will see it once the campaign is approved.',
   'moderation.review.heading': 'Your decision',
   'moderation.review.submitted': 'Submitted on {date}.',
-  'moderation.review.previousRejection': 'Reason of the previous rejection: {reason}',
   'moderation.review.checklist': 'To check before deciding',
   'moderation.check.honest': 'The project is real and clearly described, and its holder says what the money will pay for.',
   'moderation.check.goal': 'The goal, the dates and the funding model fit the project.',

@@ -34,7 +34,6 @@ export const MODERATION_FR = {
   'moderation.review.notice': 'Voici la page telle que le public la verra une fois la campagne approuvée.',
   'moderation.review.heading': 'Votre décision',
   'moderation.review.submitted': 'Soumise le {date}.',
-  'moderation.review.previousRejection': 'Motif du refus précédent : {reason}',
   'moderation.review.checklist': 'À vérifier avant de décider',
   'moderation.check.honest': 'Le projet est réel, clairement décrit, et son porteur dit ce que l’argent financera.',
   'moderation.check.goal': 'L’objectif, les dates et le mode de collecte sont cohérents avec le projet.',

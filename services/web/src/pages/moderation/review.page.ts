@@ -53,8 +53,6 @@ export const reviewPage = (context: PageContext, campaign: CampaignView, refused
       <h2 id="decision">${t.t('moderation.review.heading')}</h2>
       ${campaign.submittedAt !== null &&
       html`<p>${t.t('moderation.review.submitted', { date: formats.dateTime(campaign.submittedAt) })}</p>`}
-      ${campaign.rejectionReason !== null &&
-      html`<p>${t.t('moderation.review.previousRejection', { reason: campaign.rejectionReason })}</p>`}
       <h3>${t.t('moderation.review.checklist')}</h3>
       <ul class="checklist">
         ${CHECKS.map((key) => html`<li>${t.t(key)}</li>`)}
