@@ -26,7 +26,11 @@ describe('the review queue, as the read models show it', () => {
     await bed.append(`campaign-${c(2)}`, [created(c(2), { title: 'Soumise en premier' }), submitted(c(2), day(0.2))]);
     await bed.append(`campaign-${c(3)}`, throughTo(c(3), 'draft'));
     await bed.append(`campaign-${c(4)}`, throughTo(c(4), 'live'));
-    await bed.append(`campaign-${c(5)}`, [created(c(5)), submitted(c(5), day(0.1)), rejected(c(5), 'Précisez le budget.', day(0.3))]);
+    await bed.append(`campaign-${c(5)}`, [
+      created(c(5)),
+      submitted(c(5), day(0.1)),
+      rejected(c(5), 'Précisez le budget.', day(0.3)),
+    ]);
     await bed.append(`campaign-${c(6)}`, [
       created(c(6), { title: 'Soumise à nouveau' }),
       submitted(c(6), day(0.1)),

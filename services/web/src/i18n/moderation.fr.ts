@@ -39,7 +39,8 @@ export const MODERATION_FR = {
   'moderation.check.goal': 'L’objectif, les dates et le mode de collecte sont cohérents avec le projet.',
   'moderation.check.tiers': 'Les contreparties sont réalistes et leurs dates de livraison tenables.',
   'moderation.check.place': 'Le lieu (département, commune) correspond au projet.',
-  'moderation.check.image': 'L’image est libre de droits pour cet usage et ne montre ni marque ni personne reconnaissable sans accord.',
+  'moderation.check.image':
+    'L’image est libre de droits pour cet usage et ne montre ni marque ni personne reconnaissable sans accord.',
   'moderation.check.law': 'Rien d’illégal, de discriminatoire ou de trompeur, ni de donnée personnelle de tiers.',
   'moderation.approve.submit': 'Approuver la campagne',
   'moderation.reason.required': 'Saisissez un motif : le porteur le lira.',

@@ -1,7 +1,13 @@
 import { ApiNotFound, ApiRefused } from '../elan-api';
 import { fieldErrorsOf } from '../pages/forms';
 import { forbiddenPage } from '../pages/login.page';
-import { accountsPage, confirmRolePage, EMPTY_ROLES_FORM, type RolesDone, type RolesForm } from '../pages/moderation/accounts.page';
+import {
+  accountsPage,
+  confirmRolePage,
+  EMPTY_ROLES_FORM,
+  type RolesDone,
+  type RolesForm,
+} from '../pages/moderation/accounts.page';
 import { adminPage } from '../pages/moderation/admin.page';
 import {
   GRANTED_ROLES,
@@ -122,7 +128,11 @@ const changeRoles = async (request: WebRequest): Promise<WebAnswer> => {
     const general = error.status === 409 ? t.t('admin.accounts.lastAdmin') : (error.problem.detail ?? error.message);
     return {
       status: error.status,
-      page: accountsPage(request.context, { ...form, errors: new Map(), general: refused.size > 0 ? [...refused.values()].join(' ') : general }),
+      page: accountsPage(request.context, {
+        ...form,
+        errors: new Map(),
+        general: refused.size > 0 ? [...refused.values()].join(' ') : general,
+      }),
     };
   }
 };

@@ -37,16 +37,26 @@ const radios = (
   error: string | undefined,
 ): Html => {
   const id = fieldId(name);
-  return html`<fieldset class="field${error ? ' invalid' : ''}" id="${id}"${error ? html` aria-describedby="${id}-error"` : html``}>
+  return html`<fieldset
+    class="field${error ? ' invalid' : ''}"
+    id="${id}"
+    ${error ? html` aria-describedby="${id}-error"` : html``}
+  >
     <legend>${legend}</legend>
     ${error && html`<p class="error" id="${id}-error">${error}</p>`}
     ${choices.map(
-      (choice) => html`<div class="choice">
-        <input type="radio" id="${id}-${choice.value}" name="${name}" value="${choice.value}"${
-          checked === choice.value ? html` checked` : html``
-        } required />
-        <label for="${id}-${choice.value}">${choice.label}</label>
-      </div>`,
+      (choice) =>
+        html`<div class="choice">
+          <input
+            type="radio"
+            id="${id}-${choice.value}"
+            name="${name}"
+            value="${choice.value}"
+            ${checked === choice.value ? html` checked` : html``}
+            required
+          />
+          <label for="${id}-${choice.value}">${choice.label}</label>
+        </div>`,
     )}
   </fieldset>`;
 };

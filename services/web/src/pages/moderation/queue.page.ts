@@ -33,8 +33,8 @@ const submittedItem = (context: PageContext, campaign: SubmittedCampaign): Html 
     <h3><a href="${localHref(context, PATHS.moderationReview(campaign.campaignId))}">${campaign.title}</a></h3>
     <p>${campaign.summary}</p>
     <p class="meta">
-      ${campaign.submittedAt !== null && t.t('moderation.queue.submitted', { date: formats.dateTime(campaign.submittedAt) })}
-      · ${t.t(`category.${campaign.category}`)} · ${departementLabel(campaign.departement)}
+      ${campaign.submittedAt !== null && t.t('moderation.queue.submitted', { date: formats.dateTime(campaign.submittedAt) })} ·
+      ${t.t(`category.${campaign.category}`)} · ${departementLabel(campaign.departement)}
       ${campaign.goal !== null && html`· ${t.t('moderation.queue.goal', { goal: formats.money(campaign.goal) })}`}
     </p>
   </li>`;
@@ -81,7 +81,9 @@ export const moderationQueuePage = (context: PageContext, view: ModerationQueueV
             html`<li><a href="${queueHref(context, { changes: at.changes })}">${t.t('moderation.queue.first')}</a></li>`}
             ${queue.nextCursor !== null &&
             html`<li>
-              <a href="${queueHref(context, { queue: queue.nextCursor, changes: at.changes })}">${t.t('moderation.queue.next')}</a>
+              <a href="${queueHref(context, { queue: queue.nextCursor, changes: at.changes })}"
+                >${t.t('moderation.queue.next')}</a
+              >
             </li>`}
           </ul>
         </nav>`}
@@ -94,7 +96,9 @@ export const moderationQueuePage = (context: PageContext, view: ModerationQueueV
               ${changed.items.map((item) => changedItem(context, item))}
             </ul>`}
         ${changed.nextCursor !== null &&
-        html`<p><a href="${queueHref(context, { queue: at.queue, changes: changed.nextCursor })}">${t.t('moderation.changed.next')}</a></p>`}
+        html`<p>
+          <a href="${queueHref(context, { queue: at.queue, changes: changed.nextCursor })}">${t.t('moderation.changed.next')}</a>
+        </p>`}
       </section>`,
   );
 };

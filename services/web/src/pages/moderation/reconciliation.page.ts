@@ -75,25 +75,28 @@ const runDetails = (context: PageContext, run: Run): Html => {
       <h2 id="checked">${t.t('admin.report.checked')}</h2>
       <dl class="facts">
         ${CHECKED.map(
-          (name) => html`<div>
-            <dt>${t.t(`admin.report.checked.${name}`)}</dt>
-            <dd>${formats.count(run.checked[name])}</dd>
-          </div>`,
+          (name) =>
+            html`<div>
+              <dt>${t.t(`admin.report.checked.${name}`)}</dt>
+              <dd>${formats.count(run.checked[name])}</dd>
+            </div>`,
         )}
       </dl>
     </section>
     ${run.totals.map(
-      (line) => html`<section aria-labelledby="totals-${line.currency}">
-        <h2 id="totals-${line.currency}">${t.t('admin.report.totals')} — ${line.currency}</h2>
-        <dl class="facts">
-          ${TOTALS.map(
-            (name) => html`<div>
-              <dt>${t.t(`admin.report.total.${name}`)}</dt>
-              <dd>${formats.money({ amount: line[name], currency: line.currency })}</dd>
-            </div>`,
-          )}
-        </dl>
-      </section>`,
+      (line) =>
+        html`<section aria-labelledby="totals-${line.currency}">
+          <h2 id="totals-${line.currency}">${t.t('admin.report.totals')} — ${line.currency}</h2>
+          <dl class="facts">
+            ${TOTALS.map(
+              (name) =>
+                html`<div>
+                  <dt>${t.t(`admin.report.total.${name}`)}</dt>
+                  <dd>${formats.money({ amount: line[name], currency: line.currency })}</dd>
+                </div>`,
+            )}
+          </dl>
+        </section>`,
     )}`;
 };
 

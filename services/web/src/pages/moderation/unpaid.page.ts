@@ -48,20 +48,17 @@ export const unpaidPage = (context: PageContext, unpaid: UnpaidStatements): Html
                 </thead>
                 <tbody>
                   ${statements.map(
-                    (statement) => html`<tr>
-                      <td>
-                        <a href="${localHref(context, PATHS.campaign(statement.campaignId))}">${statement.campaignId}</a>
-                      </td>
-                      <td>${t.t('admin.payouts.sequence', { sequence: statement.sequence })}</td>
-                      <td>${formats.date(statement.drawnAt)}</td>
-                      <td class="amount">${formats.money(statement.lines.netDue)}</td>
-                      <td>
-                        ${statement.status === 'paid'
-                          ? statement.status
-                          : t.t(`admin.statement.${statement.status}`)}
-                      </td>
-                      <td>${whyUnpaid(context, statement)}</td>
-                    </tr>`,
+                    (statement) =>
+                      html`<tr>
+                        <td>
+                          <a href="${localHref(context, PATHS.campaign(statement.campaignId))}">${statement.campaignId}</a>
+                        </td>
+                        <td>${t.t('admin.payouts.sequence', { sequence: statement.sequence })}</td>
+                        <td>${formats.date(statement.drawnAt)}</td>
+                        <td class="amount">${formats.money(statement.lines.netDue)}</td>
+                        <td>${statement.status === 'paid' ? statement.status : t.t(`admin.statement.${statement.status}`)}</td>
+                        <td>${whyUnpaid(context, statement)}</td>
+                      </tr>`,
                   )}
                 </tbody>
               </table>
