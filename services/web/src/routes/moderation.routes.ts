@@ -4,6 +4,7 @@ import type { ChangedCampaign, ChangedCampaignsPage, SubmittedCampaignsPage } fr
 import { MODERATION_DONE, moderationQueuePage, type ModerationDone } from '../pages/moderation/queue.page';
 import { changesPage } from '../pages/moderation/changes.page';
 import { rejectPage, reviewPage } from '../pages/moderation/review.page';
+import { forbiddenPage } from '../pages/login.page';
 import { localHref } from '../pages/page-context';
 import { notFoundPage } from '../pages/problem.pages';
 import { ADMIN_ROUTES } from './moderation-admin.routes';
@@ -43,10 +44,19 @@ const queue = async (request: WebRequest): Promise<WebAnswer> => {
   return { status: 200, page: moderationQueuePage(request.context, { queue: submitted, changed, at, done: doneOf(request) }) };
 };
 
+/** Whether the token names a moderator or an admin: only to choose what to show, the API checks. */
+const isModerator = (request: WebRequest): boolean =>
+  request.context.viewer?.roles.some((role) => role === 'moderator' || role === 'admin') ?? false;
+
 const campaignOf = (request: WebRequest): Promise<CampaignView> => request.api.campaign(request.params[0] ?? '');
 
+/**
+ * The review page reads only the campaign, which the public may read too once approved: the
+ * token's roles keep it to moderators (a 403 page otherwise); the API decides again on the POST.
+ */
 const review = async (request: WebRequest): Promise<WebAnswer> => {
   requireViewer(request);
+  if (!isModerator(request)) return { status: 403, page: forbiddenPage(request.context) };
   return { status: 200, page: reviewPage(request.context, await campaignOf(request)) };
 };
 
@@ -61,8 +71,6 @@ const refusalOf = (request: WebRequest, error: ApiRefused | ApiForbidden): strin
  * A 403 on a campaign route is either a visitor without the role — the 403 page — or a moderator
  * reviewing their own campaign, which the page says: the viewer's roles tell which.
  */
-const isModerator = (request: WebRequest): boolean =>
-  request.context.viewer?.roles.some((role) => role === 'moderator' || role === 'admin') ?? false;
 const isOwnCampaignRefusal = (request: WebRequest, error: unknown): error is ApiForbidden =>
   error instanceof ApiForbidden && isModerator(request);
 
