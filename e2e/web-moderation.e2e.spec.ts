@@ -229,6 +229,11 @@ describe('the moderators’ and admins’ pages, in a browser', () => {
     expect((await submitAndWait(page, 'Refuser l’image'))?.status()).toBe(400);
     await expect(page.getByRole('alert').innerText()).resolves.toContain('Saisissez un motif');
     await checked(page, 'moderation-changes-error-fr');
+    await page.goto(webUrl(`/en/moderation/changes/${bread}`));
+    await page.getByLabel('Reason for refusing the image').fill(' ');
+    expect((await submitAndWait(page, 'Refuse the image'))?.status()).toBe(400);
+    await checked(page, 'moderation-changes-error-en');
+    await page.goto(webUrl(`/fr/moderation/changes/${bread}`));
     await page.getByLabel('Motif du refus de l’image').fill(IMAGE_REFUSAL);
     await submitAndWait(page, 'Refuser l’image');
     expect(new URL(page.url()).search).toBe('?done=imageRefused');
@@ -277,6 +282,21 @@ describe('the moderators’ and admins’ pages, in a browser', () => {
     expect(await heading(page)).toBe('Rôles des comptes');
     await checked(page, 'admin-accounts-fr');
     await checkedInEnglish(page, 'admin-accounts-en');
+
+    // In English: a refusal, then the confirmation, cancelled — nothing changes.
+    await page.goto(webUrl('/en/admin/accounts'));
+    await page.getByLabel('Account id').fill('not-an-id');
+    await page.getByLabel('moderator').check();
+    await page.getByLabel('Grant').check();
+    expect((await submitAndWait(page, 'Continue'))?.status()).toBe(400);
+    await checked(page, 'admin-accounts-error-en');
+    await page.getByLabel('Account id').fill(contributor.id);
+    await submitAndWait(page, 'Continue');
+    expect(await heading(page)).toBe('Confirm the change of role');
+    await checked(page, 'admin-confirm-en');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    expect(new URL(page.url()).pathname).toBe('/en/admin/accounts');
+    expect(await rolesOf(contributor)).not.toContain('moderator');
 
     await page.goto(webUrl('/fr/admin/accounts'));
     await page.getByLabel('Identifiant du compte').fill('pas-un-identifiant');
