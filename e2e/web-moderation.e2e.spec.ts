@@ -271,7 +271,7 @@ describe('the moderators’ and admins’ pages, in a browser', () => {
     await checked(page, 'moderation-forbidden-fr');
   });
 
-  it('lets the admin grant the moderator role to an account, after a confirmation', async () => {
+  it('shows the admin the overview and the roles form, in French and in English', async () => {
     const page = await logIn(stack.admin, '/fr/admin');
     expect(await heading(page)).toBe('Administration');
     await checked(page, 'admin-fr');
@@ -282,23 +282,10 @@ describe('the moderators’ and admins’ pages, in a browser', () => {
     expect(await heading(page)).toBe('Rôles des comptes');
     await checked(page, 'admin-accounts-fr');
     await checkedInEnglish(page, 'admin-accounts-en');
+  });
 
-    // In English: a refusal, then the confirmation, cancelled — nothing changes.
-    await page.goto(webUrl('/en/admin/accounts'));
-    await page.getByLabel('Account id').fill('not-an-id');
-    await page.getByLabel('moderator').check();
-    await page.getByLabel('Grant').check();
-    expect((await submitAndWait(page, 'Continue'))?.status()).toBe(400);
-    await checked(page, 'admin-accounts-error-en');
-    await page.getByLabel('Account id').fill(contributor.id);
-    await submitAndWait(page, 'Continue');
-    expect(await heading(page)).toBe('Confirm the change of role');
-    await checked(page, 'admin-confirm-en');
-    await page.getByRole('link', { name: 'Cancel' }).click();
-    expect(new URL(page.url()).pathname).toBe('/en/admin/accounts');
-    expect(await rolesOf(contributor)).not.toContain('moderator');
-
-    await page.goto(webUrl('/fr/admin/accounts'));
+  it('lets the admin grant the moderator role to an account, after a confirmation', async () => {
+    const page = await logIn(stack.admin, '/fr/admin/accounts');
     await page.getByLabel('Identifiant du compte').fill('pas-un-identifiant');
     await page.getByLabel('modérateur').check();
     await page.getByLabel('Accorder').check();
@@ -324,6 +311,22 @@ describe('the moderators’ and admins’ pages, in a browser', () => {
     // Logged in anew, the newcomer is a moderator: the queue opens.
     const asNewcomer = await logIn({ email: newcomer.email, password: PASSWORD }, '/fr/moderation');
     expect(await heading(asNewcomer)).toBe('Modération');
+  });
+
+  it('shows the roles form’s refusal and its confirmation in English; cancelled, nothing changes', async () => {
+    const page = await logIn(stack.admin, '/en/admin/accounts');
+    await page.getByLabel('Account id').fill('not-an-id');
+    await page.getByLabel('moderator').check();
+    await page.getByLabel('Grant').check();
+    expect((await submitAndWait(page, 'Continue'))?.status()).toBe(400);
+    await checked(page, 'admin-accounts-error-en');
+    await page.getByLabel('Account id').fill(contributor.id);
+    await submitAndWait(page, 'Continue');
+    expect(await heading(page)).toBe('Confirm the change of role');
+    await checked(page, 'admin-confirm-en');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    expect(new URL(page.url()).pathname).toBe('/en/admin/accounts');
+    expect(await rolesOf(contributor)).not.toContain('moderator');
   });
 
   it('lets the admin run a reconciliation and read its report, and the unpaid statements', async () => {
