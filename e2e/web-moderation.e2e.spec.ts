@@ -269,6 +269,8 @@ describe('the moderators’ and admins’ pages, in a browser', () => {
       expect(await heading(page)).toBe('Accès refusé');
     }
     await checked(page, 'moderation-forbidden-fr');
+    // The web only relays the API's refusal.
+    await api.get('/api/moderation/submitted-campaigns', contributor).expect(403);
   });
 
   it('shows the admin the overview and the roles form, in French and in English', async () => {
