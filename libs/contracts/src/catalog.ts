@@ -6,7 +6,13 @@ import {
   campaignLaunched,
   campaignSucceeded,
 } from './campaign/campaign-lifecycle.events';
-import { getCampaign, listCampaigns, listChangedCampaigns, listHolderCampaigns } from './campaign/campaign-catalog.requests';
+import {
+  getCampaign,
+  listCampaigns,
+  listChangedCampaigns,
+  listHolderCampaigns,
+  listSubmittedCampaigns,
+} from './campaign/campaign-catalog.requests';
 import { campaignCommands } from './campaign/campaign-commands.requests';
 import { getCampaignSummary } from './campaign/campaign-queries.requests';
 import { getPledgeTerms } from './campaign/pledge-terms.requests';
@@ -99,6 +105,7 @@ export const requests: readonly RequestContract[] = [
   getCampaign,
   listHolderCampaigns,
   listChangedCampaigns,
+  listSubmittedCampaigns,
   getCampaignSummary,
   reserveTierUnit,
   getPledgeTerms,

@@ -76,6 +76,8 @@ export interface ApiCall {
   readonly idempotencyKey?: string;
   /** `json` (default) or `text` (a CSV export, a receipt page). */
   readonly as?: 'json' | 'text';
+  /** Longer than the default for a call known to take time (an admin running the reconciliation). */
+  readonly timeoutMs?: number;
 }
 
 const problemOf = async (response: Response): Promise<Problem> => {
@@ -143,7 +145,7 @@ export class ElanApi {
         method: call.method,
         headers,
         ...(call.body !== undefined && { body: JSON.stringify(call.body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(call.timeoutMs ?? this.timeoutMs),
       });
     } catch (error) {
       throw new ApiUnavailable(`${where}: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,6 +7,7 @@ import { ACCOUNT_ROUTES } from './routes/account.routes';
 import { CATALOG_ROUTES } from './routes/catalog.routes';
 import { HOLDER_ROUTES } from './routes/holder.routes';
 import { PATHS } from './routes/paths';
+import { MODERATION_ROUTES } from './routes/moderation.routes';
 import { LoginRequired, type Route, type WebAnswer, type WebRequest } from './routes/route';
 import { SESSION_ROUTES } from './routes/session.routes';
 
@@ -17,6 +18,7 @@ export const ROUTES: readonly Route[] = [
   // One line per area of the site (issue #12).
   ...ACCOUNT_ROUTES,
   ...HOLDER_ROUTES,
+  ...MODERATION_ROUTES,
 ];
 
 export type { PageAnswer, WebAnswer } from './routes/route';

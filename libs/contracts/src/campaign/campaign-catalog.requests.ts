@@ -190,3 +190,17 @@ export const listChangedCampaigns = defineRequest({
   request: z.object({ actor: actorSchema, ...paging }),
   reply: page(changedCampaignSchema),
 });
+
+/**
+ * The moderators' review queue (issue #12): campaigns submitted and waiting for a decision, the
+ * longest waiting first, with what a holder's own list shows (the card, when it was submitted).
+ */
+export const listSubmittedCampaigns = defineRequest({
+  service: 'campaign',
+  name: 'ListSubmittedCampaigns',
+  version: 1,
+  description: 'Campaigns submitted and waiting for review, longest waiting first (a moderator or an admin).',
+  callers: ['gateway'],
+  request: z.object({ actor: actorSchema, ...paging }),
+  reply: page(holderCampaignCardSchema),
+});

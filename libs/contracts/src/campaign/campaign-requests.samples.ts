@@ -113,6 +113,13 @@ export const campaignRequestSamples: Record<string, Sample> = {
       invalid: { field: 'items.0.changedParts.0', payload: pageOf({ ...changed, changedParts: ['goal'] }) },
     },
   },
+  'rpc.campaign.ListSubmittedCampaigns.v1': {
+    request: { valid: { actor: moderator, limit: 10 }, invalid: { field: 'limit', payload: { actor: moderator, limit: 0 } } },
+    reply: {
+      valid: [pageOf({ ...holderCard, status: 'submitted', submittedAt: '2026-03-02T09:00:00.000Z' })],
+      invalid: { field: 'items.0.submittedAt', payload: pageOf({ ...holderCard, submittedAt: 'yesterday' }) },
+    },
+  },
   'rpc.campaign.ListCampaigns.v1': {
     request: {
       valid: { departement: '62', sort: 'ending_soon', limit: 10 },

@@ -5,6 +5,7 @@ import {
   listCampaigns,
   listChangedCampaigns,
   listHolderCampaigns,
+  listSubmittedCampaigns,
   type ReplyOf,
   type RequestOf,
 } from '@elan/contracts';
@@ -62,6 +63,15 @@ export class CampaignCatalogMessageController {
       items: items.map((item) => ({ ...item, changedParts: [...item.changedParts], reviewed: { ...item.reviewed } })),
       nextCursor,
     };
+  }
+
+  /** Moderators and admins only: the read model refuses anyone else. */
+  @HandlesRequest(listSubmittedCampaigns)
+  async listSubmitted({
+    actor,
+    ...paging
+  }: RequestOf<typeof listSubmittedCampaigns>): Promise<ReplyOf<typeof listSubmittedCampaigns>> {
+    return pageOf(await this.catalog.submittedForReview(actor, paging));
   }
 
   /** The public facts only: a campaign not yet public (hence without a sure goal) is not_found. */

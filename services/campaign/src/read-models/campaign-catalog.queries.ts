@@ -33,6 +33,8 @@ const CATALOG_KEYSETS: Readonly<Record<CatalogSort, Keyset>> = {
 const HOLDER_KEYSET: Keyset = { name: 'holder_newest', column: 'createdAt', direction: 'DESC', kind: 'instant' };
 /** Oldest unacknowledged change first: the moderators' queue. */
 const CHANGED_KEYSET: Keyset = { name: 'changed_oldest', column: 'changedSince', direction: 'ASC', kind: 'instant' };
+/** Longest waiting first: the moderators' review queue. */
+const SUBMITTED_KEYSET: Keyset = { name: 'submitted_oldest', column: 'submittedAt', direction: 'ASC', kind: 'instant' };
 
 const MAX_TEXT_LENGTH = 200;
 
@@ -144,6 +146,19 @@ export class CampaignCatalog {
     const select = this.campaigns(this.dataSource.manager).where('c.changedSince IS NOT NULL');
     const { rows, nextCursor } = await keysetPage(select, CHANGED_KEYSET, request);
     return { items: rows.map(toChangedCampaign), nextCursor };
+  }
+
+  /**
+   * The moderators' review queue (issue #12): submitted campaigns waiting for a decision, the
+   * longest waiting first. Refused to anyone but moderators and admins.
+   */
+  async submittedForReview(moderator: Viewer, request: PageRequest = {}): Promise<Page<HolderCampaignCard>> {
+    if (!isModerator(moderator))
+      throw new ForbiddenError('only a moderator or an admin may list the submitted campaigns', { actor: moderator.accountId });
+    const select = this.campaigns(this.dataSource.manager).where(`c.status = 'submitted'`).andWhere('c.submittedAt IS NOT NULL');
+    const { rows, nextCursor } = await keysetPage(select, SUBMITTED_KEYSET, request);
+    const now = this.clock.now();
+    return { items: rows.map((row) => toHolderCard(row, now)), nextCursor };
   }
 
   private campaigns(manager: EntityManager): SelectQueryBuilder<CampaignView> {

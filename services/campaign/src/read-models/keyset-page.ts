@@ -8,7 +8,7 @@ export interface Keyset {
   /** Written into cursors, so a cursor of one sort is refused by another. */
   readonly name: string;
   /** Property of `CampaignView`. */
-  readonly column: 'listedAt' | 'deadline' | 'committedAmount' | 'createdAt' | 'changedSince';
+  readonly column: 'listedAt' | 'deadline' | 'committedAmount' | 'createdAt' | 'changedSince' | 'submittedAt';
   readonly direction: 'ASC' | 'DESC';
   readonly kind: SortKeyKind;
 }

@@ -34,6 +34,12 @@ export const readModelMigrations: MigrationSteps = (s) => [
   { id: 'read-models/0001-tables', sql: baseline(s).join(';\n') },
   { id: 'read-models/0002-closing-is-public', sql: closingIsPublic(s).join(';\n') },
   { id: 'read-models/0003-plain-language-summary', sql: plainLanguageSummary(s).join(';\n') },
+  // The moderators' review queue (issue #12), longest waiting first, keyed like its cursor.
+  {
+    id: 'read-models/0004-review-queue',
+    sql: `CREATE INDEX IF NOT EXISTS read_campaigns_submitted ON ${s}.read_campaigns (submitted_at, campaign_id)
+            WHERE status = 'submitted'`,
+  },
 ];
 
 /**

@@ -20,7 +20,7 @@ describe('the moderation routes in the OpenAPI document', () => {
   });
   afterAll(() => app?.close());
 
-  it('documents the changed-campaigns list, the acknowledgement and the refusal with their schemas', async () => {
+  it('documents the review queue, the changed-campaigns list, the acknowledgement and the refusal with their schemas', async () => {
     const { body } = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
     const paths = body.paths as Record<string, Record<string, Operation>>;
     const operation = (path: string, method: string) => paths[path]?.[method];
@@ -35,6 +35,10 @@ describe('the moderation routes in the OpenAPI document', () => {
     const list = operation('/api/moderation/changed-campaigns', 'get');
     expect(Object.keys(list?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '403']));
     expect(list?.parameters?.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['cursor', 'limit']));
+    const queue = operation('/api/moderation/submitted-campaigns', 'get');
+    expect(Object.keys(queue?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '403']));
+    expect(queue?.parameters?.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(['cursor', 'limit']));
+    expect(body.components.schemas.SubmittedCampaignsPage.properties).toHaveProperty('items');
     expect(body.components.schemas.AcknowledgeCampaignChangesRequest.required).toEqual(['version']);
     expect(body.components.schemas.CampaignPage.properties).toHaveProperty('pendingImageUrl');
   });

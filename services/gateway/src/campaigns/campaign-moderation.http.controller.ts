@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { acknowledgeCampaignChanges, listChangedCampaigns, refuseCampaignImage } from '@elan/contracts';
+import { acknowledgeCampaignChanges, listChangedCampaigns, listSubmittedCampaigns, refuseCampaignImage } from '@elan/contracts';
 import type { Actor } from '../auth/actor';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ApiProblem } from '../openapi/api-problems.decorator';
@@ -12,10 +12,12 @@ import {
   ChangedCampaignsPageSchema,
   ChangedCampaignsQuerySchema,
   RefuseCampaignImageBodySchema,
+  SubmittedCampaignsPageSchema,
   type AcknowledgeCampaignChangesBody,
   type ChangedCampaignsPage,
   type ChangedCampaignsQuery,
   type RefuseCampaignImageBody,
+  type SubmittedCampaignsPage,
 } from './campaign-moderation.schemas';
 import { CampaignIdParam } from './campaign-params';
 import { CampaignCommandReplySchema, type CampaignCommandReply } from './campaign-replies.schemas';
@@ -24,7 +26,7 @@ import { CampaignRequests } from './campaign-requests';
 const reply = { description: 'The campaign after the command', schema: schemaRef(CampaignCommandReplySchema) };
 
 /**
- * What moderators see of changes made once a campaign is approved (ADR 0012): the list of
+ * The review queue (issue #12) and what moderators see of changes made once a campaign is approved (ADR 0012): the list of
  * campaigns changed since a moderator last looked, and the acknowledgement (which shows a new
  * image) or the refusal of a new image. Moderators and admins only, never on their own campaign;
  * the campaign service decides again.
@@ -50,6 +52,24 @@ export class CampaignModerationHttpController {
     @ValidQuery(ChangedCampaignsQuerySchema) query: ChangedCampaignsQuery,
   ): Promise<ChangedCampaignsPage> {
     return this.campaigns.ask(listChangedCampaigns, { actor: commandActor(actor), ...query });
+  }
+
+  @Get('moderation/submitted-campaigns')
+  @Roles('moderator', 'admin')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'The review queue: campaigns submitted and waiting for a decision, longest waiting first',
+    description:
+      'Each as its holder’s list shows it (`submittedAt`, the card); open `GET /api/campaigns/{id}` for the page, then ' +
+      '`approve` or `reject` it. Paginated with `nextCursor`.',
+  })
+  @ApiOkResponse({ description: 'One page of the queue', schema: schemaRef(SubmittedCampaignsPageSchema) })
+  @ApiProblem(403, 'Not a moderator or an admin')
+  submitted(
+    @CurrentActor() actor: Actor,
+    @ValidQuery(ChangedCampaignsQuerySchema) query: ChangedCampaignsQuery,
+  ): Promise<SubmittedCampaignsPage> {
+    return this.campaigns.ask(listSubmittedCampaigns, { actor: commandActor(actor), ...query });
   }
 
   @Post('campaigns/:id/changes/acknowledge')

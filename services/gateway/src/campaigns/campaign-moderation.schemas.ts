@@ -1,4 +1,4 @@
-import { acknowledgeCampaignChanges, listChangedCampaigns, refuseCampaignImage } from '@elan/contracts';
+import { acknowledgeCampaignChanges, listChangedCampaigns, listSubmittedCampaigns, refuseCampaignImage } from '@elan/contracts';
 import { z } from 'zod';
 import { requestSchema, responseSchema } from '../openapi/api-schemas';
 
@@ -30,3 +30,7 @@ export type ChangedCampaignsQuery = z.infer<typeof ChangedCampaignsQuerySchema>;
 
 export const ChangedCampaignsPageSchema = responseSchema('ChangedCampaignsPage', listChangedCampaigns.reply);
 export type ChangedCampaignsPage = z.infer<typeof ChangedCampaignsPageSchema>;
+
+/** The review queue's page (issue #12): the same paging query as the changed campaigns'. */
+export const SubmittedCampaignsPageSchema = responseSchema('SubmittedCampaignsPage', listSubmittedCampaigns.reply);
+export type SubmittedCampaignsPage = z.infer<typeof SubmittedCampaignsPageSchema>;

@@ -2,6 +2,7 @@ import type { MessageKey } from './messages.fr';
 import { SESSION_EN } from './session.en';
 import { ACCOUNT_EN } from './account.en';
 import { HOLDER_EN } from './holder.en';
+import { MODERATION_EN } from './moderation.en';
 
 /** Every string of the web front in English; typed by the French keys, so none is missing. */
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -130,4 +131,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...ACCOUNT_EN,
   // The holder's pages.
   ...HOLDER_EN,
+  ...MODERATION_EN,
 };

@@ -1,6 +1,7 @@
 import { SESSION_FR } from './session.fr';
 import { ACCOUNT_FR } from './account.fr';
 import { HOLDER_FR } from './holder.fr';
+import { MODERATION_FR } from './moderation.fr';
 /**
  * Every string of the web front in French, the default language. The English dictionary is
  * typed by these keys, so a key missing on either side does not compile. `{name}` marks a value
@@ -134,6 +135,7 @@ export const fr = {
   ...ACCOUNT_FR,
   // The holder's pages.
   ...HOLDER_FR,
+  ...MODERATION_FR,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

@@ -123,6 +123,13 @@ export const campaignPage = (
   /** The holder's preview (issue #12): a banner above the page and its own title, never taken for the public page. */
   preview?: { readonly banner: Html; readonly pageTitle: string },
 ): Html => {
+  const main = campaignArticle(context, campaign, messages);
+  if (preview !== undefined) return layout(context, preview.pageTitle, html`${preview.banner}${main}`);
+  return layout(context, context.t.t('campaign.pageTitle', { title: campaign.title }), main);
+};
+
+/** The campaign page's article, without the frame: moderators review it as the public will read it. */
+export const campaignArticle = (context: PageContext, campaign: CampaignView, messages: SupportMessages): Html => {
   const { t } = context;
   const place = `${campaign.commune !== null ? `${campaign.commune}, ` : ''}${departementLabel(campaign.departement)}`;
   const main = html`<article class="campaign">
@@ -178,6 +185,5 @@ export const campaignPage = (
     ${stretchGoalsSection(context, campaign)} ${tiersSection(context, campaign)} ${updatesSection(context, campaign)}
     ${messagesSection(context, messages)}
   </article>`;
-  if (preview !== undefined) return layout(context, preview.pageTitle, html`${preview.banner}${main}`);
-  return layout(context, t.t('campaign.pageTitle', { title: campaign.title }), main);
+  return main;
 };

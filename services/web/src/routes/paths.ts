@@ -24,6 +24,18 @@ export const PATHS = {
   pledgeCancel: (pledgeId: string) => `/pledges/${pledgeId}/cancel`,
   pledgeErase: (pledgeId: string) => `/pledges/${pledgeId}/erase`,
   myDataDownload: '/me/data/download',
+  /** Moderation and administration (issue #12): a submitted campaign to review, a changed one to read again. */
+  moderationReview: (campaignId: string) => `/moderation/campaigns/${campaignId}`,
+  moderationApprove: (campaignId: string) => `/moderation/campaigns/${campaignId}/approve`,
+  moderationReject: (campaignId: string) => `/moderation/campaigns/${campaignId}/reject`,
+  moderationChanges: (campaignId: string) => `/moderation/changes/${campaignId}`,
+  moderationAcknowledge: (campaignId: string) => `/moderation/changes/${campaignId}/acknowledge`,
+  moderationRefuseImage: (campaignId: string) => `/moderation/changes/${campaignId}/refuse-image`,
+  adminReconciliationRuns: '/admin/reconciliation/runs',
+  adminRoles: '/admin/accounts/roles',
+  adminAccounts: '/admin/accounts',
+  adminReconciliation: '/admin/reconciliation',
+  adminPayouts: '/admin/payouts',
 } as const;
 
 /** A path of ours that a form may send the visitor back to after logging in: never another site. */
