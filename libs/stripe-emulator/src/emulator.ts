@@ -154,7 +154,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
       }
     }
     if (pathname.startsWith('/emulator/')) {
-      const page = answerPage(context, method, pathname, body);
+      const page = answerPage(context, method, pathname, search.slice(1), body);
       if (page === undefined) return sendJson(response, 404, { error: { message: 'no such page' } });
       response.writeHead(page.status, {
         'content-type': 'text/html; charset=utf-8',

@@ -1,81 +1,95 @@
 import type { EmulatorContext } from './context';
+import { emulatorPage, escapeHtml, outcomeButtons, refusal, type Page } from './page-html';
+import { answerPayPage } from './pay-page';
 import { moveVerification } from './resources/accounts';
 import { completePaymentAuthentication } from './resources/payment-intents';
 import { completeSetupAuthentication } from './resources/setup-intents';
+import { returnLocation } from './return-url';
 import { parseForm } from './wire/form';
+import { StripeApiError } from './wire/stripe-error';
 
-export interface Page {
-  readonly status: number;
-  readonly html: string;
-  readonly location?: string;
-}
+export type { Page } from './page-html';
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-const page = (title: string, body: string): string =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>` +
-  `<body style="font-family:sans-serif;max-width:32rem;margin:3rem auto"><p><strong>Stripe emulator</strong> (test mode)</p>${body}</body></html>`;
-
-const buttons = (action: string, choices: [string, string][]): string =>
-  choices
-    .map(
-      ([value, label]) =>
-        `<form method="post" action="${escape(action)}"><button name="outcome" value="${value}">${escape(label)}</button></form>`,
-    )
-    .join('');
-
-/**
- * The pages a person would see in a browser: the 3-D Secure challenge behind `next_action.redirect_to_url`
- * and the Express onboarding behind an account link. Tests use the control API for the same moves.
- */
-export function answerPage(context: EmulatorContext, method: string, path: string, body: string): Page | undefined {
-  const challenge = path.match(/^\/emulator\/3ds\/((?:pi|seti)_\w+)$/);
-  if (challenge !== null) {
-    const id = challenge[1] ?? '';
-    if (method === 'GET')
-      return {
-        status: 200,
-        html: page(
-          '3-D Secure',
-          `<h1>Authenticate ${escape(id)}</h1>${buttons(path, [
-            ['succeed', 'Complete authentication'],
-            ['fail', 'Fail authentication'],
-          ])}`,
-        ),
-      };
-    const succeed = parseForm(body)['outcome'] === 'succeed';
-    const pending = context.state.find(id) as
-      | { next_action?: { redirect_to_url?: { return_url?: string | null } } | null }
-      | undefined;
-    const returnUrl = pending?.next_action?.redirect_to_url?.return_url;
-    const intent = id.startsWith('pi_')
-      ? completePaymentAuthentication(context, id, succeed)
-      : completeSetupAuthentication(context, id, succeed);
-    context.state.save();
-    return returnUrl
-      ? { status: 303, html: '', location: returnUrl }
-      : { status: 200, html: page('3-D Secure', `<p>${escape(id)} is now ${escape(intent.status)}.</p>`) };
-  }
-  const onboarding = path.match(/^\/emulator\/onboarding\/(acct_\w+)$/);
-  if (onboarding !== null) {
-    const id = onboarding[1] ?? '';
-    if (method === 'GET')
-      return {
-        status: 200,
-        html: page(
-          'Onboarding',
-          `<h1>Onboard ${escape(id)}</h1>${buttons(path, [
-            ['verified', 'Submit details (verified)'],
-            ['restricted', 'Submit incomplete details (restricted)'],
-          ])}`,
-        ),
-      };
-    const account = moveVerification(context, id, parseForm(body)['outcome'] === 'verified' ? 'verified' : 'restricted');
-    context.state.save();
+const challengePage = (context: EmulatorContext, method: string, path: string, id: string, body: string): Page => {
+  if (method === 'GET')
     return {
       status: 200,
-      html: page('Onboarding', `<p>${escape(id)}: charges ${account.charges_enabled ? 'enabled' : 'disabled'}.</p>`),
+      html: emulatorPage(
+        '3-D Secure',
+        `<h1>Authenticate ${escapeHtml(id)}</h1><p>Your bank asks you to confirm this payment (3-D Secure test).</p>${outcomeButtons(
+          path,
+          [
+            ['succeed', 'Complete authentication'],
+            ['fail', 'Fail authentication'],
+          ],
+        )}`,
+      ),
     };
+  const succeed = parseForm(body)['outcome'] === 'succeed';
+  const pending = context.state.find(id) as
+    | { next_action?: { redirect_to_url?: { return_url?: string | null } } | null }
+    | undefined;
+  const returnUrl = pending?.next_action?.redirect_to_url?.return_url;
+  const intent = id.startsWith('pi_')
+    ? completePaymentAuthentication(context, id, succeed)
+    : completeSetupAuthentication(context, id, succeed);
+  context.state.save();
+  // Back to the site with the parameters Stripe.js appends, as after any redirect.
+  return returnUrl
+    ? { status: 303, html: '', location: returnLocation(returnUrl, intent) }
+    : {
+        status: 200,
+        html: emulatorPage('3-D Secure', `<h1>3-D Secure</h1><p>${escapeHtml(id)} is now ${escapeHtml(intent.status)}.</p>`),
+      };
+};
+
+const onboardingPage = (context: EmulatorContext, method: string, path: string, id: string, body: string): Page => {
+  if (method === 'GET')
+    return {
+      status: 200,
+      html: emulatorPage(
+        'Onboarding',
+        `<h1>Onboard ${escapeHtml(id)}</h1>${outcomeButtons(path, [
+          ['verified', 'Submit details (verified)'],
+          ['restricted', 'Submit incomplete details (restricted)'],
+        ])}`,
+      ),
+    };
+  const account = moveVerification(context, id, parseForm(body)['outcome'] === 'verified' ? 'verified' : 'restricted');
+  context.state.save();
+  return {
+    status: 200,
+    html: emulatorPage(
+      'Onboarding',
+      `<h1>Onboarding</h1><p>${escapeHtml(id)}: charges ${account.charges_enabled ? 'enabled' : 'disabled'}.</p>`,
+    ),
+  };
+};
+
+/**
+ * The pages a person would see in a browser: the test-card page that stands for Stripe's Payment
+ * Element, the 3-D Secure challenge behind `next_action.redirect_to_url` and the Express onboarding
+ * behind an account link. Tests may use the control API for the same moves.
+ */
+export function answerPage(
+  context: EmulatorContext,
+  method: string,
+  path: string,
+  query: string,
+  body: string,
+): Page | undefined {
+  if (method !== 'GET' && method !== 'POST') return undefined;
+  const pay = path.match(/^\/emulator\/pay\/((?:pi|seti)_\w+)$/);
+  const challenge = path.match(/^\/emulator\/3ds\/((?:pi|seti)_\w+)$/);
+  const onboarding = path.match(/^\/emulator\/onboarding\/(acct_\w+)$/);
+  try {
+    if (pay !== null) return answerPayPage(context, method, path, pay[1] ?? '', query, body);
+    if (challenge !== null) return challengePage(context, method, path, challenge[1] ?? '', body);
+    if (onboarding !== null) return onboardingPage(context, method, path, onboarding[1] ?? '', body);
+  } catch (error) {
+    // What the API would answer with a Stripe error (an unknown id, a state that forbids the move) is said on a page.
+    if (error instanceof StripeApiError) return refusal(error.status === 404 ? 404 : 400, error.message);
+    throw error;
   }
   return undefined;
 }

@@ -68,7 +68,16 @@ const charge = (context: EmulatorContext, intent: Stripe.PaymentIntent, method: 
   return intent;
 };
 
-const confirm = (context: EmulatorContext, intent: Stripe.PaymentIntent, params: Params): Stripe.PaymentIntent => {
+/**
+ * `POST /v1/payment_intents/{id}/confirm`, also what the emulator's test-card page runs (as Stripe.js
+ * confirms from the contributor's browser): succeeded, `requires_action` with a 3-D Secure page, or
+ * a thrown `card_error` with the intent back to `requires_payment_method`.
+ */
+export const confirmPaymentIntent = (
+  context: EmulatorContext,
+  intent: Stripe.PaymentIntent,
+  params: Params,
+): Stripe.PaymentIntent => {
   if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(intent.status))
     throw unexpectedState(intent, 'confirm');
   const methodId =
@@ -196,7 +205,7 @@ const create = (context: EmulatorContext, params: Params): Stripe.PaymentIntent 
   };
   context.state.data.paymentIntents[id] = intent;
   context.emit('payment_intent.created', intent);
-  return params.boolean('confirm') === true ? confirm(context, intent, params) : intent;
+  return params.boolean('confirm') === true ? confirmPaymentIntent(context, intent, params) : intent;
 };
 
 const CANCELABLE: Stripe.PaymentIntent.Status[] = [
@@ -234,7 +243,7 @@ export const paymentIntentRoutes = (context: EmulatorContext): Route[] => [
   {
     method: 'POST',
     pattern: /^\/v1\/payment_intents\/([^/]+)\/confirm$/,
-    handle: (request) => confirm(context, getPaymentIntent(context, pathParam(request), 'id'), request.params),
+    handle: (request) => confirmPaymentIntent(context, getPaymentIntent(context, pathParam(request), 'id'), request.params),
   },
   {
     method: 'POST',

@@ -7,7 +7,7 @@ import { StripeApiError, missingResource } from '../wire/stripe-error';
 import { getCustomer } from './customers';
 import { attachPaymentMethod, declineError, resolvePaymentMethod, testCardOf } from './payment-methods';
 
-const getSetupIntent = (context: EmulatorContext, id: string): Stripe.SetupIntent => {
+export const getSetupIntent = (context: EmulatorContext, id: string): Stripe.SetupIntent => {
   const intent = context.state.data.setupIntents[id];
   if (intent === undefined) throw missingResource(id, 'id');
   return intent;
@@ -51,7 +51,8 @@ const fail = (
   return declineError(message, code, declineCode, { setup_intent: intent, payment_method: method });
 };
 
-const confirm = (context: EmulatorContext, intent: Stripe.SetupIntent, params: Params): Stripe.SetupIntent => {
+/** `POST /v1/setup_intents/{id}/confirm`, also what the emulator's test-card page runs (as Stripe.js would). */
+export const confirmSetupIntent = (context: EmulatorContext, intent: Stripe.SetupIntent, params: Params): Stripe.SetupIntent => {
   if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation')
     throw unexpectedState(intent, 'confirm');
   const methodId =
@@ -126,7 +127,7 @@ const create = (context: EmulatorContext, params: Params): Stripe.SetupIntent =>
   };
   context.state.data.setupIntents[id] = intent;
   context.emit('setup_intent.created', intent);
-  return params.boolean('confirm') === true ? confirm(context, intent, params) : intent;
+  return params.boolean('confirm') === true ? confirmSetupIntent(context, intent, params) : intent;
 };
 
 export const setupIntentRoutes = (context: EmulatorContext): Route[] => [
@@ -135,7 +136,7 @@ export const setupIntentRoutes = (context: EmulatorContext): Route[] => [
   {
     method: 'POST',
     pattern: /^\/v1\/setup_intents\/([^/]+)\/confirm$/,
-    handle: (request) => confirm(context, getSetupIntent(context, pathParam(request)), request.params),
+    handle: (request) => confirmSetupIntent(context, getSetupIntent(context, pathParam(request)), request.params),
   },
   {
     method: 'POST',
