@@ -4,6 +4,7 @@ import { forbiddenPage } from './pages/login.page';
 import { localHref } from './pages/page-context';
 import { errorPage, notFoundPage, unavailablePage } from './pages/problem.pages';
 import { CATALOG_ROUTES } from './routes/catalog.routes';
+import { CHECKOUT_ROUTES } from './routes/checkout.routes';
 import { PATHS } from './routes/paths';
 import { LoginRequired, type Route, type WebAnswer, type WebRequest } from './routes/route';
 import { SESSION_ROUTES } from './routes/session.routes';
@@ -13,6 +14,7 @@ export const ROUTES: readonly Route[] = [
   ...CATALOG_ROUTES,
   ...SESSION_ROUTES,
   // One line per area of the site (issue #12).
+  ...CHECKOUT_ROUTES,
 ];
 
 export type { PageAnswer, WebAnswer } from './routes/route';

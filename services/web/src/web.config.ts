@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cardStepFromEnv, type CardStep } from './card-step.config';
 
 /** The web front's settings (ADR 0030). */
 export interface WebConfig {
@@ -18,6 +19,8 @@ export interface WebConfig {
   readonly publicOrigin?: string;
   /** WEB_SESSION_SECRET (at least 32 characters), which CSRF tokens are signed with; random per process when absent. */
   readonly sessionSecret: Buffer;
+  /** The checkout's card step: STRIPE_PUBLISHABLE_KEY (Stripe's Payment Element) or STRIPE_EMULATOR_URL (its test-card page). */
+  readonly cardStep?: CardStep;
 }
 
 export const DEFAULT_WEB_PORT = 8080;
@@ -60,5 +63,6 @@ export const webConfigFromEnv = (env: NodeJS.ProcessEnv): WebConfig => {
     ...(env.HOST ? { host: env.HOST } : {}),
     apiUrl,
     apiTimeoutMs: timeout,
+    cardStep: cardStepFromEnv(env),
   };
 };

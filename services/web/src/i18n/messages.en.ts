@@ -1,5 +1,6 @@
 import type { MessageKey } from './messages.fr';
 import { SESSION_EN } from './session.en';
+import { CHECKOUT_EN } from './checkout.en';
 
 /** Every string of the web front in English; typed by the French keys, so none is missing. */
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -125,4 +126,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   // Each area of the site keeps its strings in its own file, spread here (one line per area).
   ...SESSION_EN,
+  ...CHECKOUT_EN,
 };

@@ -1,4 +1,5 @@
 import { SESSION_FR } from './session.fr';
+import { CHECKOUT_FR } from './checkout.fr';
 /**
  * Every string of the web front in French, the default language. The English dictionary is
  * typed by these keys, so a key missing on either side does not compile. `{name}` marks a value
@@ -129,6 +130,7 @@ export const fr = {
 
   // Each area of the site keeps its strings in its own file, spread here (one line per area).
   ...SESSION_FR,
+  ...CHECKOUT_FR,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;
