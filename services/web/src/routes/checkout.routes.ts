@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { PledgeReceipt, PledgeView, ReplyOf, placePledge } from '@elan/contracts';
+import type { CardStep } from '../card-step.config';
 import { ApiProblem, ApiRefused, ApiUnavailable, type CampaignView } from '../elan-api';
 import { parseMoneyInput, type MoneyInputError } from '../money-input';
 import { fieldErrorsOf, type FieldErrors } from '../pages/forms';
 import { cardStepPage, cardUnavailablePage, CARD_STEP_POLICY } from '../pages/checkout/card.page';
-import { cardStepLocation, intentIdOf, pledgeHref, returnUrlOf, type PledgePayment } from '../pages/checkout/card-step';
+import {
+  cardStepLocation,
+  checkoutHeaders,
+  intentIdOf,
+  pledgeHref,
+  returnUrlOf,
+  type PledgePayment,
+} from '../pages/checkout/card-step';
 import { checkoutAmountPage, checkoutClosedPage, checkoutDetailsPage, isAvailable } from '../pages/checkout/checkout.page';
 import type { Contributor, DetailsStep, TipSuggestions } from '../pages/checkout/checkout.view';
 import { pledgePage } from '../pages/checkout/pledge.page';
@@ -12,6 +20,8 @@ import { receiptPage } from '../pages/checkout/receipt.page';
 import { paymentConfirmingPage, paymentFailedPage } from '../pages/checkout/return.page';
 import type { PageContext } from '../pages/page-context';
 import { guestTokenOf, pledgeApi, UUID, type Route, type WebAnswer, type WebRequest } from './route';
+
+const NO_CARD_STEP: CardStep = { kind: 'none' };
 
 type PlacedPledge = ReplyOf<typeof placePledge> & { readonly guestToken?: string };
 
@@ -111,7 +121,11 @@ const showCheckout = async (request: WebRequest): Promise<WebAnswer> => {
   if ('refused' in tips)
     return { status: 400, page: checkoutAmountPage(context, campaign, { amountText, tierId, errors: tips.refused }) };
   const form = { ...emptyDetails(checked.amount, currency, tierId, contributor), suggestions: tips.suggestions };
-  return { status: 200, page: checkoutDetailsPage(context, campaign, form) };
+  return {
+    status: 200,
+    page: checkoutDetailsPage(context, campaign, form),
+    headers: checkoutHeaders(request.cardStep ?? NO_CARD_STEP),
+  };
 };
 
 /** The second step's form as it was sent, and the tip it chose (or why none could be read). */
@@ -159,7 +173,11 @@ const placeThePledge = async (request: WebRequest): Promise<WebAnswer> => {
   const again = async (status: number, errors: FieldErrors, general?: string): Promise<WebAnswer> => {
     const tips = await suggestionsFor(request, amount, currency);
     form = { ...form, errors, general, suggestions: 'suggestions' in tips ? tips.suggestions : null };
-    return { status, page: checkoutDetailsPage(context, campaign, form) };
+    return {
+      status,
+      page: checkoutDetailsPage(context, campaign, form),
+      headers: checkoutHeaders(request.cardStep ?? NO_CARD_STEP),
+    };
   };
   const { tip, errors } = readDetails(request, form);
   if (tip === undefined || errors.size > 0) return again(400, errors);
@@ -189,7 +207,7 @@ const placeThePledge = async (request: WebRequest): Promise<WebAnswer> => {
   return {
     status: 303,
     location: cardStepLocation(
-      request.cardStep ?? { kind: 'none' },
+      request.cardStep ?? NO_CARD_STEP,
       context.locale,
       pledgeId,
       placed.payment,
@@ -210,7 +228,7 @@ const conflictText = (context: PageContext, error: ApiProblem): string => {
 const showCardStep = async (request: WebRequest): Promise<WebAnswer> => {
   const { context, url } = request;
   const pledgeId = request.params[0] ?? '';
-  const cardStep = request.cardStep ?? { kind: 'none' };
+  const cardStep = request.cardStep ?? NO_CARD_STEP;
   const clientSecret = url.searchParams.get('client_secret') ?? '';
   const kind = url.searchParams.get('kind') === 'card_setup' ? 'card_setup' : 'payment';
   const intentId = intentIdOf(clientSecret);
@@ -251,14 +269,7 @@ const paymentReturn = async (request: WebRequest): Promise<WebAnswer> => {
       clientSecret,
     };
     const returnUrl = returnUrlOf(request.origin ?? '', context.locale, pledgeId, guestToken);
-    const retry = cardStepLocation(
-      request.cardStep ?? { kind: 'none' },
-      context.locale,
-      pledgeId,
-      payment,
-      returnUrl,
-      guestToken,
-    );
+    const retry = cardStepLocation(request.cardStep ?? NO_CARD_STEP, context.locale, pledgeId, payment, returnUrl, guestToken);
     return { status: 200, page: paymentFailedPage(context, retry) };
   }
   return { status: 200, page: paymentConfirmingPage(context, `/${context.locale}${context.path}${url.search}`) };

@@ -1,6 +1,7 @@
 import type { CardStep } from '../../card-step.config';
 import type { Locale } from '../../i18n/i18n';
 import { PATHS } from '../../routes/paths';
+import { CONTENT_SECURITY_POLICY } from '../../security-headers';
 
 /** The intent a pledge is paid (or its card saved) with, as the API answered it. */
 export interface PledgePayment {
@@ -48,3 +49,18 @@ export const cardStepLocation = (
 /** The intent a client secret belongs to: Stripe's secrets are `<intent id>_secret_<random>`. */
 export const intentIdOf = (clientSecret: string): string | undefined =>
   /^((?:pi|seti)_[A-Za-z0-9]+)_secret_[A-Za-z0-9]+$/.exec(clientSecret)?.[1];
+
+/**
+ * Headers of the checkout's form page. Browsers hold a form's POST to `form-action` through its
+ * redirects too, so with the emulator (another origin, in development and tests) the checkout's
+ * policy names it; with Stripe the card step is our own page and the site's policy stands.
+ */
+export const checkoutHeaders = (cardStep: CardStep): Readonly<Record<string, string>> =>
+  cardStep.kind === 'emulator'
+    ? {
+        'content-security-policy': CONTENT_SECURITY_POLICY.replace(
+          "form-action 'self'",
+          `form-action 'self' ${new URL(cardStep.emulatorUrl).origin}`,
+        ),
+      }
+    : {};
