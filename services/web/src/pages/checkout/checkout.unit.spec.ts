@@ -4,7 +4,8 @@ import { htmlDocument } from '../../html';
 import { CHECKOUT_ROUTES } from '../../routes/checkout.routes';
 import type { WebRequest } from '../../routes/route';
 import type { Session } from '../../session/session';
-import { aLiveCampaign } from '../page.fixtures';
+import { campaignPage } from '../campaign.page';
+import { aLiveCampaign, someMessages } from '../page.fixtures';
 import { pageContext, type PageContext } from '../page-context';
 import { CARD_STEP_POLICY, cardStepPage } from './card.page';
 import { cardStepLocation, intentIdOf, returnUrlOf } from './card-step';
@@ -311,5 +312,23 @@ describe('the pledge page', () => {
       for (const status of statuses)
         for (const fundingModel of ['keep_it_all', 'all_or_nothing'] as const)
           expect(statusInWords(context, { status, fundingModel })).toMatch(/\w/);
+  });
+});
+
+describe('the way into the checkout', () => {
+  const messages = { available: true, page: someMessages(0) } as const;
+
+  it('is a button on a live campaign’s page, and a link on each tier that can still be chosen', () => {
+    const markup = campaignPage(fr, aLiveCampaign(), messages).markup;
+    expect(markup).toContain(`<a class="button" href="/fr/campaigns/${campaign.campaignId}/pledge">Soutenir ce projet</a>`);
+    for (const tier of campaign.tiers)
+      expect(markup).toContain(`/fr/campaigns/${campaign.campaignId}/pledge?tier=${tier.tierId}`);
+    const soldOut = aLiveCampaign({ tiers: campaign.tiers.map((tier) => ({ ...tier, remainingUnits: 0 })) });
+    expect(campaignPage(fr, soldOut, messages).markup).not.toContain('pledge?tier=');
+  });
+
+  it('is not offered once the campaign takes no pledges', () => {
+    const markup = campaignPage(en, aLiveCampaign({ status: 'succeeded' }), messages).markup;
+    expect(markup).not.toContain(`/campaigns/${campaign.campaignId}/pledge`);
   });
 });
