@@ -117,11 +117,20 @@ describe('the checkout, the card step and the pledge page, in a browser', () => 
     await waitUntil(
       async () => {
         if ((await heading(page)) === title) return true;
-        await page.getByRole('link', { name: reload }).click();
+        await page.getByRole('link', { name: reload }).click({ timeout: 2_000 });
         return undefined;
       },
       { timeoutMs: WEBHOOK_LAG_MS, intervalMs: 250, description: 'the pledge page shows the committed pledge' },
-    );
+    ).catch(async (error: unknown) => {
+      const url = new URL(page.url());
+      const id = /\/pledges\/([0-9a-f-]{36})/.exec(url.pathname)?.[1] ?? '';
+      const token = url.searchParams.get('token');
+      const seen = token === null ? 'a logged-in pledge' : JSON.stringify(await pledgeOf(api, id, { guestToken: token }));
+      const state = await stack.payments.control.state();
+      const intent = url.searchParams.get('setup_intent') ?? url.searchParams.get('payment_intent') ?? '';
+      const stripeSide = JSON.stringify(state.setupIntents[intent] ?? state.paymentIntents[intent] ?? null).slice(0, 1500);
+      throw new Error(`${String(error)}\non ${page.url()}:\n${await text(page)}\nthe API: ${seen}\nStripe: ${stripeSide}`);
+    });
     const pledgeId = /\/pledges\/([0-9a-f-]{36})/.exec(new URL(page.url()).pathname)?.[1];
     if (pledgeId === undefined) throw new Error(`not a pledge page: ${page.url()}`);
     return pledgeId;

@@ -22,6 +22,12 @@ import type { PageContext } from '../pages/page-context';
 import { guestTokenOf, pledgeApi, UUID, type Route, type WebAnswer, type WebRequest } from './route';
 
 const NO_CARD_STEP: CardStep = { kind: 'none' };
+/**
+ * A pledge's pages are the contributor's alone, and change as Stripe's word arrives: never kept
+ * by a cache, not even a guest's (whose link carries their token), nor reused by the browser
+ * when the visitor reloads to see the payment confirmed.
+ */
+const PRIVATE = { 'cache-control': 'private, no-store' } as const;
 
 type PlacedPledge = ReplyOf<typeof placePledge> & { readonly guestToken?: string };
 
@@ -244,7 +250,7 @@ const showCardStep = async (request: WebRequest): Promise<WebAnswer> => {
   return {
     status: 200,
     page: cardStepPage(context, { publishableKey: cardStep.publishableKey, kind, clientSecret, returnUrl }),
-    headers: { 'content-security-policy': CARD_STEP_POLICY },
+    headers: { ...PRIVATE, 'content-security-policy': CARD_STEP_POLICY },
   };
 };
 
@@ -270,9 +276,13 @@ const paymentReturn = async (request: WebRequest): Promise<WebAnswer> => {
     };
     const returnUrl = returnUrlOf(request.origin ?? '', context.locale, pledgeId, guestToken);
     const retry = cardStepLocation(request.cardStep ?? NO_CARD_STEP, context.locale, pledgeId, payment, returnUrl, guestToken);
-    return { status: 200, page: paymentFailedPage(context, retry) };
+    return { status: 200, page: paymentFailedPage(context, retry), headers: PRIVATE };
   }
-  return { status: 200, page: paymentConfirmingPage(context, `/${context.locale}${context.path}${url.search}`) };
+  return {
+    status: 200,
+    page: paymentConfirmingPage(context, `/${context.locale}${context.path}${url.search}`),
+    headers: PRIVATE,
+  };
 };
 
 /** The pledge's page: its receipt and status, for its contributor or a guest with the private link. */
@@ -285,14 +295,14 @@ const showPledge = async (request: WebRequest): Promise<WebAnswer> => {
   const campaign = await request.api.campaign(pledge.campaignId).catch(() => null);
   const privateLink =
     guestToken === undefined ? undefined : `${request.origin ?? ''}${pledgeHref(context.locale, pledgeId, guestToken)}`;
-  return { status: 200, page: pledgePage(context, { pledge, campaign, guestToken, privateLink }) };
+  return { status: 200, page: pledgePage(context, { pledge, campaign, guestToken, privateLink }), headers: PRIVATE };
 };
 
 /** The API's receipt of a paid pledge, in the page's language. */
 const showReceipt = async (request: WebRequest): Promise<WebAnswer> => {
   const pledgeId = request.params[0] ?? '';
   const receipt = await pledgeApi(request).get<PledgeReceipt>(`/api/pledges/${encodeURIComponent(pledgeId)}/receipt`);
-  return { status: 200, page: receiptPage(request.context, receipt, guestTokenOf(request)) };
+  return { status: 200, page: receiptPage(request.context, receipt, guestTokenOf(request)), headers: PRIVATE };
 };
 
 /** The checkout, the card step, the way back from it and the pledge's pages (issue #12, ADR 0030). */

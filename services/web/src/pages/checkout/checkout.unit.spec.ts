@@ -228,7 +228,10 @@ describe('the card step', () => {
     const stripe = await route?.handle(
       request({ kind: 'stripe', publishableKey: 'pk_test_1' }, '?kind=payment&client_secret=pi_9a_secret_b8'),
     );
-    expect(stripe).toMatchObject({ status: 200, headers: { 'content-security-policy': CARD_STEP_POLICY } });
+    expect(stripe).toMatchObject({
+      status: 200,
+      headers: { 'content-security-policy': CARD_STEP_POLICY, 'cache-control': 'private, no-store' },
+    });
     expect(stripe && 'page' in stripe && htmlDocument(stripe.page)).toContain(
       `data-return-url="https://elan.example.org/en/pledges/${PLEDGE_ID}/return"`,
     );
