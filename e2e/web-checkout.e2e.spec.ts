@@ -146,6 +146,8 @@ describe('the checkout, the card step and the pledge page, in a browser', () => 
   it('takes a logged-in contributor’s pledge with a tip to a paid keep-it-all pledge, and shows its receipt', async () => {
     const page = await open('fr-FR');
     await logInThroughPage(page, webUrl(''), { email: backer.email, password: PASSWORD }, 'fr', `/fr/campaigns/${keepItAll}`);
+    // The campaign page, now with its ways into the checkout, still passes axe-core.
+    expect(await wcagViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Soutenir ce projet' }).click();
     expect(await heading(page)).toContain('Soutenir');
     await checkInBothLanguages(page, 'amount');

@@ -85,8 +85,7 @@ export const CHECKOUT_EN: Readonly<Record<keyof typeof CHECKOUT_FR, string>> = {
   'pledge.cancel': 'Cancel my pledge',
   'pledge.receipt': 'See the receipt',
   'pledge.private.title': 'Keep this link private',
-  'pledge.private.body':
-    'It is the only way to see, change or cancel your pledge. Do not share it. It was also sent to you by e-mail.',
+  'pledge.private.body': 'It is the only way to see, change or cancel your pledge. Do not share it.',
   'pledge.private.link': 'Your private link',
   'pledge.status.placed': 'recorded, waiting for payment',
   'pledge.status.awaiting_payment': 'waiting for payment',

@@ -84,8 +84,7 @@ export const CHECKOUT_FR = {
   'pledge.cancel': 'Annuler ma contribution',
   'pledge.receipt': 'Voir le reçu',
   'pledge.private.title': 'Gardez ce lien privé',
-  'pledge.private.body':
-    'C’est le seul moyen de voir, modifier ou annuler votre contribution. Ne le partagez pas. Il vous a aussi été envoyé par e-mail.',
+  'pledge.private.body': 'C’est le seul moyen de voir, modifier ou annuler votre contribution. Ne le partagez pas.',
   'pledge.private.link': 'Votre lien privé',
   'pledge.status.placed': 'enregistrée, en attente du paiement',
   'pledge.status.awaiting_payment': 'en attente du paiement',
