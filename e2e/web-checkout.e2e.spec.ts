@@ -309,7 +309,7 @@ describe('the checkout, the card step and the pledge page, in a browser', () => 
       }
       throw new Error(`Tab never reached ${selector} on ${page.url()}`);
     };
-    await tabTo('a.button');
+    await tabTo('a.button.cta');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname.endsWith('/pledge'));
     await tabTo('input[name="amount"]');

@@ -73,6 +73,10 @@ const DEMO_CAMPAIGNS: readonly DemoCampaign[] = [
     draft: {
       title: TITLES.four,
       summary: 'Un four à bois partagé, où les voisins cuisent leur pain et les écoles viennent apprendre.',
+      // Issue #12: shown first on its page, "facile à lire et à comprendre" (ADR 0033).
+      plainLanguageSummary:
+        'Dans notre rue, il y a un vieux four à pain. Il ne marche plus. Nous voulons le réparer. ' +
+        'Tout le monde pourra y cuire son pain, deux jours par semaine. Les enfants des écoles viendront apprendre.',
       story:
         'Le vieux four de la rue des Capucins dort depuis trente ans. Nous voulons le restaurer et l’ouvrir à tous, deux jours par semaine.',
       category: 'food',

@@ -175,6 +175,8 @@ async function start(shutdown: StopStack): Promise<void> {
       ...process.env,
       ELAN_API_URL: new URL(url).origin,
       ...(stripe && { STRIPE_EMULATOR_URL: stripe.url }),
+      // The holder's payout account form is sent on to the emulator's onboarding page.
+      ...(stripe && { WEB_ONBOARDING_ORIGIN: new URL(stripe.url).origin }),
     }),
   );
   shutdown.push('the web front', () => web.close());

@@ -157,7 +157,6 @@ const server = createServer((request, response) => {
     (error: unknown) => send(response, 503, String(error)),
   );
 });
-server.keepAliveTimeout = 60_000;
 server.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', () => process.send?.('ready'));
 process.on('SIGTERM', () => {
   server.close();

@@ -13,8 +13,12 @@ export interface Fetched {
   readonly body: string;
 }
 
-/** One GET on `agent`, the whole body read. */
-export const get = (url: URL, agent: Agent): Promise<Fetched> =>
+/**
+ * One GET on `agent`, the whole body read. A kept-alive connection the server closed just as it was
+ * reused (its idle timeout racing ours, worse when timers run late on a busy machine) is retried
+ * once on a new one, as browsers retry an idempotent request; the time it took still counts.
+ */
+export const get = (url: URL, agent: Agent, retry = true): Promise<Fetched> =>
   new Promise((resolve, reject) => {
     const sent = request(url, { agent, headers: { accept: 'text/html' } }, (response) => {
       const chunks: Buffer[] = [];
@@ -22,7 +26,10 @@ export const get = (url: URL, agent: Agent): Promise<Fetched> =>
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       response.on('error', reject);
     });
-    sent.on('error', reject);
+    sent.on('error', (error: NodeJS.ErrnoException) => {
+      if (retry && sent.reusedSocket && error.code === 'ECONNRESET') resolve(get(url, agent, false));
+      else reject(error);
+    });
     sent.end();
   });
 
@@ -103,3 +110,16 @@ export async function openLoop(url: URL, perSecond: number, warmupMs: number, me
   agent.destroy();
   return { ok: latencies.length, answered, failures, latencies, seconds: measureMs / 1000 };
 }
+
+/** Two windows of the same load as one: rates over both, latencies of both. */
+export const mergeWindows = (a: Window, b: Window): Window => {
+  const failures = { ...a.failures };
+  for (const [what, count] of Object.entries(b.failures)) failures[what] = (failures[what] ?? 0) + count;
+  return {
+    ok: a.ok + b.ok,
+    answered: a.answered + b.answered,
+    failures,
+    latencies: [...a.latencies, ...b.latencies],
+    seconds: a.seconds + b.seconds,
+  };
+};

@@ -27,6 +27,7 @@ const card = (n: number, title: string, departement: string, commune: string): C
   campaignId: n === 1 ? CAMPAIGN_ID : uuid(1_000 + n),
   holderId: uuid(2_000 + n),
   title,
+  plainLanguageSummary: null,
   summary: `${title} : un projet porté par des habitants, ouvert à tous, financé sans commission.`,
   category: n % 3 === 0 ? 'culture' : n % 3 === 1 ? 'food' : 'environment',
   imageUrl: `https://images.example.org/campagnes/${n}.jpg`,
@@ -63,6 +64,7 @@ export const catalogReply: CatalogReply = {
 
 export const campaignReply: CampaignReply = {
   ...card(1, 'Un four à pain pour le village', '62', 'Arras'),
+  plainLanguageSummary: null,
   summary: 'Rebâtir le four banal du village, cuit au bois, ouvert à tous les habitants et aux écoles.',
   story: STORY,
   createdAt: '2026-11-20T09:00:00.000Z',

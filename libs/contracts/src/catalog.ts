@@ -58,6 +58,8 @@ import {
 } from './reconciliation/reconciliation.requests';
 import { getReconciliationReport, runReconciliation } from './reconciliation/reconciliation-report.requests';
 import { getAccountRecipient, getPledgeRecipient } from './notification/mail-recipients.requests';
+import { campaignApproved, campaignRejected, campaignUpdatePosted } from './campaign/campaign-lifecycle.events';
+import { pledgeCollectionDeclined } from './pledge/pledge-lifecycle.events';
 import type { IntegrationEventContract } from './integration-event';
 import type { RequestContract } from './request';
 
@@ -84,6 +86,11 @@ export const integrationEvents: readonly IntegrationEventContract[] = [
   payoutAccountStatusChanged,
   statementPaid,
   stripeEventReceived,
+  // Notifications (issue #12 part 2)
+  campaignApproved,
+  campaignRejected,
+  campaignUpdatePosted,
+  pledgeCollectionDeclined,
 ];
 
 export const requests: readonly RequestContract[] = [

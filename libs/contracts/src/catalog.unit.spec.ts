@@ -15,6 +15,7 @@ import { reconciliationReportSamples } from './reconciliation/reconciliation-rep
 import { transparencyRequestSamples } from './transparency/transparency.samples';
 import { publicLedgerRequestSamples } from './payout/public-ledger.samples';
 import { mailRecipientSamples } from './notification/mail-recipients.samples';
+import { notificationEventSamples } from './notification/notification-events.samples';
 
 const CAMPAIGN = '0190f3a4-5b6c-7d8e-9f01-23456789abcd';
 const HOLDER = '0190f3a4-5b6c-7d8e-9f01-000000000001';
@@ -123,6 +124,8 @@ const eventSamples: Record<string, { valid: unknown; invalid: Invalid }> = {
       },
     },
   },
+  // Notifications (issue #12 part 2)
+  ...notificationEventSamples,
 };
 
 const requestSamples: Record<

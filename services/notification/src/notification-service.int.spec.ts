@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, headers as natsHeaders, type NatsConnection } from 'nats';
 import {
+  campaignApproved,
   campaignLaunched,
+  campaignRejected,
   campaignSucceeded,
+  campaignUpdatePosted,
   getAccountRecipient,
   getPledgeRecipient,
+  pledgeCollectionDeclined,
   pledgeCommitted,
+  pledgeWithdrawn,
   statementPaid,
   type IntegrationEventContract,
   type MailRecipient,
@@ -29,7 +34,7 @@ import {
 } from '@elan/testing';
 import type { NotificationParts } from './app/notification.composition';
 import { migrateNotificationSchema } from './app/notification.migrations';
-import { NOTIFICATION_PLEDGES_CONSUMER } from './consumers/mail-events.handlers';
+import { NOTIFICATION_CAMPAIGNS_CONSUMER, NOTIFICATION_PLEDGES_CONSUMER } from './consumers/mail-events.handlers';
 import { MailOutbox } from './mails/mail-outbox';
 import { MailRecipients } from './mails/mail-recipients';
 import { MailSender } from './mails/mail-sender';
@@ -133,11 +138,23 @@ describe('the notification service', () => {
         [eventId],
       )
     ).rows[0];
-  /** Every message published so far handled and acknowledged by the pledges' consumer. */
-  const pledgesConsumed = async () => {
-    const info = await (await nc.jetstreamManager()).consumers.info(ELAN_STREAM, NOTIFICATION_PLEDGES_CONSUMER);
+  /** Every message published so far handled and acknowledged by one of the service's consumers. */
+  const consumedBy = (durable: string) => async () => {
+    const info = await (await nc.jetstreamManager()).consumers.info(ELAN_STREAM, durable);
     return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
   };
+  const pledgesConsumed = consumedBy(NOTIFICATION_PLEDGES_CONSUMER);
+  const campaignsConsumed = consumedBy(NOTIFICATION_CAMPAIGNS_CONSUMER);
+  /** Publishes a message again as a relay would past JetStream's duplicate window (another message id). */
+  const republish = (message: (typeof published)[number]) =>
+    nc.jetstream().publish(message.subject, message.data, { headers: message.headers, msgID: randomUUID() });
+  const rowsOf = async (eventId: string) =>
+    (
+      await database.pool.query<{ recipient: string; status: string }>(
+        `SELECT recipient, status FROM ${database.schema}.mails WHERE event_id = $1 ORDER BY recipient`,
+        [eventId],
+      )
+    ).rows;
 
   const committed = (pledgeId: string, campaignId: string): PayloadOf<typeof pledgeCommitted> => ({
     pledgeId,
@@ -266,6 +283,189 @@ describe('the notification service', () => {
     expect(paid.subject).toBe('Your payout of €12,000.00 is on its way');
     expect(paid.text).toContain('for “Un moulin à Lodève”');
     expect(mailsTo('holder@example.org')).toHaveLength(2);
+  });
+
+  // Issue #12 part 2: a declined collection, updates to backers, moderation decisions.
+
+  const aonCommitted = (pledgeId: string, campaignId: string, contributorRef: string): PayloadOf<typeof pledgeCommitted> => ({
+    ...committed(pledgeId, campaignId),
+    fundingModel: 'all_or_nothing',
+    contributorRef,
+    charged: false,
+    paymentIntentId: undefined,
+  });
+  const guestRef = () => `guest:${randomUUID().replace(/-/g, '')}${randomUUID().replace(/-/g, '')}`;
+  const subjectOf = (address: string, subject: RegExp) =>
+    waitUntil(() => mailsTo(address).find((m) => subject.test(m.subject)), {
+      timeoutMs: 15_000,
+      description: `a mail "${subject.source}" to ${address}`,
+    });
+
+  it('asks a contributor whose collection was declined for a new card: a link for an account, the private link for a guest, once', async () => {
+    const campaignId = uuidv7();
+    const [account, guest] = [uuidv7(), uuidv7()];
+    directory.set(account, { status: 'found', email: 'declined-account@example.org', name: 'Jo', language: 'en' });
+    directory.set(guest, { status: 'found', email: 'declined-guest@example.org', name: null, language: 'fr' });
+    await publish(pledgeCommitted, aonCommitted(account, campaignId, uuidv7()), {
+      id: `pledge-${account}`,
+      position: 3,
+      previous: 0,
+    });
+    await publish(pledgeCommitted, aonCommitted(guest, campaignId, guestRef()), {
+      id: `pledge-${guest}`,
+      position: 3,
+      previous: 0,
+    });
+    const declined = (pledgeId: string): PayloadOf<typeof pledgeCollectionDeclined> => ({
+      pledgeId,
+      campaignId,
+      declineCode: 'insufficient_funds',
+      attempt: 1,
+      retryUntil: '2026-04-22T20:00:00Z',
+      declinedAt: '2026-04-15T20:00:03Z',
+    });
+    const { eventId, message } = await publish(pledgeCollectionDeclined, declined(account), {
+      id: `pledge-${account}`,
+      position: 6,
+      previous: 3,
+    });
+    await publish(pledgeCollectionDeclined, declined(guest), { id: `pledge-${guest}`, position: 6, previous: 3 });
+
+    const toAccount = await subjectOf('declined-account@example.org', /declined/);
+    expect(toAccount.subject).toBe('Your card was declined: please give a new one');
+    expect(plain(toAccount.text)).toContain(`Give a new card: https://elan.example/en/pledges/${account}`);
+    expect(toAccount.html).toContain(`href="https://elan.example/en/pledges/${account}"`);
+    const toGuest = await subjectOf('declined-guest@example.org', /refusée/);
+    expect(toGuest.text).toContain('ouvrez le lien privé qui vous a été donné lors de votre contribution');
+    expect(toGuest.text).not.toContain('/pledges/');
+
+    await republish(message);
+    await waitUntil(pledgesConsumed, { timeoutMs: 15_000, description: 'the redelivery consumed' });
+    await service.parts.mailWorker.round();
+    expect(mailsTo('declined-account@example.org').filter((m) => /declined/.test(m.subject))).toHaveLength(1);
+    expect(await rowsOf(eventId)).toEqual([{ recipient: `pledge:${account}`, status: 'sent' }]);
+  });
+
+  it('sends an update to each pledge that still counts on the campaign, once, and none to a withdrawn one', async () => {
+    const campaignId = uuidv7();
+    await publish(
+      campaignLaunched,
+      {
+        campaignId,
+        holderId: uuidv7(),
+        title: 'Une forge à Die',
+        fundingModel: 'keep_it_all',
+        goal: eur(500_000),
+        startsAt: '2026-03-01T08:00:00Z',
+        deadline: '2026-04-15T20:00:00Z',
+        departement: '26',
+      },
+      { id: `campaign-${campaignId}`, position: 4, previous: 0 },
+    );
+    const [first, again, second, gone, elsewhere] = [uuidv7(), uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+    const address = (pledgeId: string) => `backer-${(pledgeId === again ? first : pledgeId).slice(-12)}@example.org`;
+    for (const pledgeId of [first, again, second, gone, elsewhere])
+      directory.set(pledgeId, { status: 'found', email: address(pledgeId), name: null, language: 'fr' });
+    // Two pledges of one contributor make one backer, written to once.
+    const firstContributor = uuidv7();
+    await publish(
+      pledgeCommitted,
+      { ...committed(first, campaignId), contributorRef: firstContributor },
+      { id: `pledge-${first}`, position: 3, previous: 0 },
+    );
+    await publish(
+      pledgeCommitted,
+      { ...committed(again, campaignId), contributorRef: firstContributor, committedAt: '2026-03-16T09:30:00Z' },
+      { id: `pledge-${again}`, position: 3, previous: 0 },
+    );
+    await publish(pledgeCommitted, aonCommitted(second, campaignId, guestRef()), {
+      id: `pledge-${second}`,
+      position: 3,
+      previous: 0,
+    });
+    await publish(pledgeCommitted, committed(gone, campaignId), { id: `pledge-${gone}`, position: 3, previous: 0 });
+    await publish(pledgeCommitted, committed(elsewhere, uuidv7()), { id: `pledge-${elsewhere}`, position: 3, previous: 0 });
+    await publish(
+      pledgeWithdrawn,
+      {
+        pledgeId: gone,
+        campaignId,
+        reason: 'refunded',
+        amount: eur(2_501),
+        tip: { amount: eur(299), tipId: gone },
+        charged: true,
+        paymentIntentId: 'pi_notification_test',
+        withdrawnAt: '2026-03-15T09:30:00Z',
+      },
+      { id: `pledge-${gone}`, position: 7, previous: 3 },
+    );
+    // The directory is the pledges consumer's: the update comes once it holds them (on a bus, a later event).
+    await waitUntil(pledgesConsumed, { timeoutMs: 15_000, description: 'the pledges consumed' });
+
+    const { eventId, message } = await publish(
+      campaignUpdatePosted,
+      {
+        campaignId,
+        updateId: uuidv7(),
+        title: 'Le soufflet est arrivé',
+        body: 'Premier feu samedi.\n\nVenez nombreux.',
+        postedAt: '2026-03-20T10:00:00Z',
+      },
+      { id: `campaign-${campaignId}`, position: 8, previous: 4 },
+    );
+    for (const pledgeId of [first, second]) {
+      const mail = await subjectOf(address(pledgeId), /^Nouvelles de/);
+      expect(mail.subject).toBe('Nouvelles de « Une forge à Die » : Le soufflet est arrivé');
+      expect(mail.text).toContain('Le soufflet est arrivé\n\nPremier feu samedi.\n\nVenez nombreux.');
+    }
+    await republish(message);
+    await waitUntil(campaignsConsumed, { timeoutMs: 15_000, description: 'the redelivery consumed' });
+    await service.parts.mailWorker.round();
+    expect(await rowsOf(eventId)).toEqual(
+      [first, second]
+        .map((id) => ({ recipient: `pledge:${id}`, status: 'sent' }))
+        .sort((a, b) => a.recipient.localeCompare(b.recipient)),
+    );
+    for (const pledgeId of [first, second])
+      expect(mailsTo(address(pledgeId)).filter((m) => /^Nouvelles/.test(m.subject))).toHaveLength(1);
+    expect(mailsTo(address(gone)).filter((m) => /^Nouvelles/.test(m.subject))).toEqual([]);
+    expect(mailsTo(address(elsewhere)).filter((m) => /^Nouvelles/.test(m.subject))).toEqual([]);
+  });
+
+  it('tells the holder moderation’s decisions: approved with its dates, rejected with the reason', async () => {
+    const campaignId = uuidv7();
+    const holderId = uuidv7();
+    directory.set(holderId, { status: 'found', email: 'moderated@example.org', name: 'Paulu', language: 'fr' });
+    const stream = { id: `campaign-${campaignId}`, position: 3, previous: 0 };
+    const { eventId, message } = await publish(
+      campaignRejected,
+      { campaignId, holderId, title: 'Une chapelle à Corte', reason: 'Précisez le budget.', rejectedAt: '2026-02-18T10:00:00Z' },
+      stream,
+    );
+    const rejection = await subjectOf('moderated@example.org', /changements/);
+    expect(rejection.subject).toBe('« Une chapelle à Corte » : des changements sont demandés');
+    expect(rejection.text).toContain('Voici pourquoi :\n\nPrécisez le budget.');
+    await publish(
+      campaignApproved,
+      {
+        campaignId,
+        holderId,
+        title: 'Une chapelle à Corte',
+        startsAt: '2026-03-01T08:00:00Z',
+        deadline: '2026-04-15T20:00:00Z',
+        approvedAt: '2026-02-20T10:00:00Z',
+      },
+      { ...stream, position: 6, previous: 3 },
+    );
+    const approval = await subjectOf('moderated@example.org', /approuvée/);
+    expect(approval.subject).toBe('« Une chapelle à Corte » est approuvée');
+    expect(plain(approval.text)).toContain('Bonjour Paulu,');
+
+    await republish(message);
+    await waitUntil(campaignsConsumed, { timeoutMs: 15_000, description: 'the redelivery consumed' });
+    await service.parts.mailWorker.round();
+    expect(mailsTo('moderated@example.org')).toHaveLength(2);
+    expect(await rowsOf(eventId)).toEqual([{ recipient: `account:${holderId}`, status: 'sent' }]);
   });
 
   it('retries a mail the SMTP server did not take, keeping no address in its error, and gives up after the last attempt', async () => {

@@ -1,6 +1,7 @@
 import { CAMPAIGN_CATEGORIES, CATALOG_SORTS, CATALOG_STATUSES } from '@elan/contracts';
 import { isDepartement } from './departements';
 import type { CatalogQuery } from './elan-api';
+import { NOTICE_PARAMETER } from './pages/notices';
 
 /** Campaigns per catalog page: a phone screen of cards, a light page. */
 export const CATALOG_PAGE_SIZE = 12;
@@ -40,6 +41,8 @@ export const parseCatalogQuery = (params: URLSearchParams): ParsedCatalogQuery =
   const query: Partial<Record<CatalogField, string>> = {};
   const invalid: string[] = [];
   for (const [name, raw] of params) {
+    // A form's notice after its redirect here (pages/notices.ts) is no filter.
+    if (name === NOTICE_PARAMETER) continue;
     const value = raw.trim();
     if (!(CATALOG_FIELDS as readonly string[]).includes(name)) {
       invalid.push(name);

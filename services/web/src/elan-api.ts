@@ -4,11 +4,8 @@ import type { ReplyOf, getCampaign, listCampaignMessages, listCampaigns } from '
 export type CatalogPage = ReplyOf<typeof listCampaigns>;
 export type CampaignCard = CatalogPage['items'][number];
 export type CampaignMessagesPage = ReplyOf<typeof listCampaignMessages>;
-/**
- * The campaign page. `plainLanguageSummary` ("facile à lire et à comprendre", issue #12) is not in
- * the API yet: read when present, so the page shows it first the day the campaign service sends it.
- */
-export type CampaignView = ReplyOf<typeof getCampaign> & { readonly plainLanguageSummary?: string | null };
+/** The campaign page, its plain-language summary ("facile à lire et à comprendre", issue #12) included. */
+export type CampaignView = ReplyOf<typeof getCampaign>;
 
 /** One field the API refused, as its 400 problem's `errors` lists them. */
 export interface FieldProblem {

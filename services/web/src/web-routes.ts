@@ -3,8 +3,10 @@ import { ApiForbidden, ApiNotFound, ApiUnauthenticated, ApiUnavailable } from '.
 import { forbiddenPage } from './pages/login.page';
 import { localHref } from './pages/page-context';
 import { errorPage, notFoundPage, unavailablePage } from './pages/problem.pages';
+import { ACCOUNT_ROUTES } from './routes/account.routes';
 import { CATALOG_ROUTES } from './routes/catalog.routes';
 import { CHECKOUT_ROUTES } from './routes/checkout.routes';
+import { HOLDER_ROUTES } from './routes/holder.routes';
 import { PATHS } from './routes/paths';
 import { LoginRequired, type Route, type WebAnswer, type WebRequest } from './routes/route';
 import { SESSION_ROUTES } from './routes/session.routes';
@@ -14,6 +16,8 @@ export const ROUTES: readonly Route[] = [
   ...CATALOG_ROUTES,
   ...SESSION_ROUTES,
   // One line per area of the site (issue #12).
+  ...ACCOUNT_ROUTES,
+  ...HOLDER_ROUTES,
   ...CHECKOUT_ROUTES,
 ];
 

@@ -10,12 +10,12 @@ import { isLocale, negotiateLocale } from './i18n/i18n';
 import { layout } from './pages/layout';
 import { localHref, pageContext, type PageContext } from './pages/page-context';
 import { notFoundPage } from './pages/problem.pages';
-import { isRedirect, type Route, type SessionCookies, type WebAnswer } from './routes/route';
+import { isFile, isRedirect, type Route, type SessionCookies, type WebAnswer } from './routes/route';
 import { CsrfTokens, isSameOrigin } from './session/csrf';
 import { browserKeyCookie, cookieNames, endSessionCookie, readSession, sessionCookie } from './session/session';
 import { answerRoute, findRoute, ROUTES } from './web-routes';
-import { SECURITY_HEADERS } from './security-headers';
-import type { WebConfig } from './web.config';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './security-headers';
+import { DEFAULT_ONBOARDING_ORIGIN, type WebConfig } from './web.config';
 
 /** Pages may be kept this long by browsers and shared caches: the API's read models lag by seconds anyway. */
 const PAGE_CACHE = 'public, max-age=30';
@@ -140,6 +140,20 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
       ...(setCookies.length > 0 && { 'set-cookie': setCookies }),
     };
     if (isRedirect(answer)) return send(request, response, 303, { ...headers, location: answer.location }, '');
+    if (isFile(answer))
+      return send(
+        request,
+        response,
+        200,
+        {
+          ...headers,
+          // Exports are personal data: never kept by a shared cache, whoever asked.
+          'cache-control': 'private, no-store',
+          'content-type': answer.file.contentType,
+          'content-disposition': `attachment; filename="${answer.file.filename.replace(/[^\w.-]/g, '_')}"`,
+        },
+        answer.file.body,
+      );
     send(
       request,
       response,
@@ -151,6 +165,12 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
         ...(answer.status !== 200 && { 'cache-control': 'private, no-store' }),
         ...(answer.status === 503 && { 'retry-after': '30' }),
         ...(answer.status === 405 && { allow: found === 'wrong-method' ? 'GET, HEAD, POST' : 'GET, HEAD' }),
+        ...(answer.formToOnboarding === true && {
+          'content-security-policy': CONTENT_SECURITY_POLICY.replace(
+            "form-action 'self'",
+            `form-action 'self' ${config.onboardingOrigin ?? DEFAULT_ONBOARDING_ORIGIN}`,
+          ),
+        }),
         ...answer.headers,
       },
       htmlDocument(answer.page),

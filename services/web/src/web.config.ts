@@ -19,6 +19,12 @@ export interface WebConfig {
   readonly publicOrigin?: string;
   /** WEB_SESSION_SECRET (at least 32 characters), which CSRF tokens are signed with; random per process when absent. */
   readonly sessionSecret: Buffer;
+  /**
+   * WEB_ONBOARDING_ORIGIN, where the payout account's onboarding pages are (Stripe's,
+   * `https://connect.stripe.com`, by default; the Stripe emulator's origin under `npm start`):
+   * the payout account's form is sent on there, so its page's `form-action` allows it.
+   */
+  readonly onboardingOrigin?: string;
   /** The checkout's card step: STRIPE_PUBLISHABLE_KEY (Stripe's Payment Element) or STRIPE_EMULATOR_URL (its test-card page). */
   readonly cardStep?: CardStep;
 }
@@ -26,6 +32,7 @@ export interface WebConfig {
 export const DEFAULT_WEB_PORT = 8080;
 const DEFAULT_API_URL = 'http://localhost:3000';
 const DEFAULT_API_TIMEOUT_MS = 5_000;
+export const DEFAULT_ONBOARDING_ORIGIN = 'https://connect.stripe.com';
 
 const portOf = (value: string | undefined, name: string, fallback: number): number => {
   if (value === undefined || value === '') return fallback;
@@ -56,8 +63,12 @@ export const webConfigFromEnv = (env: NodeJS.ProcessEnv): WebConfig => {
     throw new Error('WEB_SESSION_SECRET must have at least 32 characters');
   if (production && (secret === undefined || secret === ''))
     throw new Error('WEB_SESSION_SECRET must be set in production: every replica signs forms with it');
+  const onboarding = env.WEB_ONBOARDING_ORIGIN || DEFAULT_ONBOARDING_ORIGIN;
+  if (!URL.canParse(onboarding) || !/^https?:$/.test(new URL(onboarding).protocol))
+    throw new Error(`WEB_ONBOARDING_ORIGIN must be an http(s) origin, got ${JSON.stringify(env.WEB_ONBOARDING_ORIGIN)}`);
   return {
     port: portOf(env.WEB_PORT, 'WEB_PORT', DEFAULT_WEB_PORT),
+    onboardingOrigin: new URL(onboarding).origin,
     ...(publicUrl ? { publicOrigin: new URL(publicUrl).origin } : {}),
     sessionSecret: secret ? Buffer.from(secret, 'utf8') : randomBytes(32),
     ...(env.HOST ? { host: env.HOST } : {}),

@@ -16,6 +16,10 @@ export const campaignCardSchema = z.object({
   holderId: uuid().describe('Its holder.'),
   title: z.string().describe('Public title.'),
   summary: z.string().describe('Short summary.'),
+  plainLanguageSummary: nullable(
+    z.string(),
+    'The campaign said simply ("facile à lire et à comprendre"), to show first; null when it has none.',
+  ),
   category: z.enum(CAMPAIGN_CATEGORIES).describe('What it is about.'),
   imageUrl: nullable(z.string(), 'Cover image URL.'),
   departement: departement().describe('INSEE code of its département.'),
@@ -34,7 +38,16 @@ export const campaignCardSchema = z.object({
 });
 
 /** The parts of an approved campaign moderators watch (ADR 0012). */
-export const WATCHED_PARTS = ['title', 'summary', 'story', 'imageUrl', 'tiers', 'stretchGoals', 'updates'] as const;
+export const WATCHED_PARTS = [
+  'title',
+  'summary',
+  'plainLanguageSummary',
+  'story',
+  'imageUrl',
+  'tiers',
+  'stretchGoals',
+  'updates',
+] as const;
 
 export const holderCampaignCardSchema = campaignCardSchema.extend({
   createdAt: instant().describe('When the draft was started.'),
@@ -162,6 +175,7 @@ export const changedCampaignSchema = z.object({
     .object({
       title: z.string().nullable().describe('Title.'),
       summary: z.string().nullable().describe('Summary.'),
+      plainLanguageSummary: z.string().nullable().describe('Plain-language summary; null also when there was none.'),
       story: z.string().nullable().describe('Story.'),
     })
     .describe('The words as a moderator last reviewed them (at approval or the last acknowledgement).'),

@@ -36,7 +36,16 @@ const command = <Name extends string, Shape extends z.ZodRawShape>(name: Name, d
 export const createCampaign = command('CreateCampaign', 'Starts a draft; the actor becomes its holder.', {
   ...campaignFieldsSchema.pick({ title: true, category: true, fundingModel: true, location: true }).shape,
   ...campaignFieldsSchema
-    .pick({ summary: true, story: true, imageUrl: true, goal: true, startsAt: true, deadline: true, stretchGoals: true })
+    .pick({
+      summary: true,
+      plainLanguageSummary: true,
+      story: true,
+      imageUrl: true,
+      goal: true,
+      startsAt: true,
+      deadline: true,
+      stretchGoals: true,
+    })
     .partial().shape,
 });
 

@@ -101,3 +101,55 @@ export const campaignDeadlineReached = defineIntegrationEvent({
     deadline: instant().describe('The frozen deadline pledges are compared with.'),
   }),
 });
+
+// --- Notifications (issue #12 part 2): moderation decisions to holders, updates to backers ---
+
+export const campaignApproved = defineIntegrationEvent({
+  service: 'campaign',
+  type: 'CampaignApproved',
+  version: 1,
+  description: 'A moderator approved a submitted campaign: it goes live at startsAt. The notification service tells its holder.',
+  consumers: ['notification'],
+  schema: z.object({
+    campaignId: uuid().describe('The campaign.'),
+    holderId: uuid().describe('The project holder, told of the decision.'),
+    title: z.string().min(1).describe('Public title of the campaign as approved.'),
+    startsAt: instant().describe('When pledges open.'),
+    deadline: instant().describe('When pledges close.'),
+    approvedAt: instant().describe('When it was approved.'),
+  }),
+});
+
+export const campaignRejected = defineIntegrationEvent({
+  service: 'campaign',
+  type: 'CampaignRejected',
+  version: 1,
+  description:
+    'A moderator sent a submitted campaign back to draft, with the reason its holder reads; it may be submitted again. ' +
+    'The notification service tells its holder.',
+  consumers: ['notification'],
+  schema: z.object({
+    campaignId: uuid().describe('The campaign.'),
+    holderId: uuid().describe('The project holder, told of the decision.'),
+    title: z.string().min(1).describe('Public title of the campaign as submitted.'),
+    reason: z.string().min(1).describe('Why, as told to the holder.'),
+    rejectedAt: instant().describe('When it was rejected.'),
+  }),
+});
+
+export const campaignUpdatePosted = defineIntegrationEvent({
+  service: 'campaign',
+  type: 'CampaignUpdatePosted',
+  version: 1,
+  description:
+    'The holder posted news on an approved campaign (public on its page). The notification service sends it to each ' +
+    'backer whose pledge still counts.',
+  consumers: ['notification'],
+  schema: z.object({
+    campaignId: uuid().describe('The campaign.'),
+    updateId: uuid().describe('The update, unique in its campaign.'),
+    title: z.string().min(1).max(120).describe('Its title.'),
+    body: z.string().min(1).max(10_000).describe('Its text, as shown on the campaign page.'),
+    postedAt: instant().describe('When it was posted.'),
+  }),
+});

@@ -31,6 +31,7 @@ const card = {
   holderId: HOLDER,
   title: 'Un four à pain',
   summary: 'Un four collectif.',
+  plainLanguageSummary: 'Nous voulons un four à pain. Tout le monde pourra y cuire son pain.',
   category: 'food',
   imageUrl: null,
   departement: '62',
@@ -66,7 +67,7 @@ const changed = {
   lastChangedAt: '2026-03-12T10:00:00.000Z',
   imageUrl: null,
   pendingImageUrl: 'https://images.example.org/four-2.jpg',
-  reviewed: { title: 'Un four à pain', summary: 'Un four collectif.', story: 'Il était une fois…' },
+  reviewed: { title: 'Un four à pain', summary: 'Un four collectif.', plainLanguageSummary: null, story: 'Il était une fois…' },
 };
 const moderator = { accountId: HOLDER, roles: ['moderator'] };
 const pageOf = (item: unknown) => ({ items: [item], nextCursor: null });

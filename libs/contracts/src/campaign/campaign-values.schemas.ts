@@ -41,6 +41,13 @@ export const stretchGoalSchema = z.object({
 export const campaignFieldsSchema = z.object({
   title: z.string().describe('Public title, 1 to 120 characters.'),
   summary: z.string().describe('One or two sentences for the catalog, at most 300 characters.'),
+  plainLanguageSummary: z
+    .string()
+    .nullable()
+    .describe(
+      'The campaign said simply ("facile à lire et à comprendre"), shown first on its page: short sentences, ' +
+        'everyday words. Trimmed, at most 600 characters; null or blank: none.',
+    ),
   story: z.string().describe('The full story, at most 20,000 characters.'),
   category: z.enum(CAMPAIGN_CATEGORIES).describe('What the campaign is about.'),
   imageUrl: z.url({ protocol: /^https$/ }).describe('An https URL of the cover image.'),
@@ -86,7 +93,9 @@ export const campaignChangesSchema = campaignFieldsSchema
     imageUrl: campaignFieldsSchema.shape.imageUrl.nullable().describe('An https URL of the cover image, or null to remove it.'),
   })
   .partial()
-  .describe('Only the fields to change; imageUrl null removes the image.');
+  .describe(
+    'Only the fields to change; imageUrl null removes the image, plainLanguageSummary null (or blank) the plain-language summary.',
+  );
 
 /** Where a campaign stands, as the public API names it. */
 export const CAMPAIGN_STATUSES = [

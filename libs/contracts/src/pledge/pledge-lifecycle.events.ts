@@ -112,7 +112,7 @@ export const pledgeWithdrawn = defineIntegrationEvent({
     'A committed pledge no longer counts: cancelled by its contributor, refunded, released (campaign failed or cancelled) ' +
     'or dropped (collection never succeeded). Its amount leaves the campaign’s totals; its tip is refunded with it when ' +
     'it was charged, released otherwise.',
-  consumers: ['campaign', 'tipping'],
+  consumers: ['campaign', 'tipping', 'notification'],
   schema: z.object({
     pledgeId: pledgeId(),
     campaignId: campaignId(),
@@ -199,5 +199,26 @@ export const campaignCollectionClosed = defineIntegrationEvent({
       'Pledges whose collection never succeeded within the retry window, and their sum.',
     ),
     closedAt: instant().describe('When the pledge service found the collection over.'),
+  }),
+});
+
+// --- Notifications (issue #12 part 2): a declined collection, for the contributor's mail ---
+
+export const pledgeCollectionDeclined = defineIntegrationEvent({
+  service: 'pledge',
+  type: 'PledgeCollectionDeclined',
+  version: 1,
+  description:
+    'The off-session charge of a committed all-or-nothing pledge, after its campaign succeeded, was declined: the ' +
+    'contributor may give a new card (POST /api/pledges/{id}/card) until retryUntil, after which the pledge is dropped. ' +
+    'Published at every decline (a new card may be declined too). The notification service writes to the contributor.',
+  consumers: ['notification'],
+  schema: z.object({
+    pledgeId: pledgeId(),
+    campaignId: campaignId(),
+    declineCode: z.string().describe('Stripe’s reason for the decline (e.g. insufficient_funds), never shown as is.'),
+    attempt: z.number().int().min(1).describe('Which collection attempt was declined (1 for the first charge).'),
+    retryUntil: instant().describe('The end of the window in which a new card can still be given; later declines keep it.'),
+    declinedAt: instant().describe('When Stripe declined the charge.'),
   }),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { instant, uuid } from '../campaign/campaign-fields';
 import { ACCOUNT_ROLES } from '../campaign/campaign-values.schemas';
 import { moneySchema } from '../money';
+import { MAIL_LANGUAGES } from '../notification/mail-recipients.requests';
 import { defineRequest } from '../request';
 
 /**
@@ -107,6 +108,8 @@ export const placePledge = defineRequest({
     tip: moneySchema.describe('The tip chosen, explicitly: 0 for none.'),
     showName: z.boolean().describe('Whether the name may appear on the campaign page.'),
     message: personalText(1_000).optional().describe('A public message of support.'),
+    // Notifications (issue #12 part 2): the language the contributor's mails are written in.
+    language: z.enum(MAIL_LANGUAGES).optional().describe('The checkout’s language, that of the pledge’s mails; fr when absent.'),
   }),
   reply: z.object({
     pledge: pledgeViewSchema.describe('The pledge as recorded, waiting for its payment or card setup.'),

@@ -3,6 +3,7 @@ import type { CampaignRules } from './campaign-rules';
 import { amount, category, fundingModel, httpsUrl, instant, invalid, text, timeOf, uuid } from './campaign-fields';
 import type { CampaignChanges, CampaignLocation, Instant, StretchGoal } from './campaign.values';
 import { isDepartement } from './departements';
+import { plainLanguageSummary } from './plain-language-summary';
 
 /** Checks of a campaign's content: single fields, then the rules that tie several together. */
 
@@ -80,7 +81,10 @@ export const consistentPlan = (plan: PartialPlan, rules: CampaignRules): void =>
   stretchGoalsAbove(plan.goal, plan.stretchGoals);
 };
 
-/** Each field given checked and normalized; absent ones stay absent. Only `imageUrl` may be `null` (removed). */
+/**
+ * Each field given checked and normalized; absent ones stay absent. Only `imageUrl` and
+ * `plainLanguageSummary` may be `null` (removed); a blank plain-language summary is `null` too.
+ */
 export const campaignChanges = (changes: CampaignChanges, rules: CampaignRules): CampaignChanges => {
   if (typeof changes !== 'object' || changes === null) throw invalid('changes', 'must be an object');
   const given = (key: keyof CampaignChanges, check: (value: unknown) => unknown) =>
@@ -88,6 +92,7 @@ export const campaignChanges = (changes: CampaignChanges, rules: CampaignRules):
   return {
     ...given('title', (value) => text('title', value, TITLE)),
     ...given('summary', (value) => text('summary', value, SUMMARY)),
+    ...given('plainLanguageSummary', plainLanguageSummary),
     ...given('story', (value) => text('story', value, STORY)),
     ...given('category', category),
     ...given('imageUrl', (value) => (value === null ? null : httpsUrl('imageUrl', value))),

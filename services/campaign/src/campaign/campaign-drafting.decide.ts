@@ -27,6 +27,7 @@ import {
   TITLE,
 } from './campaign-content';
 import type { CampaignRules } from './campaign-rules';
+import { plainLanguageSummary } from './plain-language-summary';
 import type { CreateCampaign, EditCampaign, SubmitCampaign } from './campaign.commands';
 import { editOnceApproved } from './campaign-moderation.decide';
 import type { CampaignCreated, CampaignEdited, CampaignEvent, CampaignSubmitted } from './campaign.events';
@@ -43,6 +44,7 @@ const CREATION_FIELDS = [
   'holderId',
   'title',
   'summary',
+  'plainLanguageSummary',
   'story',
   'category',
   'imageUrl',
@@ -79,6 +81,8 @@ export const createCampaign = (
     holderId: uuid('holderId', metadata.actor),
     title: text('title', data.title, TITLE),
     summary: text('summary', data.summary ?? '', SUMMARY),
+    // None is absent from the event, as from events written before there was one.
+    plainLanguageSummary: plainLanguageSummary(data.plainLanguageSummary ?? null) ?? undefined,
     story: text('story', data.story ?? '', STORY),
     category: category(data.category),
     imageUrl: optional(data.imageUrl, (value) => httpsUrl('imageUrl', value)),

@@ -44,10 +44,10 @@ export const approveCampaign = (command: ApproveCampaign, state: CampaignState, 
       remainingMs,
       minDurationMs: rules.minDurationMs,
     });
-  const { campaignId, startsAt, deadline } = submitted;
+  const { campaignId, startsAt, deadline, holderId, title } = submitted;
   return {
     type: 'CampaignApproved',
-    data: { campaignId, approvedBy: metadata.actor, startsAt, deadline, approvedAt: at },
+    data: { campaignId, approvedBy: metadata.actor, startsAt, deadline, approvedAt: at, holderId, title },
   };
 };
 
@@ -60,7 +60,14 @@ export const rejectCampaign = (command: RejectCampaign, state: CampaignState): C
   const { at } = commandTime(metadata);
   return {
     type: 'CampaignRejected',
-    data: { campaignId: submitted.campaignId, rejectedBy: metadata.actor, reason, rejectedAt: at },
+    data: {
+      campaignId: submitted.campaignId,
+      rejectedBy: metadata.actor,
+      reason,
+      rejectedAt: at,
+      holderId: submitted.holderId,
+      title: submitted.title,
+    },
   };
 };
 

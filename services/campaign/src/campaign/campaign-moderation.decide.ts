@@ -33,14 +33,15 @@ type ApprovedOrLive = CampaignIn<'approved' | 'live'>;
  * one, else the shown one); removing it needs no review and withdraws any proposal.
  */
 export const editOnceApproved = (campaign: ApprovedOrLive, changes: CampaignChanges, at: Instant): CampaignEvent[] => {
-  const { title, summary, story, imageUrl, stretchGoals } = changes;
-  const words: PublicText = definedOnly({ title, summary, story });
+  const { title, summary, plainLanguageSummary, story, imageUrl, stretchGoals } = changes;
+  const words: PublicText = definedOnly({ title, summary, plainLanguageSummary, story });
   const { campaignId } = campaign;
   const events: CampaignEvent[] = [];
   let changeVersion = campaign.sinceApproval.changeVersion;
   const next = (): number => (changeVersion += 1);
   if (Object.keys(words).length > 0) {
-    const before = Object.fromEntries(Object.keys(words).map((field) => [field, campaign[field as keyof PublicText]]));
+    // A plain-language summary there was none of was `null` before, so the log says so.
+    const before = Object.fromEntries(Object.keys(words).map((field) => [field, campaign[field as keyof PublicText] ?? null]));
     events.push({
       type: 'CampaignPublicTextChanged',
       data: { campaignId, changes: words, before, changeVersion: next(), changedAt: at },

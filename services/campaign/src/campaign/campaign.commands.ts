@@ -36,6 +36,8 @@ export type CreateCampaign = ActorCommand<
     readonly campaignId: string;
     readonly title: string;
     readonly summary?: string;
+    /** Issue #12: absent, `null` or blank: none. */
+    readonly plainLanguageSummary?: string | null;
     readonly story?: string;
     readonly category: CampaignCategory;
     readonly imageUrl?: string;

@@ -28,6 +28,8 @@ export type CampaignCreated = DomainEvent<
     readonly title: string;
     /** Empty until written. */
     readonly summary: string;
+    /** Trimmed; absent when there is none (and in every event written before issue #12). */
+    readonly plainLanguageSummary?: string;
     /** Empty until written. */
     readonly story: string;
     readonly category: CampaignCategory;
@@ -74,13 +76,24 @@ export type CampaignApproved = DomainEvent<
     readonly startsAt: Instant;
     readonly deadline: Instant;
     readonly approvedAt: Instant;
+    /** Its holder and title as approved, for the holder's mail (integration event); absent in logs before issue #12. */
+    readonly holderId?: string;
+    readonly title?: string;
   }
 >;
 
 /** A moderator sent it back to draft; the reason stays visible to the holder until it is submitted again. */
 export type CampaignRejected = DomainEvent<
   'CampaignRejected',
-  { readonly campaignId: string; readonly rejectedBy: string; readonly reason: string; readonly rejectedAt: Instant }
+  {
+    readonly campaignId: string;
+    readonly rejectedBy: string;
+    readonly reason: string;
+    readonly rejectedAt: Instant;
+    /** Its holder and title as submitted, for the holder's mail (integration event); absent in logs before issue #12. */
+    readonly holderId?: string;
+    readonly title?: string;
+  }
 >;
 
 /** It opened to pledges; carries what the pledge and payout services need (integration event `CampaignLaunched`). */

@@ -178,7 +178,8 @@ export const postCampaignUpdate = (
 // Events, as the commands above decide them at their default times
 
 export const campaignCreated = (data: Partial<Events.CampaignCreated['data']> = {}): Events.CampaignCreated => {
-  const { stretchGoals = [], summary = '', story = '', ...rest } = campaignData;
+  // The standard campaign has no plain-language summary: a test about one gives it (`data`).
+  const { stretchGoals = [], summary = '', story = '', plainLanguageSummary: _none, ...rest } = campaignData;
   return {
     type: 'CampaignCreated',
     data: { ...rest, stretchGoals, summary, story, holderId: HOLDER_ID, createdAt: NOW, ...data },
@@ -197,12 +198,20 @@ export const campaignSubmitted = (submittedAt = NOW): Events.CampaignSubmitted =
 
 export const campaignApproved = (approvedBy = MODERATOR_ID, approvedAt = NOW): Events.CampaignApproved => ({
   type: 'CampaignApproved',
-  data: { campaignId: CAMPAIGN_ID, approvedBy, startsAt: STARTS_AT, deadline: DEADLINE, approvedAt },
+  data: {
+    campaignId: CAMPAIGN_ID,
+    approvedBy,
+    startsAt: STARTS_AT,
+    deadline: DEADLINE,
+    approvedAt,
+    holderId: HOLDER_ID,
+    title: campaignData.title,
+  },
 });
 
 export const campaignRejected = (reason = 'Précisez le budget.', rejectedAt = NOW): Events.CampaignRejected => ({
   type: 'CampaignRejected',
-  data: { campaignId: CAMPAIGN_ID, rejectedBy: MODERATOR_ID, reason, rejectedAt },
+  data: { campaignId: CAMPAIGN_ID, rejectedBy: MODERATOR_ID, reason, rejectedAt, holderId: HOLDER_ID, title: campaignData.title },
 });
 
 export const campaignLaunched = (

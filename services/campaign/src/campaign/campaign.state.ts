@@ -21,6 +21,8 @@ export interface CampaignProfile {
   readonly holderId: string;
   readonly title: string;
   readonly summary: string;
+  /** Absent when there is none. */
+  readonly plainLanguageSummary?: string;
   readonly story: string;
   readonly category: CampaignCategory;
   readonly imageUrl?: string;
@@ -144,13 +146,22 @@ const applicable = <S extends CampaignStatus>(
 
 type EditableCampaign = CampaignIn<'draft' | 'approved' | 'live'>;
 
+/** An optional field set to `value`, removed with `null`, left as it is when `undefined`. */
+const withOptional = <S extends object>(
+  state: S,
+  key: 'imageUrl' | 'plainLanguageSummary',
+  value: string | null | undefined,
+): S => {
+  if (value === undefined) return state;
+  if (value !== null) return { ...state, [key]: value };
+  const { [key]: _removed, ...without } = state as Record<string, unknown>;
+  return without as S;
+};
+
 const edited = (state: EditableCampaign, changes: CampaignChanges): EditableCampaign => {
-  const { imageUrl, ...rest } = changes;
-  const next = { ...state, ...definedOnly(rest) };
-  if (imageUrl === undefined) return next;
-  if (imageUrl !== null) return { ...next, imageUrl };
-  const { imageUrl: _removed, ...withoutImage } = next;
-  return withoutImage;
+  const { imageUrl, plainLanguageSummary, ...rest } = changes;
+  const next = withOptional({ ...state, ...definedOnly(rest) }, 'plainLanguageSummary', plainLanguageSummary);
+  return withOptional(next, 'imageUrl', imageUrl);
 };
 
 type ReviewedCampaign = CampaignIn<'approved' | 'live' | 'closing' | 'succeeded' | 'failed' | 'ended' | 'cancelled'>;
@@ -297,7 +308,10 @@ export const evolve = (state: CampaignState, event: CampaignEvent): CampaignStat
     case 'CampaignPublicTextChanged': {
       const { changes, changeVersion } = event.data;
       const parts = Object.keys(definedOnly(changes)) as WatchedPart[];
-      return reviewed({ ...applicable(state, event, ['approved', 'live']), ...definedOnly(changes) }, (since) => ({
+      const { plainLanguageSummary, ...words } = changes;
+      const current = applicable(state, event, ['approved', 'live']);
+      const next = withOptional({ ...current, ...definedOnly(words) }, 'plainLanguageSummary', plainLanguageSummary);
+      return reviewed(next, (since) => ({
         ...since,
         changeVersion,
         unacknowledged: parts.reduce(withParts, since.unacknowledged),

@@ -88,12 +88,14 @@ export interface CampaignUpdate {
 
 /**
  * The fields `EditCampaign` may change; absent fields stay as they are. `imageUrl: null`
- * removes the image. Once approved, `goal`, `fundingModel`, `startsAt`, `deadline`, `category`
+ * removes the image, `plainLanguageSummary: null` (or blank) the plain-language summary. Once approved, `goal`, `fundingModel`, `startsAt`, `deadline`, `category`
  * and `location` are frozen, and `stretchGoals` may only grow (existing ones stay as they are).
  */
 export interface CampaignChanges {
   readonly title?: string;
   readonly summary?: string;
+  /** Issue #12: trimmed, at most 600 characters; `null` removes it. */
+  readonly plainLanguageSummary?: string | null;
   readonly story?: string;
   readonly category?: CampaignCategory;
   readonly imageUrl?: string | null;
@@ -123,12 +125,23 @@ export interface TierChanges {
  * campaign's, its tiers', its new stretch goals', its updates) show at once and stay listed until a
  * moderator acknowledges them; a new image waits for that acknowledgement.
  */
-export const WATCHED_PARTS = ['title', 'summary', 'story', 'imageUrl', 'tiers', 'stretchGoals', 'updates'] as const;
+export const WATCHED_PARTS = [
+  'title',
+  'summary',
+  'plainLanguageSummary',
+  'story',
+  'imageUrl',
+  'tiers',
+  'stretchGoals',
+  'updates',
+] as const;
 export type WatchedPart = (typeof WATCHED_PARTS)[number];
 
 /** The words of a campaign's page, as its text-change events carry them. */
 export interface PublicText {
   readonly title?: string;
   readonly summary?: string;
+  /** `null`: there is none (removed, or there was none before). */
+  readonly plainLanguageSummary?: string | null;
   readonly story?: string;
 }

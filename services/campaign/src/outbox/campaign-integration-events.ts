@@ -1,10 +1,13 @@
 import {
+  campaignApproved,
   campaignCancelled,
   campaignDeadlineReached,
   campaignEnded,
   campaignFailed,
   campaignLaunched,
+  campaignRejected,
   campaignSucceeded,
+  campaignUpdatePosted,
 } from '@elan/contracts';
 import type { RecordedEvent } from '@elan/event-store';
 import type { IntegrationMapping } from '@elan/messaging';
@@ -12,7 +15,8 @@ import { CAMPAIGN_STREAM_PREFIX, asCampaignEvent } from '../application/campaign
 
 /**
  * Which campaign facts other services hear about (the published language of ADR 0005). Drafts,
- * edits, moderation and tier stock stay inside the campaign service.
+ * edits and tier stock stay inside the campaign service; of moderation, only approvals and
+ * rejections go out, and posted updates, for the mails (ADR 0031).
  */
 export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping => {
   if (!recorded.streamId.startsWith(CAMPAIGN_STREAM_PREFIX)) return null;
@@ -43,6 +47,22 @@ export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping 
     case 'CampaignCancelled': {
       const { campaignId, cancelledAt, reason } = event.data;
       return { contract: campaignCancelled, payload: { campaignId, cancelledAt, reason } };
+    }
+    // Notifications (issue #12 part 2): moderation decisions for the holder, updates for the backers.
+    case 'CampaignApproved': {
+      const { campaignId, holderId, title, startsAt, deadline, approvedAt } = event.data;
+      // Approvals recorded before the event carried its holder are not republished: nobody to tell.
+      if (holderId === undefined || title === undefined) return null;
+      return { contract: campaignApproved, payload: { campaignId, holderId, title, startsAt, deadline, approvedAt } };
+    }
+    case 'CampaignRejected': {
+      const { campaignId, holderId, title, reason, rejectedAt } = event.data;
+      if (holderId === undefined || title === undefined) return null;
+      return { contract: campaignRejected, payload: { campaignId, holderId, title, reason, rejectedAt } };
+    }
+    case 'CampaignUpdatePosted': {
+      const { campaignId, update } = event.data;
+      return { contract: campaignUpdatePosted, payload: { campaignId, ...update } };
     }
     default:
       return null;

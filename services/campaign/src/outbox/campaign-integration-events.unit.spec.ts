@@ -48,18 +48,55 @@ describe('campaign facts published to other services', () => {
     expect(mapping?.payload).toMatchObject({ collectedTotal: eur(42_00), backers: 3 });
   });
 
-  it('keeps drafts, moderation and tiers inside the service', () => {
-    for (const event of [
-      f.campaignCreated(),
-      f.campaignSubmitted(),
-      f.campaignApproved(),
-      f.tierAdded(),
-      f.campaignUpdatePosted(),
-    ])
+  it('keeps drafts, submissions and tiers inside the service', () => {
+    for (const event of [f.campaignCreated(), f.campaignSubmitted(), f.tierAdded()])
       expect(toIntegrationEvent(recorded(event))).toBeNull();
   });
 
   it('ignores the tier stock streams', () => {
     expect(toIntegrationEvent(recorded(f.campaignLaunched(), 'tierstock-1'))).toBeNull();
+  });
+});
+
+// Notifications (issue #12 part 2): what the holder's and the backers' mails need.
+describe('campaign facts published for the mails', () => {
+  it('tells the holder of an approval, with the title approved', () => {
+    const mapping = toIntegrationEvent(recorded(f.campaignApproved()));
+    expect(mapping?.contract.type).toBe('CampaignApproved');
+    expect(mapping?.contract.schema.parse(mapping.payload)).toEqual({
+      campaignId: f.CAMPAIGN_ID,
+      holderId: f.HOLDER_ID,
+      title: 'Un four à pain pour le quartier',
+      startsAt: f.STARTS_AT,
+      deadline: f.DEADLINE,
+      approvedAt: f.NOW,
+    });
+  });
+
+  it('tells the holder of a rejection, with its reason', () => {
+    const mapping = toIntegrationEvent(recorded(f.campaignRejected('Précisez le budget.')));
+    expect(mapping?.contract.type).toBe('CampaignRejected');
+    expect(mapping?.contract.schema.parse(mapping.payload)).toMatchObject({
+      holderId: f.HOLDER_ID,
+      reason: 'Précisez le budget.',
+      rejectedAt: f.NOW,
+    });
+  });
+
+  it('publishes nothing for a decision recorded before the events named the holder', () => {
+    const { holderId: _holderId, title: _title, ...older } = f.campaignApproved().data;
+    expect(toIntegrationEvent(recorded({ type: 'CampaignApproved', data: older }))).toBeNull();
+  });
+
+  it('publishes a posted update whole, for its backers', () => {
+    const mapping = toIntegrationEvent(recorded(f.campaignUpdatePosted()));
+    expect(mapping?.contract.type).toBe('CampaignUpdatePosted');
+    expect(mapping?.contract.schema.parse(mapping.payload)).toEqual({
+      campaignId: f.CAMPAIGN_ID,
+      updateId: f.UPDATE_ID,
+      title: 'Le four est commandé',
+      body: 'Livraison en mai.',
+      postedAt: f.NOW,
+    });
   });
 });

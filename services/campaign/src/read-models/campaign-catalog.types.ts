@@ -50,6 +50,8 @@ export interface CampaignCard {
   readonly holderId: string;
   readonly title: string;
   readonly summary: string;
+  /** "Facile à lire et à comprendre" (issue #12): shown first when there is one; null otherwise. */
+  readonly plainLanguageSummary: string | null;
   readonly category: CampaignCategory;
   readonly imageUrl: string | null;
   readonly departement: string;
@@ -98,7 +100,7 @@ export interface ChangedCampaign {
   readonly status: CampaignViewStatus;
   /** The number of the last change: acknowledging names it, so nothing unseen is acknowledged. */
   readonly version: number;
-  /** What changed since the last acknowledgement, in `title, summary, story, imageUrl` order. */
+  /** What changed since the last acknowledgement, in `WATCHED_PARTS` order (`title`, `summary`, `plainLanguageSummary`, `story`, …). */
   readonly changedParts: readonly WatchedPart[];
   /** The first change not yet acknowledged (the list is oldest first). */
   readonly changedSince: Instant;
@@ -108,7 +110,13 @@ export interface ChangedCampaign {
   /** The image waiting for review, if any. */
   readonly pendingImageUrl: string | null;
   /** The words as a moderator last reviewed them (at approval or the last acknowledgement). */
-  readonly reviewed: { readonly title: string | null; readonly summary: string | null; readonly story: string | null };
+  readonly reviewed: {
+    readonly title: string | null;
+    readonly summary: string | null;
+    /** Null also when there was none. */
+    readonly plainLanguageSummary: string | null;
+    readonly story: string | null;
+  };
 }
 
 export interface CampaignPageTier {

@@ -48,7 +48,7 @@ export const publicTextChanged = (
   m: EntityManager,
   { campaignId, changes, changeVersion, changedAt }: CampaignPublicTextChanged['data'],
 ) => {
-  const parts = (['title', 'summary', 'story'] as const).filter((part) => changes[part] !== undefined);
+  const parts = (['title', 'summary', 'plainLanguageSummary', 'story'] as const).filter((part) => changes[part] !== undefined);
   return update(
     m,
     campaignId,
@@ -159,6 +159,7 @@ export const contentChanged = async (
 export const wordsReviewed: QueryDeepPartialEntity<CampaignView> = {
   reviewedTitle: () => 'title',
   reviewedSummary: () => 'summary',
+  reviewedPlainLanguageSummary: () => 'plain_language_summary',
   reviewedStory: () => 'story',
 };
 

@@ -85,6 +85,7 @@ describe('changes since approval, as the read models show them', () => {
         reviewed: {
           title: APPROVED_TITLE,
           summary: campaignFixtures.campaignCreated().data.summary,
+          plainLanguageSummary: null,
           story: campaignFixtures.campaignCreated().data.story,
         },
       },

@@ -16,6 +16,7 @@ export const toCard = (row: CampaignView, now: Date): CampaignCard => ({
   holderId: row.holderId,
   title: row.title,
   summary: row.summary,
+  plainLanguageSummary: row.plainLanguageSummary,
   category: row.category,
   imageUrl: row.imageUrl,
   departement: row.departement,
@@ -59,7 +60,12 @@ export const toChangedCampaign = (row: CampaignView): ChangedCampaign => ({
   lastChangedAt: (row.lastChangedAt ?? row.createdAt).toISOString(),
   imageUrl: row.imageUrl,
   pendingImageUrl: row.pendingImageUrl,
-  reviewed: { title: row.reviewedTitle, summary: row.reviewedSummary, story: row.reviewedStory },
+  reviewed: {
+    title: row.reviewedTitle,
+    summary: row.reviewedSummary,
+    plainLanguageSummary: row.reviewedPlainLanguageSummary,
+    story: row.reviewedStory,
+  },
 });
 
 export interface CampaignPageRows {

@@ -41,12 +41,17 @@ const appendRichHistory = async (bed: ReadModelTestbed, round: number): Promise<
   const [a, b, x] = [c(round * 10 + 1), c(round * 10 + 2), c(round * 10 + 3)];
   const [tierA, tierB, removedTier] = [t(round * 10 + 1), t(round * 10 + 2), t(round * 10 + 3)];
   await bed.append(`campaign-${a}`, [
-    created(a, { title: `Une boulangerie coopérative ${round}`, location: { departement: '62', commune: 'Arras' } }),
+    created(a, {
+      title: `Une boulangerie coopérative ${round}`,
+      plainLanguageSummary: 'Nous ouvrons une boulangerie. Elle appartient à ses clients.',
+      location: { departement: '62', commune: 'Arras' },
+    }),
     tierAdded(a, { tierId: tierA, quantityLimit: 3 }),
     tierAdded(a, { tierId: removedTier }),
     tierRemoved(a, removedTier),
     tierEdited(a, tierA, { title: 'Deux miches', estimatedDelivery: null }),
-    edited(a, { imageUrl: null, location: { departement: '59' }, stretchGoals: [] }),
+    edited(a, { imageUrl: null, location: { departement: '59' }, stretchGoals: [], plainLanguageSummary: null }),
+    edited(a, { plainLanguageSummary: 'Nous ouvrons une boulangerie. Vous pouvez en être membre.' }),
     submitted(a),
     rejected(a),
     submitted(a, day(0.5)),
@@ -61,7 +66,7 @@ const appendRichHistory = async (bed: ReadModelTestbed, round: number): Promise<
     imageProposed(a, 'https://images.example.org/four-2.jpg', 3, day(11.4)),
     imageAcknowledged(a, 'https://images.example.org/four-2.jpg', day(11.5)),
     changesAcknowledged(a, 3, ['title', 'story', 'imageUrl'], day(11.5)),
-    textChanged(a, { summary: 'Plus court.' }, 4, day(11.6)),
+    textChanged(a, { summary: 'Plus court.', plainLanguageSummary: 'Le pain sera cuit ici.' }, 4, day(11.6)),
     imageProposed(a, 'https://images.example.org/four-3.jpg', 5, day(11.7)),
   ]);
   await bed.append(tierStockStream(a, tierA), [
@@ -83,6 +88,7 @@ const appendRichHistory = async (bed: ReadModelTestbed, round: number): Promise<
     ),
     imageProposed(b, 'https://images.example.org/b.jpg', 2, day(9.3)),
     imageRemoved(b, day(9.4)),
+    textChanged(b, { plainLanguageSummary: 'Un concert chaque mois.' }, 3, day(9.5)),
     cancelled(b),
   ]);
   await bed.append(`campaign-${x}`, throughTo(x, 'submitted'));

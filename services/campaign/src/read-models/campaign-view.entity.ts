@@ -25,6 +25,10 @@ export class CampaignView {
   @Column({ type: 'text' })
   summary!: string;
 
+  /** Issue #12 ("facile à lire et à comprendre"); null when there is none. */
+  @Column({ name: 'plain_language_summary', type: 'text', nullable: true })
+  plainLanguageSummary!: string | null;
+
   @Column({ type: 'text' })
   story!: string;
 
@@ -131,7 +135,7 @@ export class CampaignView {
   @Column({ name: 'change_version', type: 'integer', default: 0 })
   changeVersion!: number;
 
-  /** Parts changed since the last acknowledgement (`title`, `summary`, `story`, `imageUrl`). */
+  /** Parts changed since the last acknowledgement (`title`, `summary`, `story`, `imageUrl`…: `WATCHED_PARTS`). */
   @Column({ name: 'changed_parts', type: 'text', array: true, default: () => "'{}'" })
   changedParts!: WatchedPart[];
 
@@ -148,6 +152,9 @@ export class CampaignView {
 
   @Column({ name: 'reviewed_summary', type: 'text', nullable: true })
   reviewedSummary!: string | null;
+
+  @Column({ name: 'reviewed_plain_language_summary', type: 'text', nullable: true })
+  reviewedPlainLanguageSummary!: string | null;
 
   @Column({ name: 'reviewed_story', type: 'text', nullable: true })
   reviewedStory!: string | null;

@@ -151,6 +151,7 @@ const created = async (m: EntityManager, data: CampaignCreated['data'], position
       holderId: data.holderId,
       title: data.title,
       summary: data.summary,
+      plainLanguageSummary: data.plainLanguageSummary ?? null,
       story: data.story,
       category: data.category,
       imageUrl: data.imageUrl ?? null,
@@ -183,6 +184,7 @@ const edited = async (m: EntityManager, { campaignId, changes }: CampaignEdited[
   const values: QueryDeepPartialEntity<CampaignView> = withoutUndefined({
     title: changes.title,
     summary: changes.summary,
+    plainLanguageSummary: changes.plainLanguageSummary, // null: removed
     story: changes.story,
     category: changes.category,
     fundingModel: changes.fundingModel,

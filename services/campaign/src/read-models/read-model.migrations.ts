@@ -33,6 +33,19 @@ export const READ_MODEL_TABLES = [
 export const readModelMigrations: MigrationSteps = (s) => [
   { id: 'read-models/0001-tables', sql: baseline(s).join(';\n') },
   { id: 'read-models/0002-closing-is-public', sql: closingIsPublic(s).join(';\n') },
+  { id: 'read-models/0003-plain-language-summary', sql: plainLanguageSummary(s).join(';\n') },
+];
+
+/**
+ * The plain-language summary (issue #12, ADR 0033), shown and as moderators last reviewed it.
+ * Null in every row made before it, which is right: no event before it carries one, so no
+ * rebuild is needed. Not in the search vector: its words are the summary's and the story's, said
+ * more simply, and a generated column cannot change without being made again.
+ */
+const plainLanguageSummary = (s: string): readonly string[] => [
+  `ALTER TABLE ${s}.read_campaigns
+     ADD COLUMN IF NOT EXISTS plain_language_summary          text,
+     ADD COLUMN IF NOT EXISTS reviewed_plain_language_summary text`,
 ];
 
 /**

@@ -4,6 +4,7 @@ import type { Subscription } from 'nats';
 import { getAccountRecipient, type MailRecipient } from '@elan/contracts';
 import { answerRequest, reasonOf } from '@elan/messaging';
 import { NatsConnection } from '../connections/nats.connection';
+import { AccountLanguages } from './account-languages';
 import { AccountsRepository } from './accounts.repository';
 import { erasedAccountFields } from './erasure-placeholders';
 
@@ -30,6 +31,7 @@ export class AccountRecipientsResponder implements OnApplicationBootstrap, OnApp
   constructor(
     @Inject(NatsConnection) private readonly nats: NatsConnection,
     @Inject(AccountsRepository) private readonly accounts: AccountsRepository,
+    @Inject(AccountLanguages) private readonly languages: AccountLanguages,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,8 +49,9 @@ export class AccountRecipientsResponder implements OnApplicationBootstrap, OnApp
     const account = await this.accounts.findById(accountId);
     if (!account) return { status: 'unknown' };
     if (account.email === erasedAccountFields(account.id).email) return { status: 'erased' };
-    // No language is recorded for an account yet: French, Élan's default (ADR 0031).
-    return { status: 'found', email: account.email, name: account.displayName || null, language: 'fr' };
+    // The language the account chose, French by default (ADR 0031).
+    const language = await this.languages.of(accountId);
+    return { status: 'found', email: account.email, name: account.displayName || null, language };
   }
 
   private async subscribe(): Promise<void> {

@@ -24,3 +24,7 @@ export const sortedRoles = (roles: Iterable<string>): Role[] => {
   const held = new Set(roles);
   return ROLES.filter((role) => held.has(role));
 };
+
+/** The languages an account's mails are written in (ADR 0031); French unless the account chose. */
+export const ACCOUNT_LANGUAGES = ['fr', 'en'] as const;
+export type AccountLanguage = (typeof ACCOUNT_LANGUAGES)[number];

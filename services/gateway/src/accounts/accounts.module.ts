@@ -12,6 +12,8 @@ import { MeController } from './me.controller';
 import { PersonalDataExportService } from './me-data';
 import { PersonalDataExportController } from './me-data.controller';
 import { PasswordHasher } from './password-hasher';
+import { AccountLanguages } from './account-languages';
+import { MeLanguageController } from './me-language.controller';
 
 /**
  * Accounts in the gateway's own schema: `/api/me`, its export and erasure (and a guest's erasure of
@@ -24,6 +26,7 @@ import { PasswordHasher } from './password-hasher';
     AccountErasureController,
     GuestErasureController,
     AdminAccountsController,
+    MeLanguageController,
   ],
   providers: [
     AccountsRepository,
@@ -34,7 +37,8 @@ import { PasswordHasher } from './password-hasher';
     AccountErasureService,
     GuestErasureService,
     AccountRecipientsResponder,
+    AccountLanguages,
   ],
-  exports: [AccountsService],
+  exports: [AccountsService, AccountLanguages],
 })
 export class AccountsModule {}

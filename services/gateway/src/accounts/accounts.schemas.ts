@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requestSchema, responseSchema } from '../openapi/api-schemas';
-import { GRANTED_ROLES, ROLES, type Account } from './account';
+import { ACCOUNT_LANGUAGES, GRANTED_ROLES, ROLES, type Account } from './account';
 import { passwordWeakness } from './password-strength';
 
 /**
@@ -48,6 +48,8 @@ export const RegisterRequestSchema = requestSchema(
       email: EmailSchema,
       password: PasswordSchema.describe('12 to 200 characters, hard to guess (zxcvbn score 3 or more)'),
       displayName: DisplayNameSchema,
+      // Notifications (issue #12 part 2)
+      language: z.enum(ACCOUNT_LANGUAGES).optional().describe('The language of the account’s mails: fr (the default) or en.'),
     })
     // Once its length is right (one message at a time): strength, against the address and name too.
     .superRefine((body, context) => {

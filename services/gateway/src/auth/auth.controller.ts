@@ -1,5 +1,6 @@
 import { Controller, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountLanguages } from '../accounts/account-languages';
 import { AccountsService } from '../accounts/accounts.service';
 import {
   AccountSchema,
@@ -37,6 +38,7 @@ export class AuthController {
     private readonly accounts: AccountsService,
     private readonly tokens: AccessTokens,
     private readonly revoked: RevokedTokens,
+    private readonly languages: AccountLanguages,
   ) {}
 
   @Post('register')
@@ -53,6 +55,8 @@ export class AuthController {
         status: HttpStatus.CONFLICT,
         detail: 'An account already uses this e-mail address: log in, or register with another one.',
       });
+    // The language of its mails, when chosen (French otherwise); changed later with PATCH /api/me.
+    if (body.language) await this.languages.choose(account.id, body.language);
     return toAccountView(account);
   }
 

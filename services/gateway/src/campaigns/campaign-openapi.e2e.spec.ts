@@ -45,6 +45,13 @@ describe('the campaign routes in the OpenAPI document', () => {
     expect(Object.keys(paths['/api/campaigns/{id}']?.['get']?.responses ?? {})).toContain('404');
     expect(Object.keys(paths['/api/me/campaigns']?.['get']?.responses ?? {})).toContain('401');
     expect(body.components.schemas.CampaignPage.properties).toHaveProperty('tiers');
+    // Issue #12: the plain-language summary, written with the campaign and read with its page and cards.
+    for (const schema of ['CreateCampaignRequest', 'CampaignChangesRequest', 'CampaignPage', 'CampaignCatalogPage'])
+      expect([schema, JSON.stringify(body.components.schemas[schema])]).toEqual([
+        schema,
+        expect.stringContaining('plainLanguageSummary'),
+      ]);
+    expect(body.components.schemas.CampaignPage.required).toContain('plainLanguageSummary');
     expect(body.components.schemas.CreateCampaignRequest.required).toEqual(['title', 'category', 'fundingModel', 'location']);
   });
 });

@@ -63,7 +63,9 @@ export class CampaignsHttpController {
     summary: 'Change some fields of a campaign (its holder)',
     description:
       'A draft is freely editable. Once approved, the goal, funding model, dates, category, location and ' +
-      'existing stretch goals are frozen; the story, title, summary and image may still change.',
+      'existing stretch goals are frozen; the story, title, summary, plain-language summary and image may still change ' +
+      '(words at once, listed for moderators; a new image once a moderator saw it). ' +
+      'plainLanguageSummary null or blank removes it; longer than 600 characters once trimmed is a 400.',
   })
   @ApiOkResponse({ description: 'The campaign after the change', schema: schemaRef(CampaignCommandReplySchema) })
   @ApiProblem(403, 'Only the campaign’s holder may edit it')

@@ -28,6 +28,8 @@ export const PlacePledgeBodySchema = requestSchema(
     message: z.string().trim().min(1).max(1_000).optional().describe('A public message of support.'),
     name: z.string().trim().min(1).max(200).optional().describe('The name to show (a guest must give one).'),
     email: z.email().max(254).optional().describe('A guest’s e-mail address (required without an account).'),
+    // Notifications (issue #12 part 2)
+    language: z.enum(['fr', 'en']).optional().describe('The checkout’s language, that of the pledge’s mails; fr when absent.'),
   }),
 );
 export type PlacePledgeBody = z.infer<typeof PlacePledgeBodySchema>;

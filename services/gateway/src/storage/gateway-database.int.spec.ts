@@ -30,6 +30,7 @@ describe('the gateway schema', () => {
       '0004-signing-keys',
       '0005-normalised-emails',
       '0006-forget-anonymous-idempotency-records',
+      '0007-account-languages',
       'outbox/0001-heads',
     ]);
   });

@@ -90,6 +90,15 @@ export const gatewayMigrations: MigrationSteps = (s) => [
       -- dropped; records of accounts are kept (a retry after the upgrade gets a 422, never runs twice).
       DELETE FROM ${s}.idempotency_records WHERE scope = 'anonymous';`,
   },
+  // Notifications (issue #12 part 2): the language of an account's mails, French when none was chosen.
+  {
+    id: '0007-account-languages',
+    sql: `
+      CREATE TABLE ${s}.account_languages (
+        account_id uuid PRIMARY KEY REFERENCES ${s}.accounts (id) ON DELETE CASCADE,
+        language   text NOT NULL CHECK (language IN ('fr', 'en'))
+      );`,
+  },
 ];
 
 /**

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { systemClock, type Clock } from '@elan/domain-kernel';
 import { DurableConsumer, RequestClient, reasonOf, type IntegrationEventHandler } from '@elan/messaging';
 import type { ServiceInfrastructure, Worker } from '@elan/service-kit';
+import { BackerDirectory } from '../backers/backer-directory';
 import {
   campaignMailHandlers,
   NOTIFICATION_CAMPAIGNS_CONSUMER,
@@ -23,6 +24,7 @@ export interface NotificationCompositionOptions {
 /** What the notification service is made of: its outbox of mails, and its consumers and worker. */
 export interface NotificationParts {
   readonly outbox: MailOutbox;
+  readonly directory: BackerDirectory;
   readonly mailWorker: MailWorker;
   readonly workers: readonly Worker[];
 }
@@ -35,6 +37,7 @@ export function composeNotification(
 ): NotificationParts {
   const clock = options.clock ?? systemClock;
   const outbox = new MailOutbox(pool, config.schema);
+  const directory = new BackerDirectory(config.schema);
   const sender = new MailSender(config.smtpUrl, config.mailFrom);
   stack.push('the SMTP transport', async () => sender.close());
   const recipients = new MailRecipients(new RequestClient({ connection: () => nc, timeoutMs: 5_000 }));
@@ -51,10 +54,10 @@ export function composeNotification(
     return { name: `the ${durableName} consumer`, start: () => durable.start(), stop: () => durable.stop() };
   };
   const workers: Worker[] = [
-    consumer(NOTIFICATION_PLEDGES_CONSUMER, pledgeMailHandlers(outbox, clock)),
-    consumer(NOTIFICATION_CAMPAIGNS_CONSUMER, campaignMailHandlers(outbox, clock)),
+    consumer(NOTIFICATION_PLEDGES_CONSUMER, pledgeMailHandlers(outbox, directory, clock)),
+    consumer(NOTIFICATION_CAMPAIGNS_CONSUMER, campaignMailHandlers(outbox, directory, clock)),
     consumer(NOTIFICATION_PAYOUTS_CONSUMER, payoutMailHandlers(outbox, clock)),
     mailWorker,
   ];
-  return { outbox, mailWorker, workers };
+  return { outbox, directory, mailWorker, workers };
 }

@@ -34,3 +34,9 @@ export const formatMoney = ({ amount, currency }: Amount, language: MailLanguage
 /** A date as people read it, in Paris time (Élan's campaigns are French). */
 export const formatDate = (instant: string, language: MailLanguage): string =>
   new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(instant));
+
+/** A date and time of day, Paris time: for deadlines a person must act before. */
+export const formatDateTime = (instant: string, language: MailLanguage): string =>
+  new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(
+    new Date(instant),
+  );

@@ -1,6 +1,11 @@
-import type { MailLanguage } from '@elan/contracts';
+import { campaignUpdate } from './campaign-update.mail';
+import { collectionDeclined } from './collection-declined.mail';
+import { campaignLink, greeting, named, signature, type MailContext } from './mail-blocks';
 import { formatDate, formatMoney, type Amount } from './mail-format';
-import { layOut, type MailBlock, type RenderedMail } from './mail-layout';
+import { layOut, type RenderedMail } from './mail-layout';
+import { moderationDecision } from './moderation-decision.mail';
+
+export type { MailContext } from './mail-blocks';
 
 /**
  * What each template needs, taken from its event when the mail is recorded: ids, amounts, dates.
@@ -31,44 +36,46 @@ export interface MailData {
     readonly amount: Amount;
     readonly paidAt: string;
   };
+  // Issue #12 part 2: a declined collection, updates to backers, moderation decisions.
+  readonly collection_declined: {
+    readonly pledgeId: string;
+    readonly campaignId: string;
+    /** A guest's mail cannot carry the private link's secret token: it tells them to use theirs. */
+    readonly guest: boolean;
+    readonly attempt: number;
+    /** The last moment a new card is taken; the pledge is dropped after it. */
+    readonly retryUntil: string;
+    readonly declinedAt: string;
+  };
+  readonly campaign_update: {
+    readonly campaignId: string;
+    readonly updateId: string;
+    readonly title: string;
+    /** The beginning of the update's text (all of it when short); the campaign page has it whole. */
+    readonly excerpt: string;
+    readonly truncated: boolean;
+    readonly postedAt: string;
+  };
+  readonly moderation_decision: {
+    readonly campaignId: string;
+    /** The title moderated (the campaign directory only knows launched campaigns). */
+    readonly title: string;
+    readonly decidedAt: string;
+  } & (
+    | { readonly decision: 'approved'; readonly startsAt: string; readonly deadline: string }
+    | { readonly decision: 'rejected'; readonly reason: string }
+  );
 }
 
 export type MailTemplate = keyof MailData;
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['pledge_receipt', 'campaign_outcome', 'statement_paid'];
-
-/** What the mail worker adds at send time: the recipient's name and language, the campaign's title, where Élan lives. */
-export interface MailContext {
-  readonly language: MailLanguage;
-  readonly name: string | null;
-  /** The campaign's public title, null when the notification service has not seen it launch. */
-  readonly campaignTitle: string | null;
-  /** Élan's public address, without a trailing slash. */
-  readonly baseUrl: string;
-}
-
-const greeting = ({ language, name }: MailContext): MailBlock => ({
-  kind: 'paragraph',
-  text: language === 'fr' ? (name ? `Bonjour ${name},` : 'Bonjour,') : name ? `Hello ${name},` : 'Hello,',
-});
-
-const signature = ({ language }: MailContext): MailBlock => ({
-  kind: 'paragraph',
-  text: language === 'fr' ? 'L’équipe Élan' : 'The Élan team',
-});
-
-const campaignLink = (campaignId: string, context: MailContext): MailBlock => ({
-  kind: 'link',
-  label: context.language === 'fr' ? 'Voir la campagne' : 'See the campaign',
-  url: `${context.baseUrl}/campaigns/${campaignId}`,
-});
-
-/** « Title » in French, “Title” in English; "your campaign" when the title is not known. */
-const named = (context: MailContext, fallback: { fr: string; en: string }): string =>
-  context.campaignTitle === null
-    ? fallback[context.language]
-    : context.language === 'fr'
-      ? `« ${context.campaignTitle} »`
-      : `“${context.campaignTitle}”`;
+export const MAIL_TEMPLATES: readonly MailTemplate[] = [
+  'pledge_receipt',
+  'campaign_outcome',
+  'statement_paid',
+  'collection_declined',
+  'campaign_update',
+  'moderation_decision',
+];
 
 const sumOf = (a: Amount, b: Amount): Amount | null =>
   a.currency === b.currency ? { amount: a.amount + b.amount, currency: a.currency } : null;
@@ -195,6 +202,12 @@ export function renderMail<T extends MailTemplate>(template: T, data: MailData[T
       return campaignOutcome(data as MailData['campaign_outcome'], context);
     case 'statement_paid':
       return statementPaid(data as MailData['statement_paid'], context);
+    case 'collection_declined':
+      return collectionDeclined(data as MailData['collection_declined'], context);
+    case 'campaign_update':
+      return campaignUpdate(data as MailData['campaign_update'], context);
+    case 'moderation_decision':
+      return moderationDecision(data as MailData['moderation_decision'], context);
     default:
       throw new Error(`no mail template ${String(template)}`);
   }

@@ -25,13 +25,14 @@ describe('the recipient of a pledge', () => {
     const clock = manualClock(NOW);
     vault = new PersonalDataVault(new PostgresKeyStore(db.pool, { schema: db.schema, clock, cacheTtlMs: 0 }));
     pledges = new PledgeApplication(store, createPledgeDecider(), clock);
-    recipients = new PledgeRecipients(db.pool, db.schema, vault);
+    recipients = new PledgeRecipients(db.pool, db.schema, vault, store);
   });
   afterAll(() => db.dispose());
 
   const place = async (
     contributor: { kind: 'account'; accountId: string } | { kind: 'guest'; guestTokenHash: string },
     name?: string,
+    language?: 'fr' | 'en',
   ) => {
     const pledgeId = uuidv7();
     const subject = contributor.kind === 'account' ? contributor.accountId : pledgeId;
@@ -49,6 +50,7 @@ describe('the recipient of a pledge', () => {
         tip: { amount: eur(300), tipId: pledgeId },
         contributor,
         details,
+        ...(language && { language }),
       },
       metadata:
         contributor.kind === 'account'
@@ -78,6 +80,16 @@ describe('the recipient of a pledge', () => {
       name: 'Léa Martin',
       language: 'fr',
     });
+  });
+
+  // Notifications (issue #12 part 2): the checkout's language.
+  it('answers in the language the checkout recorded, account or guest', async () => {
+    const account = await place({ kind: 'account', accountId: uuidv7() }, undefined, 'en');
+    expect(await recipients.of(account.pledgeId)).toMatchObject({ status: 'found', language: 'en' });
+    const guest = await place({ kind: 'guest', guestTokenHash: 'b'.repeat(64) }, 'Sam Hale', 'en');
+    expect(await recipients.of(guest.pledgeId)).toMatchObject({ status: 'found', name: 'Sam Hale', language: 'en' });
+    const french = await place({ kind: 'guest', guestTokenHash: 'c'.repeat(64) }, 'Léa Martin', 'fr');
+    expect(await recipients.of(french.pledgeId)).toMatchObject({ status: 'found', language: 'fr' });
   });
 
   it('knows nobody for a pledge it never had', async () => {

@@ -107,6 +107,6 @@ export function composePledge({ config, nc, pool }: ServiceInfrastructure<Pledge
   const holderViews = new PledgeHolderQueries(store, vault, campaigns);
   const personalData = new PersonalData(store, pledges, vault, intents);
   const reconciliation = new PledgeReconciliation(store);
-  const recipients = new PledgeRecipients(store.pool, store.schema, vault);
+  const recipients = new PledgeRecipients(store.pool, store.schema, vault, store);
   return { pledges, checkout, changes, queries, holderViews, vault, personalData, reconciliation, recipients, sweeper, workers };
 }

@@ -76,6 +76,7 @@ export class PledgeCheckout {
       tip: tipChoice,
       contributor,
       details,
+      ...(request.language && { language: request.language }),
     };
     // Nothing is held or charged for a pledge the rules refuse.
     checkPledge(data, { ...metadata, now: this.pledges.now() }, this.rules);

@@ -3,6 +3,7 @@ import {
   contributorRefOf,
   pledgeChanged,
   pledgeCollected,
+  pledgeCollectionDeclined,
   pledgeCommitted,
   pledgesTallied,
   pledgeWithdrawn,
@@ -37,8 +38,8 @@ const withdrawn = (
 
 /**
  * What of the pledge log others learn (libs/contracts/src/pledge): commitments, changes,
- * collections, withdrawals of committed pledges, released tier units, tallies and closed collections. Placing,
- * intents, failures and refusals before a commitment stay inside the service.
+ * collections, declined collections, withdrawals of committed pledges, released tier units, tallies and closed
+ * collections. Placing, intents, failures and refusals before a commitment stay inside the service.
  */
 export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping => {
   const event = { type: recorded.type, data: recorded.data } as PledgeEvent | PledgesTallied | CampaignCollectionClosed;
@@ -76,6 +77,9 @@ export const toIntegrationEvent = (recorded: RecordedEvent): IntegrationMapping 
     }
     case 'CampaignCollectionClosed':
       return { contract: campaignCollectionClosed, payload: event.data };
+    // Notifications (issue #12 part 2): the contributor is asked for a new card.
+    case 'CollectionDeclined':
+      return { contract: pledgeCollectionDeclined, payload: event.data };
     default:
       return null;
   }

@@ -84,7 +84,7 @@ export const placePledge = (
   checkPledge(data, metadata, rules);
   checkHold(data.tier, data.hold);
   const { at } = commandTime(metadata);
-  const { pledgeId, campaign, amount, tier, hold, tip, contributor, details } = data;
+  const { pledgeId, campaign, amount, tier, hold, tip, contributor, details, language } = data;
   const { campaignId, holderId, fundingModel, deadline } = campaign;
   const placed: PledgePlaced = {
     type: 'PledgePlaced',
@@ -100,6 +100,7 @@ export const placePledge = (
       contributor,
       details,
       placedAt: at,
+      ...(language && { language }),
     },
   };
   if (tier === undefined || hold === undefined) return [placed];

@@ -4,6 +4,7 @@ import type {
   Contributor,
   ContributorDetails,
   Instant,
+  PledgeLanguage,
   PledgeTier,
   SealedText,
   TierHold,
@@ -44,6 +45,8 @@ export type PlacePledge = ActorCommand<
     readonly tip: TipChoice;
     readonly contributor: Contributor;
     readonly details: ContributorDetails;
+    /** The checkout's language, for the mails; absent: French. */
+    readonly language?: PledgeLanguage;
   }
 >;
 

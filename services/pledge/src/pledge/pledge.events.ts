@@ -4,6 +4,7 @@ import type {
   ContributorDetails,
   FundingModel,
   Instant,
+  PledgeLanguage,
   PledgeTier,
   SealedText,
   Settlement,
@@ -32,6 +33,8 @@ export type PledgePlaced = DomainEvent<
     readonly contributor: Contributor;
     readonly details: ContributorDetails;
     readonly placedAt: Instant;
+    /** The checkout's language, that of the contributor's mails (ADR 0031); absent: French. */
+    readonly language?: PledgeLanguage;
   }
 >;
 

@@ -80,3 +80,6 @@ export interface Settlement {
   /** Whether any money was charged at all. */
   readonly charged: boolean;
 }
+
+/** The language a contributor's mails are written in (ADR 0031): the checkout's, French by default. */
+export type PledgeLanguage = 'fr' | 'en';

@@ -1,5 +1,7 @@
 import type { MessageKey } from './messages.fr';
 import { SESSION_EN } from './session.en';
+import { ACCOUNT_EN } from './account.en';
+import { HOLDER_EN } from './holder.en';
 import { CHECKOUT_EN } from './checkout.en';
 
 /** Every string of the web front in English; typed by the French keys, so none is missing. */
@@ -126,5 +128,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
 
   // Each area of the site keeps its strings in its own file, spread here (one line per area).
   ...SESSION_EN,
+  ...ACCOUNT_EN,
+  // The holder's pages.
+  ...HOLDER_EN,
+  // The checkout, the card step and the pledge page.
   ...CHECKOUT_EN,
 };

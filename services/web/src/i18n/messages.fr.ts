@@ -1,4 +1,6 @@
 import { SESSION_FR } from './session.fr';
+import { ACCOUNT_FR } from './account.fr';
+import { HOLDER_FR } from './holder.fr';
 import { CHECKOUT_FR } from './checkout.fr';
 /**
  * Every string of the web front in French, the default language. The English dictionary is
@@ -130,6 +132,10 @@ export const fr = {
 
   // Each area of the site keeps its strings in its own file, spread here (one line per area).
   ...SESSION_FR,
+  ...ACCOUNT_FR,
+  // The holder's pages.
+  ...HOLDER_FR,
+  // The checkout, the card step and the pledge page.
   ...CHECKOUT_FR,
 } as const satisfies Record<string, string>;
 

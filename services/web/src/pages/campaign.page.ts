@@ -125,7 +125,13 @@ const messagesSection = (context: PageContext, messages: SupportMessages): Html 
  * collection stands and how long it has left, the story, stretch goals, tiers with the units
  * left, the holder's updates and the messages of support.
  */
-export const campaignPage = (context: PageContext, campaign: CampaignView, messages: SupportMessages): Html => {
+export const campaignPage = (
+  context: PageContext,
+  campaign: CampaignView,
+  messages: SupportMessages,
+  /** The holder's preview (issue #12): a banner above the page and its own title, never taken for the public page. */
+  preview?: { readonly banner: Html; readonly pageTitle: string },
+): Html => {
   const { t } = context;
   const place = `${campaign.commune !== null ? `${campaign.commune}, ` : ''}${departementLabel(campaign.departement)}`;
   const main = html`<article class="campaign">
@@ -175,7 +181,7 @@ export const campaignPage = (context: PageContext, campaign: CampaignView, messa
       <p>${t.t('campaign.noCommission')}</p>
       ${campaign.status === 'live' &&
       html`<p>
-        <a class="button" href="${localHref(context, PATHS.checkout(campaign.campaignId))}">${t.t('campaign.back.cta')}</a>
+        <a class="button cta" href="${localHref(context, PATHS.checkout(campaign.campaignId))}">${t.t('campaign.back.cta')}</a>
       </p>`}
     </section>
     <section aria-labelledby="story">
@@ -185,5 +191,6 @@ export const campaignPage = (context: PageContext, campaign: CampaignView, messa
     ${stretchGoalsSection(context, campaign)} ${tiersSection(context, campaign)} ${updatesSection(context, campaign)}
     ${messagesSection(context, messages)}
   </article>`;
+  if (preview !== undefined) return layout(context, preview.pageTitle, html`${preview.banner}${main}`);
   return layout(context, t.t('campaign.pageTitle', { title: campaign.title }), main);
 };

@@ -3,6 +3,7 @@ import { DICTIONARIES, LOCALES, type Locale } from '../i18n/i18n';
 import { PATHS } from '../routes/paths';
 import { csrfField } from './forms';
 import { localHref, type PageContext } from './page-context';
+import { noticeOf } from './notices';
 
 /** A language's name in itself ("English", "Français"), as the language switch shows it. */
 const nameOf = (locale: Locale): string => DICTIONARIES[locale]['language.name'];
@@ -67,7 +68,7 @@ export const layout = (context: PageContext, title: string, main: Html): Html =>
         </div>
         <p class="tagline">${t.t('site.tagline')}</p>
       </header>
-      <main id="main" tabindex="-1">${main}</main>
+      <main id="main" tabindex="-1">${noticeOf(context)}${main}</main>
       <footer class="site">
         <p>${t.t('footer.commission')}</p>
         <p>${t.t('footer.licence')}</p>

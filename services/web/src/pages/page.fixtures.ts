@@ -9,6 +9,7 @@ export const aLiveCampaign = (overrides: Partial<CampaignView> = {}): CampaignVi
   holderId: uuid(2),
   title: 'Un four à pain pour le village',
   summary: 'Un four collectif, cuit au bois, ouvert à tous les habitants.',
+  plainLanguageSummary: null,
   story: 'Le four banal est tombé en ruine.\n\nNous voulons le rebâtir.',
   category: 'food',
   imageUrl: 'https://images.example.org/four.jpg',

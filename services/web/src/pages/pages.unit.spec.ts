@@ -42,6 +42,16 @@ describe('the campaign page', () => {
     expect(campaignPage(fr, aLiveCampaign(), messages).markup).not.toContain('plain-language');
   });
 
+  it('heads the plain-language summary in the page’s language, before the summary and the story, its paragraphs kept', () => {
+    const plainLanguageSummary = 'On refait le four.\n\nVenez cuire votre pain !';
+    const french = textOf(campaignPage(fr, aLiveCampaign({ plainLanguageSummary }), messages).markup);
+    expect(french).toMatch(/En bref, facile à lire On refait le four\. Venez cuire votre pain ! Un four collectif.* L’histoire/);
+    const markup = campaignPage(en, aLiveCampaign({ plainLanguageSummary }), messages).markup;
+    expect(textOf(markup)).toContain('In short, easy to read On refait le four.');
+    expect(markup).toMatch(/<p>On refait le four\.<\/p>\s*<p>Venez cuire votre pain !<\/p>/);
+    expect(markup.match(/<h2 id="plain-language">/g)).toHaveLength(1);
+  });
+
   it('escapes what holders and contributors wrote', () => {
     const markup = campaignPage(fr, aLiveCampaign({ title: '<img src=x onerror=alert(1)>', story: '<script>steal()</script>' }), {
       available: true,

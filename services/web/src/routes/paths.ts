@@ -19,6 +19,11 @@ export const PATHS = {
   /** Moderators and admins. */
   moderation: '/moderation',
   admin: '/admin',
+  /** The contributor's own pages (account): a pledge's change and cancellation, their data's download, a guest's erasure. */
+  pledgeChange: (pledgeId: string) => `/pledges/${pledgeId}/change`,
+  pledgeCancel: (pledgeId: string) => `/pledges/${pledgeId}/cancel`,
+  pledgeErase: (pledgeId: string) => `/pledges/${pledgeId}/erase`,
+  myDataDownload: '/me/data/download',
 } as const;
 
 /** A path of ours that a form may send the visitor back to after logging in: never another site. */

@@ -35,6 +35,12 @@ export interface PageAnswer {
   readonly status: number;
   readonly page: Html;
   readonly cookies?: readonly string[];
+  /**
+   * The page's form answers with a 303 to the payout onboarding at Stripe (the holder's payout
+   * account): that origin (WEB_ONBOARDING_ORIGIN) is added to this page's `form-action`, which
+   * browsers also check on a form's redirects.
+   */
+  readonly formToOnboarding?: boolean;
   /** Headers of this page only, over the site's own (the card step's Content-Security-Policy). */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -44,9 +50,16 @@ export interface RedirectAnswer {
   readonly location: string;
   readonly cookies?: readonly string[];
 }
-export type WebAnswer = PageAnswer | RedirectAnswer;
+/** A file the browser saves rather than shows (a data export): `Content-Disposition: attachment`. */
+export interface FileAnswer {
+  readonly status: 200;
+  readonly file: { readonly body: string; readonly contentType: string; readonly filename: string };
+  readonly cookies?: readonly string[];
+}
+export type WebAnswer = PageAnswer | RedirectAnswer | FileAnswer;
 
 export const isRedirect = (answer: WebAnswer): answer is RedirectAnswer => 'location' in answer;
+export const isFile = (answer: WebAnswer): answer is FileAnswer => 'file' in answer;
 
 export interface Route {
   readonly method: 'GET' | 'POST';

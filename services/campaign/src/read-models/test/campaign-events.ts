@@ -174,8 +174,9 @@ export const textChanged = (
   changeVersion: number,
   at: Instant,
 ): Events.CampaignPublicTextChanged => {
-  const { title, summary, story } = campaignFixtures.campaignCreated().data;
-  const before = Object.fromEntries(Object.keys(changes).map((field) => [field, { title, summary, story }[field]]));
+  const { title, summary, plainLanguageSummary = null, story } = campaignFixtures.campaignCreated().data;
+  const words: Record<string, string | null> = { title, summary, plainLanguageSummary, story };
+  const before = Object.fromEntries(Object.keys(changes).map((field) => [field, words[field]]));
   return { type: 'CampaignPublicTextChanged', data: { campaignId, changes, before, changeVersion, changedAt: at } };
 };
 

@@ -323,7 +323,7 @@ describe('the way into the checkout', () => {
 
   it('is a button on a live campaign’s page, and a link on each tier that can still be chosen', () => {
     const markup = campaignPage(fr, aLiveCampaign(), messages).markup;
-    expect(markup).toContain(`<a class="button" href="/fr/campaigns/${campaign.campaignId}/pledge">Soutenir ce projet</a>`);
+    expect(markup).toContain(`<a class="button cta" href="/fr/campaigns/${campaign.campaignId}/pledge">Soutenir ce projet</a>`);
     for (const tier of campaign.tiers)
       expect(markup).toContain(`/fr/campaigns/${campaign.campaignId}/pledge?tier=${tier.tierId}`);
     const soldOut = aLiveCampaign({ tiers: campaign.tiers.map((tier) => ({ ...tier, remainingUnits: 0 })) });

@@ -15,8 +15,8 @@ const PAID: readonly PledgeView['status'][] = ['committed', 'refund_requested', 
 export const statusInWords = (context: PageContext, pledge: Pick<PledgeView, 'status' | 'fundingModel'>): string =>
   context.t.t(
     (pledge.status === 'committed'
-      ? `pledge.status.committed.${pledge.fundingModel}`
-      : `pledge.status.${pledge.status}`) as MessageKey,
+      ? `pledgePage.status.committed.${pledge.fundingModel}`
+      : `pledgePage.status.${pledge.status}`) as MessageKey,
   );
 
 /** Whether the API has a receipt for it: a keep-it-all pledge once paid, an all-or-nothing one once collected. */
@@ -47,60 +47,62 @@ export const pledgePage = (context: PageContext, view: PledgePageView): Html => 
   const tier = campaign?.tiers.find((candidate) => candidate.tierId === pledge.tierId);
   return layout(
     context,
-    t.t('pledge.pageTitle'),
-    html`<h1>${t.t('pledge.title')}</h1>
+    t.t('pledgePage.pageTitle'),
+    html`<h1>${t.t('pledgePage.title')}</h1>
       ${guestToken !== undefined &&
       view.privateLink !== undefined &&
       html`<section class="private-link" aria-labelledby="private-link">
-        <h2 id="private-link">${t.t('pledge.private.title')}</h2>
-        <p>${t.t('pledge.private.body')}</p>
-        <p>${t.t('pledge.private.link')}${t.t('form.errors.separator')}<a href="${view.privateLink}">${view.privateLink}</a></p>
+        <h2 id="private-link">${t.t('pledgePage.private.title')}</h2>
+        <p>${t.t('pledgePage.private.body')}</p>
+        <p>
+          ${t.t('pledgePage.private.link')}${t.t('form.errors.separator')}<a href="${view.privateLink}">${view.privateLink}</a>
+        </p>
       </section>`}
       <dl class="facts">
         <div>
-          <dt>${t.t('pledge.campaign')}</dt>
+          <dt>${t.t('pledgePage.campaign')}</dt>
           <dd>
             <a href="${localHref(context, PATHS.campaign(pledge.campaignId))}">${campaign?.title ?? pledge.campaignId}</a>
           </dd>
         </div>
         <div>
-          <dt>${t.t('pledge.status')}</dt>
+          <dt>${t.t('pledgePage.status')}</dt>
           <dd>${statusInWords(context, pledge)}</dd>
         </div>
         <div>
-          <dt>${t.t('pledge.placedAt')}</dt>
+          <dt>${t.t('pledgePage.placedAt')}</dt>
           <dd><time datetime="${pledge.placedAt}">${formats.dateTime(pledge.placedAt)}</time></dd>
         </div>
         ${tier !== undefined &&
         html`<div>
-          <dt>${t.t('pledge.tier')}</dt>
+          <dt>${t.t('pledgePage.tier')}</dt>
           <dd>${tier.title}</dd>
         </div>`}
       </dl>
-      <h2>${t.t('pledge.lines')}</h2>
+      <h2>${t.t('pledgePage.lines')}</h2>
       <dl class="lines">
         <div>
-          <dt>${t.t('pledge.line.pledge')}</dt>
+          <dt>${t.t('pledgePage.line.pledge')}</dt>
           <dd>${formats.money(pledge.amount)}</dd>
         </div>
         <div>
-          <dt>${t.t('pledge.line.tip')}</dt>
+          <dt>${t.t('pledgePage.line.tip')}</dt>
           <dd>${formats.money(pledge.tip)}</dd>
         </div>
         <div class="total">
-          <dt>${t.t('pledge.line.total')}</dt>
+          <dt>${t.t('pledgePage.line.total')}</dt>
           <dd>${formats.money(total)}</dd>
         </div>
       </dl>
       ${pledge.message !== null &&
-      html`<h2>${t.t('pledge.message')}</h2>
+      html`<h2>${t.t('pledgePage.message')}</h2>
         <blockquote><p>${pledge.message}</p></blockquote>`}
       <ul class="actions-list">
         ${hasReceipt(pledge) &&
-        html`<li><a href="${withToken(`${PATHS.pledge(pledge.pledgeId)}/receipt`)}">${t.t('pledge.receipt')}</a></li>`}
+        html`<li><a href="${withToken(`${PATHS.pledge(pledge.pledgeId)}/receipt`)}">${t.t('pledgePage.receipt')}</a></li>`}
         ${CHANGEABLE.includes(pledge.status) &&
-        html`<li><a href="${withToken(`${PATHS.pledge(pledge.pledgeId)}/change`)}">${t.t('pledge.change')}</a></li>
-          <li><a href="${withToken(`${PATHS.pledge(pledge.pledgeId)}/cancel`)}">${t.t('pledge.cancel')}</a></li>`}
+        html`<li><a href="${withToken(PATHS.pledgeChange(pledge.pledgeId))}">${t.t('pledgePage.change')}</a></li>
+          <li><a href="${withToken(PATHS.pledgeCancel(pledge.pledgeId))}">${t.t('pledgePage.cancel')}</a></li>`}
       </ul>`,
   );
 };

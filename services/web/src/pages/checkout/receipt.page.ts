@@ -26,12 +26,12 @@ export const receiptPage = (context: PageContext, receipt: PledgeReceipt, guestT
         ${receipt.lines.map(
           (line) =>
             html`<div>
-              <dt>${t.t(line.kind === 'pledge' ? 'pledge.line.pledge' : 'pledge.line.tip')}</dt>
+              <dt>${t.t(line.kind === 'pledge' ? 'pledgePage.line.pledge' : 'pledgePage.line.tip')}</dt>
               <dd>${formats.money(line.amount)}</dd>
             </div>`,
         )}
         <div class="total">
-          <dt>${t.t('pledge.line.total')}</dt>
+          <dt>${t.t('pledgePage.line.total')}</dt>
           <dd>${formats.money(receipt.total)}</dd>
         </div>
         <div>

@@ -1,0 +1,117 @@
+import type { ACCOUNT_FR } from './account.fr';
+
+/** The contributor's own pages (issue #12): registration, their pledges, changes, cancellation, their data — in English. */
+export const ACCOUNT_EN: Readonly<Record<keyof typeof ACCOUNT_FR, string>> = {
+  'register.pageTitle': 'Create an account — Élan',
+  'register.title': 'Create an account',
+  'register.intro': 'An account lets you find your pledges again, change them, and launch a campaign.',
+  'register.displayName': 'Display name',
+  'register.displayName.hint': 'The name project holders will see; you can still pledge anonymously.',
+  'register.email': 'E-mail address',
+  'register.password': 'Password',
+  'register.password.hint': 'At least 12 characters, hard to guess: a phrase of several uncommon words works well.',
+  'register.submit': 'Create my account',
+  'register.taken': 'An account already uses this e-mail address: log in, or choose another address.',
+  'register.tooMany': 'Too many accounts created from your connection. Wait a minute before trying again.',
+  'register.haveAccount': 'Already have an account?',
+  'register.login': 'Log in',
+
+  'myPledges.pageTitle': 'My pledges — Élan',
+  'myPledges.title': 'My pledges',
+  'myPledges.empty': 'You have not backed a campaign yet.',
+  'myPledges.browse': 'Discover the campaigns',
+  'myPledges.data': 'My personal data',
+  'myPledges.unknownCampaign': 'Campaign unavailable',
+
+  'pledge.amount': 'Pledge: {amount}',
+  'pledge.tip': 'Tip to Élan: {amount}',
+  'pledge.status': 'Status: {status}',
+  'pledge.placedAt': 'Made on {date}',
+  'pledge.see': 'See the pledge',
+  'pledge.seeNamed': 'See the pledge to “{campaign}”',
+  'pledge.change': 'Change',
+  'pledge.changeNamed': 'Change the pledge to “{campaign}”',
+  'pledge.cancel': 'Cancel',
+  'pledge.cancelNamed': 'Cancel the pledge to “{campaign}”',
+  'pledge.back': 'Back to the pledge',
+
+  'pledgeStatus.placed': 'Recorded, waiting for payment',
+  'pledgeStatus.awaiting_payment': 'Waiting for payment',
+  'pledgeStatus.awaiting_card_setup': 'Waiting for the card to be saved',
+  'pledgeStatus.payment_failed': 'Payment declined',
+  'pledgeStatus.committed': 'Confirmed',
+  'pledgeStatus.refund_requested': 'Refund requested',
+  'pledgeStatus.collecting': 'Being collected',
+  'pledgeStatus.collection_declined': 'Collection declined: the card needs updating',
+  'pledgeStatus.card_updated': 'Card updated',
+  'pledgeStatus.collected': 'Collected',
+  'pledgeStatus.late': 'Payment arrived after the close',
+  'pledgeStatus.abandoned': 'Abandoned',
+  'pledgeStatus.cancelled': 'Cancelled',
+  'pledgeStatus.dropped': 'Dropped after the card was declined',
+  'pledgeStatus.released': 'Released: goal not reached, nothing was charged',
+  'pledgeStatus.refunded': 'Refunded',
+
+  'change.pageTitle': 'Change my pledge — Élan',
+  'change.title': 'Change my pledge',
+  'change.explain':
+    'All or nothing: nothing has been charged yet. You can change the amount or the reward until the campaign closes; your card is charged only if the goal is reached.',
+  'change.keepItAll':
+    'This pledge to a keep-it-all campaign is already paid: it cannot be changed. You can cancel it (you are refunded, tip included) and pledge again.',
+  'change.notCommitted': 'This pledge can no longer be changed as it stands.',
+  'change.amount': 'New amount (in {currency})',
+  'change.amount.hint': 'For example 30 or 30.50.',
+  'change.amount.invalid': 'give an amount in figures, with at most {digits} decimals, for example 30 or 30.50',
+  'change.tier': 'Reward',
+  'change.noTier': 'No reward',
+  'change.tierFrom': '{title} — from {amount}',
+  'change.tipStays': 'Your tip to Élan stays {amount}.',
+  'change.submit': 'Save the change',
+  'change.refused': 'The change was not recorded: {reason} Nothing changed.',
+
+  'cancel.pageTitle': 'Cancel my pledge — Élan',
+  'cancel.title': 'Cancel my pledge',
+  'cancel.keepItAll':
+    'This pledge is paid: if you cancel it, {total} (pledge and tip) is refunded to the card you used. The refund may take a few days.',
+  'cancel.allOrNothing': 'Nothing has been charged yet: if you cancel it, your card will never be charged for this pledge.',
+  'cancel.notCommitted': 'This pledge can no longer be cancelled as it stands.',
+  'cancel.final': 'Cancelling is final; you can still pledge again while the campaign is open.',
+  'cancel.submit': 'Cancel my pledge',
+  'cancel.refused': 'The pledge was not cancelled: {reason} Nothing changed.',
+
+  'refusal.deadline': 'the campaign has closed.',
+  'refusal.tier': 'this reward takes no more pledges.',
+  'refusal.state': 'the pledge is not (or no longer) confirmed.',
+
+  'myData.pageTitle': 'My personal data — Élan',
+  'myData.title': 'My personal data',
+  'myData.download.heading': 'Download my data',
+  'myData.download.body':
+    'Everything Élan keeps about you, in one JSON file: your account, each of your pledges (name, address, message, amounts, tips, statuses) and the campaigns you hold.',
+  'myData.download.link': 'Download my data (JSON)',
+  'myData.erase.heading': 'Erase my account and my data',
+  'myData.erase.erased':
+    'Erased: your name, your e-mail address, your password and the messages of support you wrote, wherever Élan keeps them. You will no longer be able to log in.',
+  'myData.erase.ended':
+    'Your pending payments are abandoned, and your confirmed all-or-nothing pledges are cancelled before their campaign closes: nothing will be charged.',
+  'myData.erase.kept':
+    'Kept, as the law requires for the accounts: amounts, tips, the pledges’ statuses and payment references, tied to an account that no longer names anyone. Pledges already paid are not refunded by the erasure.',
+  'myData.erase.holder': 'The campaigns you hold stay online, under an account that no longer bears your name.',
+  'myData.erase.password': 'Your password, to confirm',
+  'myData.erase.password.hint': 'Erasure is final.',
+  'myData.erase.submit': 'Erase my account for good',
+  'myData.erase.wrongPassword': 'Wrong password: nothing was erased.',
+  'myData.erase.refused': 'The erasure could not happen: {reason} Nothing was erased.',
+  'myData.erase.pending': 'an all-or-nothing pledge is being collected. Try again once it is settled (7 days at most).',
+  'myData.erase.lastAdmin': 'you are the last administrator. Appoint another one first.',
+
+  'guestErase.pageTitle': 'Erase my data — Élan',
+  'guestErase.title': 'Erase my data from this pledge',
+  'guestErase.erased': 'Erased: the name, the e-mail address and the message given with this pledge, wherever Élan keeps them.',
+  'guestErase.kept':
+    'Kept, as the law requires for the accounts: the amount, the tip, the pledge’s status and its payment reference. This private link still shows it.',
+  'guestErase.submit': 'Erase my data for good',
+  'guestErase.refused': 'The erasure could not happen: {reason} Nothing was erased.',
+
+  'notice.erased': 'Your account and your personal data have been erased. Thank you for backing projects on Élan.',
+};
