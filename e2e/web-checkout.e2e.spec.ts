@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitUntil } from '@elan/testing';
 import { PASSWORD, type Account, type Api } from './support/api';
 import { eur, tier } from './support/campaigns';
-import { liveCampaign, pledgeOf, stripeBooks } from './support/pledges';
+import { liveCampaign, pledgeBody, pledgeOf, pledgeOn, stripeBooks } from './support/pledges';
 import { startStack } from './support/preamble';
 import type { Stack } from './support/stack';
 import {
@@ -37,6 +37,8 @@ describe('the checkout, the card step and the pledge page, in a browser', () => 
   let context: BrowserContext | undefined;
   let keepItAll = '';
   let allOrNothing = '';
+  /** A tier with a single unit, which someone else takes while the checkout is open. */
+  let lastUnitTier = '';
   /** The keep-it-all pledges paid through the pages: Stripe must hold exactly these, tips included. */
   const paid: { pledgeId: string; viewer: Viewer }[] = [];
 
@@ -59,8 +61,14 @@ describe('the checkout, the card step and the pledge page, in a browser', () => 
       liveCampaign(api, holder, moderator, {
         fundingModel: 'keep_it_all',
         lastsMs: 60 * 60_000,
-        tiers: [tier({ title: 'Un panier garni', minimumAmount: eur(2_000), quantityLimit: 20 })],
-      }).then(({ campaignId }) => (keepItAll = campaignId)),
+        tiers: [
+          tier({ title: 'Un panier garni', minimumAmount: eur(2_000), quantityLimit: 20 }),
+          tier({ title: 'La dernière fournée', minimumAmount: eur(1_000), quantityLimit: 1 }),
+        ],
+      }).then((live) => {
+        keepItAll = live.campaignId;
+        lastUnitTier = live.tierIds[1] ?? '';
+      }),
       liveCampaign(api, holder, moderator, { fundingModel: 'all_or_nothing', lastsMs: 60 * 60_000 }).then(
         ({ campaignId }) => (allOrNothing = campaignId),
       ),
@@ -188,7 +196,10 @@ describe('the checkout, the card step and the pledge page, in a browser', () => 
   it('takes another contributor’s pledge with a 0 € tip from a tier’s link, after saying what was wrong', async () => {
     const page = await open('en-GB');
     await logInThroughPage(page, webUrl(''), { email: second.email, password: PASSWORD }, 'en', `/en/campaigns/${keepItAll}`);
-    await page.getByRole('link', { name: /Choose this reward/ }).click();
+    await page
+      .getByRole('link', { name: /Choose this reward/ })
+      .first()
+      .click();
     expect(await page.locator('input[name="tier"]:checked').getAttribute('value')).toMatch(/^[0-9a-f-]{36}$/);
 
     // Below the tier's minimum: the step again, with the error, nothing placed.
@@ -343,6 +354,27 @@ describe('the checkout, the card step and the pledge page, in a browser', () => 
     const pledgeId = /\/pledges\/([0-9a-f-]{36})/.exec(url.pathname)?.[1] ?? '';
     expect(await pledgeOf(api, pledgeId, { guestToken })).toMatchObject({ amount: eur(840), tip: eur(0), status: 'committed' });
     paid.push({ pledgeId, viewer: { guestToken } });
+  });
+
+  it('says plainly that a tier sold out while the form was open, and records nothing', async () => {
+    const page = await open('fr-FR');
+    await logInThroughPage(page, webUrl(''), { email: second.email, password: PASSWORD }, 'fr', `/fr/campaigns/${keepItAll}`);
+    await page.goto(webUrl(`/fr/campaigns/${keepItAll}/pledge?amount=10&tier=${lastUnitTier}`));
+    await page.getByLabel('0 € — pas de pourboire').check();
+    // Meanwhile someone else takes the last unit (held from the moment they pledge).
+    await pledgeOn(api, keepItAll, pledgeBody({ amount: eur(1_000), tip: eur(0), tierId: lastUnitTier }), backer);
+    const before = await stripeBooks(stack.payments);
+    const answer = page.waitForResponse((response) => response.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
+    expect((await answer).status()).toBe(409);
+    expect(await page.getByRole('alert').innerText()).toContain('Cette contrepartie n’est plus disponible.');
+    await checkAsIs(page, 'details-conflict-fr');
+    const mine = (await api.get('/api/me/pledges', second).expect(200)).body as { items: { tierId: string | null }[] };
+    expect(mine.items.filter((pledge) => pledge.tierId === lastUnitTier)).toEqual([]);
+    expect((await stripeBooks(stack.payments)).captured).toBe(before.captured);
+    // And the first step no longer lets anyone choose it.
+    await page.goto(webUrl(`/fr/campaigns/${keepItAll}/pledge`));
+    expect(await page.locator(`input[name="tier"][value="${lastUnitTier}"]`).isDisabled()).toBe(true);
   });
 
   it('balances to the cent: Stripe holds the keep-it-all pledges and their tips, and nothing for the saved card', async () => {
