@@ -31,14 +31,14 @@ export interface RunningWebFront {
   stop(): Promise<void>;
 }
 
-/** `services/web/src/main.ts` as deployed, on a free port, reading the API at `apiUrl`; resolves once it said 'ready'. */
-export async function startWebFront(apiUrl: string): Promise<RunningWebFront> {
+/** `services/web/src/main.ts` as deployed, on a free port, reading the API at `apiUrl` (`env` over the test's); resolves once it said 'ready'. */
+export async function startWebFront(apiUrl: string, env: NodeJS.ProcessEnv = {}): Promise<RunningWebFront> {
   const port = await freePort();
   const child = Child.start({
     name: 'web',
     command: process.execPath,
     args: ['-r', '@swc-node/register', join(REPO_ROOT, 'services/web/src/main.ts')],
-    env: { ...process.env, WEB_PORT: String(port), HOST: '127.0.0.1', ELAN_API_URL: apiUrl },
+    env: { ...process.env, WEB_PORT: String(port), HOST: '127.0.0.1', ELAN_API_URL: apiUrl, ...env },
     ipc: true,
   });
   const ready = new Promise<void>((done) => child.process.on('message', (message) => message === 'ready' && done()));

@@ -169,10 +169,12 @@ async function start(shutdown: StopStack): Promise<void> {
   if (shutdown.stopping) return;
 
   // The web front (ADR 0030) reads this gateway's public API, as any client would: WEB_PORT, 8080 by default.
+  // With the emulator, the checkout's card step is its test-card page, as the browser reaches it.
   const web = await startWeb(
     webConfigFromEnv({
       ...process.env,
       ELAN_API_URL: new URL(url).origin,
+      ...(stripe && { STRIPE_EMULATOR_URL: stripe.url }),
       // The holder's payout account form is sent on to the emulator's onboarding page.
       ...(stripe && { WEB_ONBOARDING_ORIGIN: new URL(stripe.url).origin }),
     }),

@@ -5,6 +5,7 @@ import { localHref } from './pages/page-context';
 import { errorPage, notFoundPage, unavailablePage } from './pages/problem.pages';
 import { ACCOUNT_ROUTES } from './routes/account.routes';
 import { CATALOG_ROUTES } from './routes/catalog.routes';
+import { CHECKOUT_ROUTES } from './routes/checkout.routes';
 import { HOLDER_ROUTES } from './routes/holder.routes';
 import { PATHS } from './routes/paths';
 import { MODERATION_ROUTES } from './routes/moderation.routes';
@@ -19,6 +20,7 @@ export const ROUTES: readonly Route[] = [
   ...ACCOUNT_ROUTES,
   ...HOLDER_ROUTES,
   ...MODERATION_ROUTES,
+  ...CHECKOUT_ROUTES,
 ];
 
 export type { PageAnswer, WebAnswer } from './routes/route';

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { loadStylesheet } from './assets';
+import { cardStepScript } from './card-step.script';
 import { ElanApi } from './elan-api';
 import { html, htmlDocument, type Html } from './html';
 import { FormRefused, readForm } from './http/form-body';
@@ -123,6 +124,8 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
             session,
             logger,
             cookies,
+            origin: config.publicOrigin ?? `http://${request.headers.host ?? 'localhost'}`,
+            cardStep: config.cardStep ?? { kind: 'none' },
           },
           logger,
         );
@@ -168,6 +171,7 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
             `form-action 'self' ${config.onboardingOrigin ?? DEFAULT_ONBOARDING_ORIGIN}`,
           ),
         }),
+        ...answer.headers,
       },
       htmlDocument(answer.page),
     );
@@ -198,6 +202,9 @@ export const createWebServer = (config: WebConfig, logger = new Logger('Web'), r
         { 'content-type': stylesheet.contentType, 'cache-control': ASSET_CACHE },
         stylesheet.body,
       );
+    const script = cardStepScript();
+    if (url.pathname === script.href)
+      return send(request, response, 200, { 'content-type': script.contentType, 'cache-control': ASSET_CACHE }, script.body);
     // Files that are not pages get a plain 404, not a redirect to a page in some language.
     if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.ico' || url.pathname === '/robots.txt')
       return send(request, response, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not Found\n');

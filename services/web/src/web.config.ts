@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { cardStepFromEnv, type CardStep } from './card-step.config';
 
 /** The web front's settings (ADR 0030). */
 export interface WebConfig {
@@ -24,6 +25,8 @@ export interface WebConfig {
    * the payout account's form is sent on there, so its page's `form-action` allows it.
    */
   readonly onboardingOrigin?: string;
+  /** The checkout's card step: STRIPE_PUBLISHABLE_KEY (Stripe's Payment Element) or STRIPE_EMULATOR_URL (its test-card page). */
+  readonly cardStep?: CardStep;
 }
 
 export const DEFAULT_WEB_PORT = 8080;
@@ -71,5 +74,6 @@ export const webConfigFromEnv = (env: NodeJS.ProcessEnv): WebConfig => {
     ...(env.HOST ? { host: env.HOST } : {}),
     apiUrl,
     apiTimeoutMs: timeout,
+    cardStep: cardStepFromEnv(env),
   };
 };

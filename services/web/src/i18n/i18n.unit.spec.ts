@@ -1,4 +1,6 @@
-import { DICTIONARIES, LOCALES, Translator, negotiateLocale, placeholdersOf } from './i18n';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DICTIONARIES, LOCALES, Translator, negotiateLocale, placeholdersOf, type Locale } from './i18n';
 import { fr } from './messages.fr';
 
 const keys = Object.keys(fr);
@@ -59,5 +61,23 @@ describe('the language a visitor asks for', () => {
     ['EN-us', 'en'],
   ])('%j gives %s', (header, locale) => {
     expect(negotiateLocale(header)).toBe(locale);
+  });
+});
+
+describe('the dictionaries of the areas of the site', () => {
+  /**
+   * Each area keeps its strings in its own file, spread into one dictionary: a key defined in two
+   * files would silently take the later one's text, and the compiler cannot see it.
+   */
+  it.each(['fr', 'en'])('define each %s key in one file only', (language) => {
+    const files = readdirSync(__dirname).filter((file) => file.endsWith(`.${language}.ts`));
+    expect(files.length).toBeGreaterThan(2);
+    const definedIn = new Map<string, string[]>();
+    for (const file of files)
+      for (const [, key = ''] of readFileSync(join(__dirname, file), 'utf8').matchAll(/^\s*'([^']+)':/gm))
+        definedIn.set(key, [...(definedIn.get(key) ?? []), file]);
+    const twice = [...definedIn].filter(([, where]) => where.length > 1).map(([key, where]) => `${key}: ${where.join(', ')}`);
+    expect(twice).toEqual([]);
+    expect(definedIn.size).toBe(Object.keys(DICTIONARIES[language as Locale]).length);
   });
 });

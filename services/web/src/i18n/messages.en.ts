@@ -3,6 +3,7 @@ import { SESSION_EN } from './session.en';
 import { ACCOUNT_EN } from './account.en';
 import { HOLDER_EN } from './holder.en';
 import { MODERATION_EN } from './moderation.en';
+import { CHECKOUT_EN } from './checkout.en';
 
 /** Every string of the web front in English; typed by the French keys, so none is missing. */
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -132,4 +133,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   // The holder's pages.
   ...HOLDER_EN,
   ...MODERATION_EN,
+  // The checkout, the card step and the pledge page.
+  ...CHECKOUT_EN,
 };

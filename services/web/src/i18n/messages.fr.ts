@@ -2,6 +2,7 @@ import { SESSION_FR } from './session.fr';
 import { ACCOUNT_FR } from './account.fr';
 import { HOLDER_FR } from './holder.fr';
 import { MODERATION_FR } from './moderation.fr';
+import { CHECKOUT_FR } from './checkout.fr';
 /**
  * Every string of the web front in French, the default language. The English dictionary is
  * typed by these keys, so a key missing on either side does not compile. `{name}` marks a value
@@ -136,6 +137,8 @@ export const fr = {
   // The holder's pages.
   ...HOLDER_FR,
   ...MODERATION_FR,
+  // The checkout, the card step and the pledge page.
+  ...CHECKOUT_FR,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

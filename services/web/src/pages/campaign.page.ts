@@ -2,6 +2,7 @@ import { departementLabel } from '../departements';
 import type { CampaignMessagesPage, CampaignView } from '../elan-api';
 import { html, type Html } from '../html';
 import { campaignMoment, campaignProgress } from './campaign-progress';
+import { PATHS } from '../routes/paths';
 import { layout } from './layout';
 import { localHref, type PageContext } from './page-context';
 import { paragraphs } from './paragraphs';
@@ -40,6 +41,14 @@ const tiersSection = (context: PageContext, campaign: CampaignView): Html => {
                 <p class="availability">${tierAvailability(context, tier)}</p>
                 ${tier.estimatedDelivery !== null &&
                 html`<p>${t.t('campaign.tier.delivery', { month: formats.month(tier.estimatedDelivery) })}</p>`}
+                ${campaign.status === 'live' &&
+                tier.status !== 'closed' &&
+                tier.remainingUnits !== 0 &&
+                html`<p>
+                  <a href="${localHref(context, PATHS.checkout(campaign.campaignId))}?tier=${tier.tierId}"
+                    >${t.t('campaign.tier.choose')}<span class="visually-hidden"> — ${tier.title}</span></a
+                  >
+                </p>`}
               </li>`,
           )}
         </ul>`}
@@ -177,6 +186,10 @@ export const campaignArticle = (context: PageContext, campaign: CampaignView, me
       </p>
       <p>${t.t(`fundingModel.${campaign.fundingModel}.explain`)}</p>
       <p>${t.t('campaign.noCommission')}</p>
+      ${campaign.status === 'live' &&
+      html`<p>
+        <a class="button cta" href="${localHref(context, PATHS.checkout(campaign.campaignId))}">${t.t('campaign.back.cta')}</a>
+      </p>`}
     </section>
     <section aria-labelledby="story">
       <h2 id="story">${t.t('campaign.story.heading')}</h2>

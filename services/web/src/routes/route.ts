@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import type { CardStep } from '../card-step.config';
 import type { ElanApi } from '../elan-api';
 import type { Html } from '../html';
 import type { PageContext } from '../pages/page-context';
@@ -18,6 +19,10 @@ export interface WebRequest {
   readonly logger: Logger;
   /** `Set-Cookie` values of the session: to log in (`startSession`) or out (`endSession`). */
   readonly cookies: SessionCookies;
+  /** The site's origin as visitors reach it (WEB_PUBLIC_URL, or the request's Host in development): for return addresses. */
+  readonly origin?: string;
+  /** How the checkout's card step runs (Stripe, the emulator, or neither). */
+  readonly cardStep?: CardStep;
 }
 
 export interface SessionCookies {
@@ -36,6 +41,8 @@ export interface PageAnswer {
    * browsers also check on a form's redirects.
    */
   readonly formToOnboarding?: boolean;
+  /** Headers of this page only, over the site's own (the card step's Content-Security-Policy). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 /** A 303 after a form (Post/Redirect/Get), or to the log-in page. */
 export interface RedirectAnswer {
