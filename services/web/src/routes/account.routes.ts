@@ -67,7 +67,8 @@ const register = async (request: WebRequest): Promise<WebAnswer> => {
     page: registerPage(context, { displayName, email, next, ...(errors && { errors }), notice }),
   });
   try {
-    await request.api.post('/api/auth/register', { displayName, email, password });
+    // The account's mails come in the language it was created in, until it chooses another.
+    await request.api.post('/api/auth/register', { displayName, email, password, language: context.locale });
   } catch (error) {
     if (error instanceof ApiRefused && error.status === 409) return again(409, undefined, t.t('register.taken'));
     if (error instanceof ApiRefused) return again(400, fieldErrorsOf(error.problem, REGISTER_FIELDS));

@@ -194,6 +194,8 @@ const placeThePledge = async (request: WebRequest): Promise<WebAnswer> => {
     showName: form.showName,
     ...(form.message !== '' && { message: form.message }),
     ...(contributor.kind === 'guest' && { name: form.name, email: form.email }),
+    // The pledge's mails (receipt, a declined collection, updates) come in the checkout's language.
+    language: request.context.locale,
   };
   let placed: PlacedPledge;
   try {
