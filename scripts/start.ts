@@ -32,7 +32,7 @@ import { authOptionsFromEnv, createGateway, listenGateway } from '../services/ga
 import { payoutConfigFromEnv, startPayoutService } from '../services/payout/src';
 import { pledgeConfigFromEnv, startPledgeService } from '../services/pledge/src';
 import { startTippingService, tippingConfigFromEnv } from '../services/tipping/src';
-import { startWeb, webConfigFromEnv } from '../services/web/src';
+import { DEFAULT_WEB_PORT, startWeb, webConfigFromEnv } from '../services/web/src';
 import { notificationConfigFromEnv, startNotificationService } from '../services/notification/src';
 import { startMailCatcher, type RunningMailCatcher } from '@elan/mail-catcher';
 
@@ -117,6 +117,8 @@ async function start(shutdown: StopStack): Promise<void> {
     NATS_URL: infrastructure.natsUrl,
     NATS_NKEY_SEED: peers && seedOf(peers, peer),
     NATS_NKEY_SEED_FILE: undefined,
+    // Links in mails and the payout onboarding's way back lead to the site people read, the web front.
+    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://localhost:${process.env.WEB_PORT || DEFAULT_WEB_PORT}`,
     ...(stripe && { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_API_URL: stripe.url }),
   });
   const campaignConfig = campaignConfigFromEnv(envOf('campaign'));

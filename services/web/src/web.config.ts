@@ -34,6 +34,8 @@ const DEFAULT_API_URL = 'http://localhost:3000';
 const DEFAULT_API_TIMEOUT_MS = 5_000;
 export const DEFAULT_ONBOARDING_ORIGIN = 'https://connect.stripe.com';
 
+const isLocalHost = (url: string): boolean => ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
+
 const portOf = (value: string | undefined, name: string, fallback: number): number => {
   if (value === undefined || value === '') return fallback;
   const port = Number(value);
@@ -56,7 +58,9 @@ export const webConfigFromEnv = (env: NodeJS.ProcessEnv): WebConfig => {
   if (publicUrl !== undefined && publicUrl !== '' && (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)))
     throw new Error(`WEB_PUBLIC_URL must be the site's http(s) origin, got ${JSON.stringify(env.WEB_PUBLIC_URL)}`);
   const production = env.NODE_ENV === 'production';
-  if (production && (publicUrl === undefined || !publicUrl.startsWith('https://')))
+  // In production the site is served over HTTPS (cookies are Secure only there); plain HTTP is
+  // taken for a machine's own address only (`docker compose up` on a laptop).
+  if (production && (publicUrl === undefined || (!publicUrl.startsWith('https://') && !isLocalHost(publicUrl))))
     throw new Error('WEB_PUBLIC_URL must be the https origin of the site in production (cookies are Secure only over HTTPS)');
   const secret = env.WEB_SESSION_SECRET;
   if (secret !== undefined && secret !== '' && secret.length < 32)

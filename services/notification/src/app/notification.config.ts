@@ -13,7 +13,8 @@ export interface NotificationConfig extends ServiceConfig {
 
 /** `npm start`'s mail catcher: the default outside production only. */
 export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
-export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:3000';
+/** The web front's default address (WEB_PORT 8080): the links in mails lead to its pages. */
+export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:8080';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 

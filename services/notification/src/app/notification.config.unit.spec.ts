@@ -13,7 +13,7 @@ describe('the notification service configuration', () => {
       retryMs: 60_000,
       retryMaxMs: 3_600_000,
       maxAttempts: 12,
-      baseUrl: 'http://localhost:3000',
+      baseUrl: 'http://localhost:8080',
     });
   });
 

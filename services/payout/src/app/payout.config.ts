@@ -43,8 +43,8 @@ export const DEFAULT_STATEMENT_SETTINGS: StatementSettings = {
   accountRecheckMs: 60_000,
 };
 
-/** The public address of Élan's web pages when PUBLIC_BASE_URL is not set: the gateway's default port. */
-export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:3000';
+/** The public address of Élan's web pages when PUBLIC_BASE_URL is not set: the web front's default port. */
+export const DEFAULT_PUBLIC_BASE_URL = 'http://localhost:8080';
 
 const url = () => z.url({ protocol: /^https?$/ });
 

@@ -7,8 +7,8 @@ describe('the payout service configuration', () => {
     const config = payoutConfigFromEnv(BASE);
 
     expect(config.schema).toBe('payout');
-    expect(config.onboardingReturnUrl).toBe('http://localhost:3000/me/payout-account?onboarding=done');
-    expect(config.onboardingRefreshUrl).toBe('http://localhost:3000/me/payout-account?onboarding=expired');
+    expect(config.onboardingReturnUrl).toBe('http://localhost:8080/me/payout-account?onboarding=done');
+    expect(config.onboardingRefreshUrl).toBe('http://localhost:8080/me/payout-account?onboarding=expired');
     expect(config.accountCountry).toBe('FR');
     expect(config.stripe).toBeUndefined();
     expect(config.reconciliationIntervalMs).toBe(15 * 60_000);
